@@ -1,0 +1,18 @@
+// Every expert's team must exist as a ServiceTeam row; the 16 teams of teams.json are created on demand.
+import type { Prisma } from "../../prisma/generated/client.ts";
+import { serviceTeams } from "./resolve-team.ts";
+
+/** The client itself or the client inside a transaction. */
+export type DbLike = Prisma.TransactionClient;
+
+/** Creates missing teams and refreshes their names from teams.json; returns how many teams there are. */
+export async function ensureServiceTeams(db: DbLike): Promise<number> {
+  for (const team of serviceTeams) {
+    await db.serviceTeam.upsert({
+      where: { key: team.key },
+      create: { key: team.key, nameZh: team.zh, nameEn: team.en },
+      update: { nameZh: team.zh, nameEn: team.en },
+    });
+  }
+  return serviceTeams.length;
+}

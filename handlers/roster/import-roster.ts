@@ -1,0 +1,104 @@
+// Writes roster rows into the Expert table, upserting by the roster's own id, in one transaction: a failure
+// anywhere leaves the database as it was.
+import type { Db } from "../../prisma/client.ts";
+import type { Expert } from "../../prisma/generated/client.ts";
+import { ensureServiceTeams } from "./ensure-service-teams.ts";
+import { RosterError } from "./roster-error.ts";
+import type { RosterRow } from "./roster-types.ts";
+
+export { ensureServiceTeams } from "./ensure-service-teams.ts";
+
+export interface ImportCounts {
+  imported: number;
+  updated: number;
+  unchanged: number;
+}
+
+type ExpertFields = Pick<
+  Expert,
+  | "name"
+  | "honours"
+  | "employer"
+  | "title"
+  | "city"
+  | "district"
+  | "teamKey"
+  | "skills"
+  | "achievements"
+  | "canOnsite"
+  | "canRemote"
+  | "cities"
+  | "phone"
+  | "isDemo"
+>;
+
+function expertFields(row: RosterRow, isDemo: boolean): ExpertFields {
+  return {
+    name: row.name,
+    honours: JSON.stringify(row.honours),
+    employer: row.employer,
+    title: row.title,
+    city: row.city,
+    district: row.district,
+    teamKey: row.teamKey,
+    skills: JSON.stringify(row.skills),
+    achievements: row.achievements,
+    canOnsite: row.canOnsite,
+    canRemote: row.canRemote,
+    cities: JSON.stringify(row.cities),
+    phone: row.phone,
+    isDemo,
+  };
+}
+
+const sameFields = (a: ExpertFields, b: ExpertFields) =>
+  (Object.keys(a) as (keyof ExpertFields)[]).every((key) => a[key] === b[key]);
+
+// SQLite caps bound variables per statement; look existing experts up in slices.
+const lookupChunk = 500;
+
+export async function importRoster(
+  db: Db,
+  rows: RosterRow[],
+  options: { isDemo?: boolean } = {},
+): Promise<ImportCounts> {
+  const ids = new Set<string>();
+  for (const row of rows) {
+    // The reader already rejects these; rows from elsewhere must not silently overwrite each other.
+    if (ids.has(row.id)) throw new RosterError("duplicate_id", row.id);
+    ids.add(row.id);
+  }
+  const isDemo = options.isDemo ?? false;
+
+  return db.$transaction(
+    async (tx) => {
+      await ensureServiceTeams(tx);
+      const existing = new Map<string, Expert>();
+      const idList = [...ids];
+      for (let start = 0; start < idList.length; start += lookupChunk) {
+        const found = await tx.expert.findMany({
+          where: { externalId: { in: idList.slice(start, start + lookupChunk) } },
+        });
+        for (const expert of found) existing.set(expert.externalId, expert);
+      }
+
+      const counts: ImportCounts = { imported: 0, updated: 0, unchanged: 0 };
+      for (const row of rows) {
+        const fields = expertFields(row, isDemo);
+        const current = existing.get(row.id);
+        if (!current) {
+          await tx.expert.create({ data: { externalId: row.id, ...fields } });
+          counts.imported++;
+        } else if (sameFields(fields, current)) {
+          counts.unchanged++;
+        } else {
+          await tx.expert.update({ where: { id: current.id }, data: fields });
+          counts.updated++;
+        }
+      }
+      return counts;
+    },
+    // A roster of thousands takes longer than Prisma's five-second default.
+    { maxWait: 10_000, timeout: 120_000 },
+  );
+}
