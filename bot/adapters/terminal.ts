@@ -1,0 +1,157 @@
+// The terminal chat (contract 3 in DESIGN.md): every input line is a message from the current
+// speaker in the current chat; every message the bot sends prints as one line.
+import { randomUUID } from "node:crypto";
+import { createInterface } from "node:readline";
+import type { Adapter, CardButton, IncomingMessage, OutgoingMessage, Target } from "../messages.ts";
+
+export interface TerminalCard {
+  key: string;
+  buttons: CardButton[];
+}
+
+export interface TerminalOptions {
+  botName: string;
+  input: NodeJS.ReadableStream;
+  output: NodeJS.WritableStream;
+  /** Whether input is a person at a keyboard (prompt, banner) or a pipe (run to completion). */
+  interactive: boolean;
+  /** Speaker before the first /as. */
+  initialSpeaker?: string;
+  /** The latest card shown to a speaker (in their private chat or in `chat`), from durable state. */
+  latestCard?: (speaker: string, chat: string) => Promise<TerminalCard | null>;
+  /** Resolves when all work caused so far is done; piped input waits for it after each line. */
+  waitUntilIdle?: () => Promise<unknown>;
+  /** Called when the input ends or /quit is typed. */
+  onEnd?: () => void;
+  /** Called after each input line has been handled (and, piped, its work is done). */
+  onLineHandled?: () => void;
+}
+
+const dmPrefix = "dm:";
+
+/** How a message prints: one line, line breaks as " ⏎ ", a card's buttons as "[1:接受] [2:婉拒]". */
+export function formatLine(botName: string, target: Target, message: OutgoingMessage): string {
+  const where = target.kind === "user" ? `${dmPrefix}${target.id}` : target.id;
+  let text = message.kind === "image" ? `[${message.path}] ${message.text ?? ""}`.trim() : message.text;
+  if (message.kind === "card" && message.buttons.length) {
+    text += ` ${message.buttons.map((button, index) => `[${index + 1}:${button.label}]`).join(" ")}`;
+  }
+  return `[${where}] ${botName}: ${text.replace(/\r?\n/g, " ⏎ ")}`;
+}
+
+export class TerminalAdapter implements Adapter {
+  readonly platform = "terminal" as const;
+  private speaker: string;
+  private chat: string;
+  private readonly cards = new Map<string, TerminalCard>();
+  private counter = 0;
+  private closed = false;
+  private readline?: ReturnType<typeof createInterface>;
+
+  constructor(private readonly options: TerminalOptions) {
+    this.speaker = options.initialSpeaker ?? "访客";
+    this.chat = `${dmPrefix}${this.speaker}`;
+  }
+
+  async start(dispatch: (message: IncomingMessage) => Promise<void>): Promise<void> {
+    const { input, interactive } = this.options;
+    const readline = createInterface({ input, terminal: false });
+    this.readline = readline;
+    if (interactive) this.prompt();
+    // Lines are handled strictly one after another, so a conversation reads in order.
+    let chain = Promise.resolve();
+    readline.on("line", (line) => {
+      chain = chain.then(() => this.handleLine(line, dispatch)).catch(() => undefined);
+    });
+    readline.on("close", () => {
+      chain = chain.then(async () => {
+        await this.options.waitUntilIdle?.();
+        this.end();
+      });
+    });
+  }
+
+  private prompt(): void {
+    if (this.options.interactive && !this.closed) this.options.output.write(`${this.speaker}@${this.chat}> `);
+  }
+
+  private end(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.options.onEnd?.();
+  }
+
+  private async handleLine(line: string, dispatch: (message: IncomingMessage) => Promise<void>): Promise<void> {
+    if (this.closed) return;
+    const text = line.replace(/\r$/, "");
+    const command = /^\/(as|in|press|quit)(?:\s+(.*))?$/.exec(text.trim());
+    if (command) {
+      const [, name, argument = ""] = command;
+      if (name === "quit") {
+        this.readline?.close();
+        return;
+      }
+      if (name === "as" && argument.trim()) {
+        const wasDm = this.chat.startsWith(dmPrefix);
+        this.speaker = argument.trim();
+        if (wasDm) this.chat = `${dmPrefix}${this.speaker}`;
+      } else if (name === "in" && argument.trim()) {
+        this.chat = argument.trim() === "dm" ? `${dmPrefix}${this.speaker}` : argument.trim();
+      } else if (name === "press") {
+        await dispatch(await this.pressMessage(argument.trim()));
+      } else {
+        // "/as" or "/in" without a name is an ordinary (unknown) command for the bot to answer.
+        await dispatch(this.message(text));
+      }
+    } else {
+      await dispatch(this.message(text));
+    }
+    if (!this.options.interactive) await this.options.waitUntilIdle?.();
+    this.options.onLineHandled?.();
+    this.prompt();
+  }
+
+  private message(text: string): IncomingMessage {
+    const direct = this.chat.startsWith(dmPrefix);
+    return {
+      platform: "terminal",
+      messageId: `${Date.now().toString(36)}-${(this.counter++).toString(36)}-${randomUUID().slice(0, 8)}`,
+      chatId: this.chat,
+      chatKind: direct ? "direct" : "group",
+      chatTitle: direct ? this.speaker : this.chat,
+      senderId: this.speaker,
+      senderName: this.speaker,
+      text,
+      mentionsBot: text.includes(`@${this.options.botName}`),
+      receivedAt: new Date(),
+    };
+  }
+
+  private async pressMessage(argument: string): Promise<IncomingMessage> {
+    const index = Number.parseInt(argument, 10);
+    const card =
+      (await this.options.latestCard?.(this.speaker, this.chat)) ??
+      this.cards.get(this.speaker) ??
+      this.cards.get(this.chat) ??
+      null;
+    const button = card && Number.isInteger(index) ? card.buttons[index - 1] : undefined;
+    return {
+      ...this.message(`/press ${argument}`),
+      press: { cardId: card?.key ?? "", value: button?.value ?? "", index: Number.isInteger(index) ? index : undefined },
+    };
+  }
+
+  async send(target: Target, message: OutgoingMessage, key: string): Promise<void> {
+    if (message.kind === "card") {
+      const holder = target.kind === "user" ? target.id : target.id.startsWith(dmPrefix) ? target.id.slice(3) : target.id;
+      this.cards.set(holder, { key, buttons: message.buttons });
+    }
+    const line = formatLine(this.options.botName, target, message);
+    this.options.output.write(this.options.interactive ? `\r${line}\n` : `${line}\n`);
+  }
+
+  async stop(): Promise<void> {
+    this.closed = true;
+    this.readline?.close();
+  }
+}

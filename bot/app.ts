@@ -1,0 +1,108 @@
+// Starts everything one process needs: database, Redis, queues and workers, adapters.
+import path from "node:path";
+import { deliverJob } from "../jobs/deliver.ts";
+import { JobSystem } from "../jobs/job-system.ts";
+import { matchJob, matchQueue } from "../jobs/match.ts";
+import { offerJob } from "../jobs/offer.ts";
+import { createRanker } from "../jobs/ranker.ts";
+import { type Db, openDatabase } from "../prisma/client.ts";
+import { seedDemoData } from "../prisma/seed/seed-demo.ts";
+import { ensureServiceTeams } from "../handlers/roster/import-roster.ts";
+import type { Config } from "./config.ts";
+import { createDispatcher, type Dispatch } from "./dispatcher.ts";
+import type { Log } from "./log.ts";
+import type { Adapter } from "./messages.ts";
+import { createOutbox, deliverQueue } from "./outbox.ts";
+import { ensureRedis, type RedisEndpoint } from "./redis.ts";
+import type { Services } from "./services.ts";
+
+export interface App {
+  services: Services;
+  dispatch: Dispatch;
+  jobs: JobSystem;
+  redis: RedisEndpoint;
+  /** Resolves when no queue has work left. */
+  waitUntilIdle(timeoutMs?: number): Promise<boolean>;
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  config: Config;
+  log: Log;
+  /** Adapters this process owns; their deliver queues run here. */
+  adapters: Adapter[];
+  /** Folder for a private Redis, next to the database by default. */
+  dataDir?: string;
+  /** Start the adapters (tests may drive the dispatcher directly). */
+  startAdapters?: boolean;
+}
+
+/** Folder of a `file:` database URL, for files that belong beside it. */
+function dataDirOf(databaseUrl: string): string {
+  return databaseUrl.startsWith("file:") ? path.dirname(path.resolve(databaseUrl.slice(5))) : path.resolve("data");
+}
+
+async function prepareDatabase(config: Config, log: Log): Promise<Db> {
+  const db = await openDatabase(config.DATABASE_URL);
+  await ensureServiceTeams(db);
+  if (config.DEMO_DATA) {
+    const demo = await seedDemoData(db);
+    if (demo.seeded) log.info({ experts: demo.experts }, "Loaded the demo roster into an empty database");
+  }
+  return db;
+}
+
+/** Re-enqueues from the database whatever was due when the process last stopped. */
+async function resumeDueWork(services: Services, platforms: string[]): Promise<void> {
+  const { db, enqueue } = services;
+  const pending = await db.outboundMessage.findMany({ where: { status: "pending", platform: { in: platforms } } });
+  for (const row of pending) await enqueue(deliverQueue(row.platform), { outboxId: row.id }, { jobId: `out-${row.id}` });
+  const open = await db.helpRequest.findMany({ where: { status: { in: ["open", "matching"] } }, select: { id: true } });
+  for (const request of open) await enqueue(matchQueue, { requestId: request.id }, { jobId: `match-${request.id}-resume-${Date.now()}` });
+}
+
+export async function startApp(options: StartOptions): Promise<App> {
+  const { config, log, adapters } = options;
+  const db = await prepareDatabase(config, log);
+  let redis: RedisEndpoint;
+  try {
+    redis = await ensureRedis({
+      url: config.REDIS_URL,
+      autostart: config.REDIS_AUTOSTART,
+      dataDir: options.dataDir ?? dataDirOf(config.DATABASE_URL),
+      log,
+    });
+  } catch (error) {
+    await db.$disconnect();
+    throw error;
+  }
+  const jobs = new JobSystem(redis.url, config.QUEUE_PREFIX, log);
+  const services: Services = { db, config, log, send: createOutbox(db, jobs.enqueue), enqueue: jobs.enqueue };
+  const ranker = createRanker(db);
+  jobs.startWorker(matchJob(services, ranker));
+  jobs.startWorker(offerJob(services));
+  for (const adapter of adapters) jobs.startWorker(deliverJob(db, adapter));
+  const dispatch = createDispatcher(services);
+  await resumeDueWork(
+    services,
+    adapters.map((adapter) => adapter.platform),
+  );
+  if (options.startAdapters !== false) for (const adapter of adapters) await adapter.start(dispatch);
+
+  let stopped = false;
+  return {
+    services,
+    dispatch,
+    jobs,
+    redis,
+    waitUntilIdle: (timeoutMs) => jobs.waitUntilIdle(timeoutMs),
+    stop: async () => {
+      if (stopped) return;
+      stopped = true;
+      for (const adapter of adapters) await adapter.stop().catch(() => undefined);
+      await jobs.close();
+      await db.$disconnect();
+      await redis.stop();
+    },
+  };
+}

@@ -1,0 +1,137 @@
+// Turns every IncomingMessage into at most one handler call: dedupe by platform message id, resolve
+// the chat, the speaker and the locale, understand the text, route. A failure is logged and answered
+// politely; it never reaches the adapter.
+import { understand } from "../handlers/understanding/understand.ts";
+import { route } from "../handlers/router.ts";
+import type { Platform } from "./config.ts";
+import { asOutgoing, type ChatInfo, type HandlerContext } from "./context.ts";
+import { detectLocale, type Locale } from "./i18n.ts";
+import type { IncomingMessage } from "./messages.ts";
+import { resolveSpeaker, type Speaker } from "./people.ts";
+import { type Services, translate } from "./services.ts";
+
+/** Longest text the bot reads; longer messages get a polite refusal. */
+export const maxTextLength = 4000;
+
+export type Dispatch = (message: IncomingMessage) => Promise<void>;
+
+// Control characters other than tab and newline never carry meaning in chat text.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: stripping them is the point
+const controlCharacters = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/** Creates the dispatcher every adapter hands its messages to. */
+export function createDispatcher(services: Services): Dispatch {
+  return async (incoming) => {
+    const message = { ...incoming, text: incoming.text.replace(controlCharacters, "").trim() };
+    const fresh = await recordInbound(services, message);
+    if (!fresh) {
+      services.log.debug({ platform: message.platform, messageId: message.messageId }, "Duplicate message ignored");
+      return;
+    }
+    let ctx: HandlerContext | undefined;
+    try {
+      const chat = await resolveChat(services, message);
+      const speaker = await resolveSpeaker(services.db, services.config, message);
+      const locale = await pickLocale(services, chat, speaker, message.text);
+      ctx = buildContext(services, message, chat, speaker, locale);
+      await route(ctx);
+      await markInbound(services, message, "handled");
+    } catch (error) {
+      services.log.error(
+        { err: error instanceof Error ? error.stack : String(error), messageId: message.messageId },
+        "Handler failed",
+      );
+      await markInbound(services, message, "failed");
+      if (ctx) await ctx.reply(ctx.t("errors.internal")).catch(() => undefined);
+    }
+  };
+}
+
+async function recordInbound(services: Services, message: IncomingMessage): Promise<boolean> {
+  try {
+    await services.db.inboundMessage.create({
+      data: {
+        platform: message.platform,
+        messageId: message.messageId,
+        chatId: message.chatId,
+        senderId: message.senderId,
+        receivedAt: message.receivedAt,
+      },
+    });
+    return true;
+  } catch (error) {
+    if (String(error).includes("Unique constraint")) return false;
+    throw error;
+  }
+}
+
+async function markInbound(services: Services, message: IncomingMessage, status: string): Promise<void> {
+  await services.db.inboundMessage
+    .update({ where: { platform_messageId: { platform: message.platform, messageId: message.messageId } }, data: { status } })
+    .catch(() => undefined);
+}
+
+async function resolveChat(services: Services, message: IncomingMessage): Promise<ChatInfo & { locale: string | null }> {
+  const chat = await services.db.chat.upsert({
+    where: { platform_externalId: { platform: message.platform, externalId: message.chatId } },
+    create: {
+      platform: message.platform,
+      externalId: message.chatId,
+      kind: message.chatKind,
+      title: message.chatTitle ?? (message.chatKind === "direct" ? message.senderName : message.chatId),
+    },
+    update: message.chatTitle ? { title: message.chatTitle } : {},
+  });
+  return { id: chat.id, externalId: chat.externalId, kind: chat.kind as ChatInfo["kind"], title: chat.title, locale: chat.locale };
+}
+
+/** The chat's fixed locale, else the language of the text, else what the person wrote in last time. */
+async function pickLocale(
+  services: Services,
+  chat: { locale: string | null },
+  speaker: Speaker,
+  text: string,
+): Promise<Locale> {
+  if (chat.locale === "zh-CN" || chat.locale === "en") return chat.locale;
+  const detected = detectLocale(text.replace(/@\S+/g, ""));
+  if (detected && detected !== speaker.locale) {
+    await services.db.person.update({ where: { id: speaker.personId }, data: { locale: detected } });
+  }
+  return detected ?? speaker.locale ?? services.config.DEFAULT_LOCALE;
+}
+
+function buildContext(
+  services: Services,
+  message: IncomingMessage,
+  chat: ChatInfo,
+  speaker: Speaker,
+  locale: Locale,
+): HandlerContext {
+  let replies = 0;
+  const keyFor = () => `in-${message.platform}-${message.messageId}-${replies++}`;
+  const platform: Platform = message.platform;
+  const text = message.text.length > maxTextLength ? message.text.slice(0, maxTextLength) : message.text;
+  return {
+    message,
+    chat,
+    speaker,
+    locale,
+    t: translate(services, locale),
+    understanding: understand(text, { now: message.receivedAt, botName: services.config.BOT_NAME }),
+    services,
+    reply: (reply) =>
+      services.send({
+        key: keyFor(),
+        target: { platform, kind: "chat", id: chat.externalId },
+        message: asOutgoing(reply),
+        personId: speaker.personId,
+      }),
+    replyPrivately: async (reply) => {
+      const target =
+        chat.kind === "direct"
+          ? { platform, kind: "chat" as const, id: chat.externalId }
+          : { platform, kind: "user" as const, id: message.senderId };
+      await services.send({ key: keyFor(), target, message: asOutgoing(reply), personId: speaker.personId });
+    },
+  };
+}

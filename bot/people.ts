@@ -1,0 +1,109 @@
+// Who is speaking, and how to reach a person privately.
+import type { Db } from "../prisma/client.ts";
+import type { Config, Platform } from "./config.ts";
+import { isLocale, type Locale } from "./i18n.ts";
+import type { IncomingMessage, Target } from "./messages.ts";
+
+export type Role = "enterprise" | "expert" | "staff" | "admin" | "team_leader";
+
+export interface Speaker {
+  personId: string;
+  displayName: string;
+  role: Role;
+  expertId: string | null;
+  locale: Locale | null;
+  phone: string | null;
+}
+
+const staffRoles: ReadonlySet<Role> = new Set(["staff", "admin", "team_leader"]);
+
+export function isStaff(role: Role): boolean {
+  return staffRoles.has(role);
+}
+
+/**
+ * Finds or creates the person behind a message's sender. In the terminal, where names are all there
+ * is, a name listed in TERMINAL_STAFF speaks as staff and a roster expert's name speaks as that expert.
+ */
+export async function resolveSpeaker(db: Db, config: Config, message: IncomingMessage): Promise<Speaker> {
+  const where = { platform_externalId: { platform: message.platform, externalId: message.senderId } };
+  let identity = await db.identity.findUnique({ where, include: { person: true } });
+  if (!identity) {
+    const personId = await personForNewIdentity(db, config, message);
+    identity = await db.identity.upsert({
+      where,
+      create: {
+        platform: message.platform,
+        externalId: message.senderId,
+        displayName: message.senderName,
+        personId,
+      },
+      update: {},
+      include: { person: true },
+    });
+  } else if (identity.displayName !== message.senderName && message.senderName) {
+    await db.identity.update({ where: { id: identity.id }, data: { displayName: message.senderName } });
+  }
+  const person = identity.person;
+  return {
+    personId: person.id,
+    displayName: person.displayName,
+    role: person.role as Role,
+    expertId: person.expertId,
+    locale: isLocale(person.locale) ? person.locale : null,
+    phone: person.phone,
+  };
+}
+
+async function personForNewIdentity(db: Db, config: Config, message: IncomingMessage): Promise<string> {
+  const name = message.senderName;
+  if (message.platform === "terminal") {
+    if (config.TERMINAL_STAFF.includes(name)) {
+      const staff = await db.person.findFirst({ where: { displayName: name, role: { in: ["staff", "admin"] } } });
+      if (staff) return staff.id;
+      return (await db.person.create({ data: { displayName: name, role: "staff" } })).id;
+    }
+    const expert = await db.expert.findFirst({ where: { name, active: true }, orderBy: { createdAt: "asc" } });
+    if (expert) return personIdForExpert(db, expert.id, expert.name);
+  }
+  return (await db.person.create({ data: { displayName: name || message.senderId, role: "enterprise" } })).id;
+}
+
+/** The person record of a roster expert, created on first need. */
+export async function personIdForExpert(db: Db, expertId: string, name: string): Promise<string> {
+  const existing = await db.person.findUnique({ where: { expertId } });
+  if (existing) return existing.id;
+  const created = await db.person
+    .create({ data: { displayName: name, role: "expert", expertId } })
+    .catch(() => db.person.findUniqueOrThrow({ where: { expertId } }));
+  return created.id;
+}
+
+/**
+ * Where to send a person a private message: an identity on the preferred platform, else on any
+ * platform this deployment talks on. In the terminal a person is reachable by name, so an expert
+ * who never spoke gets a terminal identity under their own name.
+ */
+export async function reachPerson(
+  db: Db,
+  personId: string,
+  platforms: readonly Platform[],
+  preferred?: Platform,
+): Promise<Target | null> {
+  const identities = await db.identity.findMany({ where: { personId }, orderBy: { createdAt: "asc" } });
+  const usable = identities.filter((identity) => platforms.includes(identity.platform as Platform));
+  const chosen = usable.find((identity) => identity.platform === preferred) ?? usable[0];
+  if (chosen) return { platform: chosen.platform as Platform, kind: "user", id: chosen.externalId };
+  if (!platforms.includes("terminal")) return null;
+  const person = await db.person.findUniqueOrThrow({ where: { id: personId } });
+  const taken = await db.identity.findUnique({
+    where: { platform_externalId: { platform: "terminal", externalId: person.displayName } },
+  });
+  if (taken && taken.personId !== personId) return null;
+  if (!taken) {
+    await db.identity.create({
+      data: { platform: "terminal", externalId: person.displayName, displayName: person.displayName, personId },
+    });
+  }
+  return { platform: "terminal", kind: "user", id: person.displayName };
+}

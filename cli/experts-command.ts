@@ -1,0 +1,96 @@
+// `craftbridge experts import FILE` and `craftbridge experts export FILE` (contract 1 in DESIGN.md).
+import type { Command } from "commander";
+import { ConfigError, loadConfig } from "../bot/config.ts";
+import { translator } from "../bot/i18n.ts";
+import { exportRoster } from "../handlers/roster/export-roster.ts";
+import { importRoster } from "../handlers/roster/import-roster.ts";
+import { RosterError, readRosterFile } from "../handlers/roster/read-roster-file.ts";
+import { openDatabase } from "../prisma/client.ts";
+
+export function registerExpertsCommand(program: Command): void {
+  const experts = program.command("experts").description("the roster of model workers and craftsmen");
+  experts
+    .command("import")
+    .description("import a roster file (CSV or XLSX, English or Chinese headers), upserting by id")
+    .argument("<file>", "roster file")
+    .option("--json", "print the report as JSON")
+    .action(async (file: string, options: { json?: boolean }) => {
+      process.exitCode = await runImport(file, Boolean(options.json));
+    });
+  experts
+    .command("export")
+    .description("write the roster to a CSV or XLSX file, formulas neutralised")
+    .argument("<file>", "output file (.csv or .xlsx)")
+    .option("--zh", "Chinese headers")
+    .option("--include-demo", "include demo experts")
+    .action(async (file: string, options: { zh?: boolean; includeDemo?: boolean }) => {
+      process.exitCode = await runExport(file, options);
+    });
+}
+
+function configOrExit() {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      return null;
+    }
+    throw error;
+  }
+}
+
+async function runImport(file: string, json: boolean): Promise<number> {
+  const config = configOrExit();
+  if (!config) return 2;
+  const t = translator(config.DEFAULT_LOCALE);
+  let read: Awaited<ReturnType<typeof readRosterFile>>;
+  try {
+    read = await readRosterFile(file);
+  } catch (error) {
+    if (error instanceof RosterError) {
+      process.stderr.write(`${t(`roster.errors.${error.code}`, { file, detail: error.detail ?? "" })}\n`);
+      return 1;
+    }
+    throw error;
+  }
+  const db = await openDatabase(config.DATABASE_URL);
+  try {
+    const counts = await importRoster(db, read.rows);
+    if (json) {
+      process.stdout.write(`${JSON.stringify({ ...counts, rejected: read.rejected, warnings: read.warnings })}\n`);
+    } else {
+      const lines = [t("roster.report", { ...counts, rejected: read.rejected.length })];
+      for (const rejection of read.rejected) {
+        lines.push(t("roster.rejected_row", { row: rejection.row, reason: t(`roster.reasons.${rejection.reason}`), detail: rejection.detail ?? "" }));
+      }
+      for (const warning of read.warnings) {
+        lines.push(t("roster.warning_row", { row: warning.row, reason: t(`roster.warnings.${warning.code}`), detail: warning.detail }));
+      }
+      process.stdout.write(`${lines.join("\n")}\n`);
+    }
+    return read.rejected.length > 0 ? 3 : 0;
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+async function runExport(file: string, options: { zh?: boolean; includeDemo?: boolean }): Promise<number> {
+  const config = configOrExit();
+  if (!config) return 2;
+  const t = translator(config.DEFAULT_LOCALE);
+  const db = await openDatabase(config.DATABASE_URL);
+  try {
+    const count = await exportRoster(db, file, { language: options.zh ? "zh" : "en", includeDemo: options.includeDemo });
+    process.stdout.write(`${t("roster.exported", { count, file })}\n`);
+    return 0;
+  } catch (error) {
+    if (error instanceof RosterError) {
+      process.stderr.write(`${t(`roster.errors.${error.code}`, { file, detail: error.detail ?? "" })}\n`);
+      return 1;
+    }
+    throw error;
+  } finally {
+    await db.$disconnect();
+  }
+}

@@ -1,0 +1,62 @@
+// `craftbridge start`: the bot on every platform configured, the terminal chat when none is.
+import type { Command } from "commander";
+import { TerminalAdapter } from "../bot/adapters/terminal.ts";
+import { type App, startApp } from "../bot/app.ts";
+import { ConfigError, loadConfig } from "../bot/config.ts";
+import { createLog } from "../bot/log.ts";
+import { RedisUnavailableError } from "../bot/redis.ts";
+import { latestTerminalCard } from "./terminal-cards.ts";
+
+export function registerStartCommand(program: Command): void {
+  program
+    .command("start", { isDefault: true })
+    .description("start the bot (the terminal chat when no WeChat or Lark is configured)")
+    .action(async () => {
+      process.exitCode = await runStart();
+    });
+}
+
+async function runStart(): Promise<number> {
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+  // The terminal chat owns stdout; logs go to stderr and stay quiet unless asked for.
+  const log = createLog(config.LOG_LEVEL ?? "warn");
+  const interactive = Boolean(process.stdin.isTTY);
+  let app: App | undefined;
+  let finish: (code: number) => void = () => undefined;
+  const finished = new Promise<number>((resolve) => {
+    finish = resolve;
+  });
+  const terminal = new TerminalAdapter({
+    botName: config.BOT_NAME,
+    input: process.stdin,
+    output: process.stdout,
+    interactive,
+    latestCard: (speaker, chat) => (app ? latestTerminalCard(app.services.db, speaker, chat) : Promise.resolve(null)),
+    waitUntilIdle: () => app?.waitUntilIdle(60_000) ?? Promise.resolve(true),
+    onEnd: () => finish(0),
+  });
+  try {
+    app = await startApp({ config, log, adapters: [terminal], startAdapters: false });
+  } catch (error) {
+    if (error instanceof RedisUnavailableError) {
+      process.stderr.write(`${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  }
+  if (interactive) process.stdout.write(`${config.BOT_NAME} craftbridge — /as NAME, /in CHAT, /in dm, /press N, /quit\n`);
+  await terminal.start(app.dispatch);
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => finish(0));
+  const code = await finished;
+  await app.stop();
+  return code;
+}

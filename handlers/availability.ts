@@ -1,0 +1,62 @@
+// An expert says when and how they can help; the bot stores slots and confirms what it stored.
+import type { HandlerContext } from "../bot/context.ts";
+import type { Translate } from "../bot/i18n.ts";
+import type { AvailabilitySlot } from "./understanding/types.ts";
+
+function clock(minute: number): string {
+  return `${String(Math.floor(minute / 60)).padStart(2, "0")}:${String(minute % 60).padStart(2, "0")}`;
+}
+
+export function describeSlots(t: Translate, slots: AvailabilitySlot[]): string {
+  return slots
+    .map((slot) =>
+      t("availability.slot", {
+        day: slot.weekday ? t(`weekday.${slot.weekday}`) : (slot.date ?? "").slice(5),
+        from: clock(slot.startMinute),
+        to: clock(slot.endMinute),
+      }),
+    )
+    .join(t("list.separator"));
+}
+
+export async function handleAvailability(ctx: HandlerContext): Promise<void> {
+  const { services, speaker, t, understanding, message } = ctx;
+  const availability = understanding.availability;
+  if (!speaker.expertId) return ctx.reply(t("availability.not_expert"));
+  if (!availability) return ctx.reply(t("availability.not_understood"));
+  const { db } = services;
+  const expertId = speaker.expertId;
+  if (availability.paused !== null && availability.slots.length === 0) {
+    await db.expert.update({ where: { id: expertId }, data: { paused: availability.paused } });
+    return ctx.reply(t(availability.paused ? "availability.paused" : "availability.resumed"));
+  }
+  if (availability.slots.length === 0) return ctx.reply(t("availability.not_understood"));
+  const mode = availability.mode ?? "either";
+  // A new statement of availability replaces the previous one: people restate, they rarely add.
+  await db.$transaction([
+    db.availability.deleteMany({ where: { expertId } }),
+    db.availability.createMany({
+      data: availability.slots.map((slot) => ({
+        expertId,
+        weekday: slot.weekday,
+        date: slot.date,
+        startMinute: slot.startMinute,
+        endMinute: slot.endMinute,
+        mode,
+        validUntil: availability.until,
+        sourceText: message.text.slice(0, 500),
+      })),
+    }),
+    db.expert.update({
+      where: { id: expertId },
+      data: {
+        paused: false,
+        ...(mode === "remote" ? { canRemote: true } : {}),
+        ...(availability.cities.length ? { cities: JSON.stringify(availability.cities) } : {}),
+      },
+    }),
+  ]);
+  const slots = describeSlots(t, availability.slots) + (availability.until ? t("availability.until", { date: availability.until }) : "");
+  if (availability.mode) return ctx.reply(t("availability.saved", { slots, mode: t(`mode.${availability.mode}`) }));
+  return ctx.reply(t("availability.saved_no_mode", { slots }));
+}

@@ -1,0 +1,25 @@
+// A button press on a card. Anyone in a group can press a button, so the press counts only for the
+// person the card was sent to.
+import type { HandlerContext } from "../bot/context.ts";
+import { answerOffer } from "./offer-answer.ts";
+import type { OfferAnswer } from "./understanding/types.ts";
+
+const offerAnswers: Record<string, OfferAnswer> = {
+  "offer.accept": "accept",
+  "offer.decline": "decline",
+  "offer.later": "later",
+};
+
+export async function handleCardPress(ctx: HandlerContext): Promise<void> {
+  const { message, services, speaker, t } = ctx;
+  const press = message.press;
+  if (!press?.cardId) return ctx.reply(t("errors.no_card"));
+  const card = await services.db.outboundMessage.findUnique({ where: { key: press.cardId } });
+  if (!card || card.kind !== "card") return ctx.reply(t("errors.no_card"));
+  if (!press.value) return ctx.reply(t("errors.no_button", { n: press.index ?? "?" }));
+  if (card.personId && card.personId !== speaker.personId) return ctx.reply(t("offer.not_for_you"));
+  const [action, argument] = press.value.split(":");
+  const answer = action ? offerAnswers[action] : undefined;
+  if (answer && argument) return answerOffer(ctx, argument, answer);
+  return ctx.reply(t("errors.no_card"));
+}

@@ -1,0 +1,119 @@
+// What happens when an expert answers an offer: accept introduces both sides, decline passes the
+// request to the next candidate at once, later keeps it open. Shared by text replies and buttons.
+import type { HandlerContext } from "../bot/context.ts";
+import { type Services, sendToChat, sendToPerson, translate } from "../bot/services.ts";
+import { offerQueue } from "../jobs/offer.ts";
+import { skillLabels } from "./request-format.ts";
+import type { OfferAnswer } from "./understanding/types.ts";
+
+function parseList(json: string): string[] {
+  try {
+    const value: unknown = JSON.parse(json);
+    return Array.isArray(value) ? value.map(String) : [];
+  } catch {
+    return [];
+  }
+}
+
+/** Applies an answer to an offer the speaker holds, and tells everyone who needs to know. */
+export async function answerOffer(ctx: HandlerContext, matchId: string, answer: OfferAnswer): Promise<void> {
+  const { services, t, speaker } = ctx;
+  const { db } = services;
+  const match = await db.match.findUnique({ where: { id: matchId }, include: { request: true, expert: true } });
+  if (!match) return ctx.reply(t("offer.no_open_offer"));
+  const code = match.request.code;
+  if (match.expertId !== speaker.expertId) return ctx.reply(t("offer.not_for_you"));
+  if (match.status !== "offered") {
+    return ctx.reply(t(match.status === "accepted" || match.status === "declined" ? "offer.already_answered" : "offer.expired", { code }));
+  }
+  if (answer === "later") {
+    await db.requestEvent.create({
+      data: { requestId: match.requestId, actor: speaker.personId, type: "later", detail: JSON.stringify({ expert: match.expert.name }) },
+    });
+    return ctx.reply(t("offer.later_ack", { code }));
+  }
+  const status = answer === "accept" ? "accepted" : "declined";
+  const changed = await db.match.updateMany({
+    where: { id: matchId, status: "offered" },
+    data: { status, respondedAt: new Date(), introducedAt: answer === "accept" ? new Date() : null },
+  });
+  if (changed.count === 0) return ctx.reply(t("offer.already_answered", { code }));
+  await db.requestEvent.create({
+    data: { requestId: match.requestId, actor: speaker.personId, type: status, detail: JSON.stringify({ expert: match.expert.name }) },
+  });
+  if (answer === "decline") {
+    await db.helpRequest.update({ where: { id: match.requestId }, data: { status: "matching", waitReason: null } });
+    await ctx.reply(t("offer.declined", { code }));
+    const step = await db.match.count({ where: { requestId: match.requestId, status: { not: "candidate" } } });
+    await services.enqueue(offerQueue, { requestId: match.requestId }, { jobId: `offer-${match.requestId}-${step}` });
+    return;
+  }
+  await ctx.reply(t("offer.accepted", { code }));
+  await introduce(services, matchId);
+}
+
+/**
+ * Introduces an accepted expert: a post in the enterprise's chat without any phone number, and
+ * each side's contact sent privately to the other.
+ */
+export async function introduce(services: Services, matchId: string): Promise<void> {
+  const { db } = services;
+  const match = await db.match.findUniqueOrThrow({
+    where: { id: matchId },
+    include: { expert: true, request: { include: { requester: true, enterprise: true } } },
+  });
+  const { expert, request } = match;
+  await db.$transaction([
+    db.helpRequest.update({ where: { id: request.id }, data: { status: "introduced", waitReason: null } }),
+    db.requestEvent.create({
+      data: { requestId: request.id, actor: "system", type: "introduced", detail: JSON.stringify({ expert: expert.name }) },
+    }),
+  ]);
+  const locale = request.locale === "en" ? "en" : "zh-CN";
+  const t = translate(services, locale);
+  const honours = parseList(expert.honours);
+  await sendToChat(services, {
+    chatId: request.chatId,
+    key: `intro-chat-${match.id}`,
+    message: {
+      kind: "text",
+      text: t("intro.group", {
+        code: request.code,
+        expert: expert.name,
+        honours: honours.join(t("list.separator")) || expert.title,
+        employer: expert.employer,
+        title: expert.title,
+        skills: parseList(expert.skills).slice(0, 3).join(t("list.separator")) || skillLabels(request, locale).join(t("list.separator")),
+      }),
+    },
+  });
+  await sendToPerson(services, {
+    personId: request.requesterId,
+    key: `intro-requester-${match.id}`,
+    compose: (rt) => ({
+      kind: "text",
+      text: rt("intro.to_requester", {
+        code: request.code,
+        expert: expert.name,
+        employer: expert.employer,
+        phone: expert.phone ?? rt("intro.no_phone"),
+      }),
+    }),
+  });
+  const expertPerson = await db.person.findUniqueOrThrow({ where: { expertId: expert.id } });
+  const enterprisePhone = request.requester.phone ?? request.enterprise?.phone ?? null;
+  await sendToPerson(services, {
+    personId: expertPerson.id,
+    key: `intro-expert-${match.id}`,
+    compose: (et) => ({
+      kind: "text",
+      text: et("intro.to_expert", {
+        code: request.code,
+        requester: request.enterprise
+          ? et("intro.requester_at", { name: request.requester.displayName, enterprise: request.enterprise.name })
+          : request.requester.displayName,
+        phone: enterprisePhone ?? et("intro.no_phone"),
+      }),
+    }),
+  });
+}

@@ -1,0 +1,78 @@
+// How a help request reads in a message: "精密制造 · 数控加工 · 东莞 · 现场 · 11-30 至 12-06".
+import type { Translate } from "../bot/i18n.ts";
+import { redactPhones } from "../bot/log.ts";
+import teams from "./understanding/knowledge/teams.json" with { type: "json" };
+import type { SkillRef } from "./understanding/types.ts";
+
+type Locale = "zh-CN" | "en";
+
+export interface RequestFields {
+  code: string;
+  text: string;
+  skills: string;
+  teamKey: string | null;
+  city: string | null;
+  district: string | null;
+  mode: string;
+  windowStart: string | null;
+  windowEnd: string | null;
+}
+
+export function requestSkills(row: Pick<RequestFields, "skills">): SkillRef[] {
+  try {
+    const parsed: unknown = JSON.parse(row.skills);
+    return Array.isArray(parsed) ? (parsed as SkillRef[]) : [];
+  } catch {
+    return [];
+  }
+}
+
+export function teamLabel(key: string | null, locale: Locale): string | null {
+  const team = teams.find((candidate) => candidate.key === key);
+  if (!team) return null;
+  return locale === "en" ? team.en : team.zh;
+}
+
+export function skillLabels(row: Pick<RequestFields, "skills">, locale: Locale): string[] {
+  return requestSkills(row).map((skill) => (locale === "en" ? skill.en : skill.zh));
+}
+
+/** "11-30" style short date from an ISO date. */
+function shortDate(iso: string): string {
+  return iso.slice(5);
+}
+
+export function describeWindow(t: Translate, row: Pick<RequestFields, "windowStart" | "windowEnd">): string {
+  if (!row.windowStart) return t("intake.summary_no_window");
+  if (!row.windowEnd || row.windowEnd === row.windowStart) return t("window.day", { start: shortDate(row.windowStart) });
+  return t("window.range", { start: shortDate(row.windowStart), end: shortDate(row.windowEnd) });
+}
+
+export function describePlace(t: Translate, row: Pick<RequestFields, "city" | "district">): string {
+  if (!row.city) return t("intake.summary_no_city");
+  return row.district ? `${row.city}${row.district}` : row.city;
+}
+
+/** One line with everything the bot understood of a request. */
+export function describeRequest(t: Translate, locale: Locale, row: RequestFields): string {
+  const skills = skillLabels(row, locale);
+  const parts = [
+    teamLabel(row.teamKey, locale),
+    skills.length ? skills.join(t("list.separator")) : t("intake.summary_unknown_skill"),
+    describePlace(t, row),
+    t(`mode.${row.mode}`),
+    describeWindow(t, row),
+  ].filter((part): part is string => Boolean(part));
+  return parts.join(t("list.dot"));
+}
+
+/** The problem as the enterprise put it, without mentions or phone numbers, short enough for a card. */
+export function problemExcerpt(text: string, max = 80): string {
+  const cleaned = redactPhones(text)
+    .replace(/\d{3}\*{4}\d{4}/g, "")
+    .replace(/(?<!\d)0\d{2,3}-?\d{7,8}(?!\d)/g, "")
+    .replace(/@\S+/g, "")
+    .replace(/\s+/g, " ")
+    .trim();
+  return cleaned.length > max ? `${cleaned.slice(0, max)}…` : cleaned;
+}

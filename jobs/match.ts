@@ -1,0 +1,89 @@
+// Ranks experts for a request, stores the candidates with score and reasons, and makes the first offer.
+import type { Services } from "../bot/services.ts";
+import { requestSkills } from "../handlers/request-format.ts";
+import type { ParsedRequest, ServiceMode } from "../handlers/understanding/types.ts";
+import teams from "../handlers/understanding/knowledge/teams.json" with { type: "json" };
+import type { JobDefinition } from "./job-system.ts";
+import type { RankedExpert, RankQuery } from "./matching/types.ts";
+import { offerNext } from "./offer.ts";
+
+export const matchQueue = "match";
+
+export interface MatchPayload {
+  requestId: number;
+}
+
+/** Ranks experts for a query; the engine behind it keeps its own index. */
+export interface Ranker {
+  rank(query: RankQuery): Promise<RankedExpert[]>;
+}
+
+const matchable = new Set(["open", "matching", "unmatched"]);
+
+/** The structured request as the ranker reads it, rebuilt from the stored row. */
+export function parsedFromRow(row: {
+  skills: string;
+  teamKey: string | null;
+  city: string | null;
+  district: string | null;
+  mode: string;
+  windowStart: string | null;
+  windowEnd: string | null;
+  kind: string | null;
+  urgency: string | null;
+}): ParsedRequest {
+  const team = teams.find((candidate) => candidate.key === row.teamKey) ?? null;
+  return {
+    skills: requestSkills(row),
+    team,
+    city: row.city,
+    district: row.district,
+    mode: row.mode as ServiceMode,
+    window: row.windowStart ? { start: row.windowStart, end: row.windowEnd ?? row.windowStart } : null,
+    kind: row.kind as ParsedRequest["kind"],
+    urgency: row.urgency as ParsedRequest["urgency"],
+    enterprise: null,
+    contact: null,
+  };
+}
+
+export async function matchRequest(services: Services, ranker: Ranker, requestId: number): Promise<void> {
+  const { db, config } = services;
+  const request = await db.helpRequest.findUnique({ where: { id: requestId }, include: { matches: true } });
+  if (!request || !matchable.has(request.status)) return;
+  const seen = new Set(request.matches.map((match) => match.expertId));
+  const ranked = await ranker.rank({
+    request: parsedFromRow(request),
+    text: request.text,
+    top: config.MATCH_CANDIDATES,
+    now: new Date(),
+    exclude: seen,
+  });
+  const offset = request.matches.length;
+  await db.$transaction([
+    ...ranked.map((candidate, index) =>
+      db.match.create({
+        data: {
+          requestId,
+          expertId: candidate.expertId,
+          rank: offset + index + 1,
+          score: candidate.score,
+          reasons: JSON.stringify(candidate.reasons),
+        },
+      }),
+    ),
+    db.helpRequest.update({ where: { id: requestId }, data: { status: "matching" } }),
+    db.requestEvent.create({
+      data: { requestId, actor: "system", type: "matched", detail: JSON.stringify({ count: ranked.length }) },
+    }),
+  ]);
+  await offerNext(services, requestId);
+}
+
+export function matchJob(services: Services, ranker: Ranker): JobDefinition<MatchPayload> {
+  return {
+    queue: matchQueue,
+    concurrency: 2,
+    process: async ({ requestId }) => matchRequest(services, ranker, requestId),
+  };
+}

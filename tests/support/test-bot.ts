@@ -1,0 +1,83 @@
+// A real bot for conversation tests: real SQLite file, real Redis (reached or started exactly as the
+// program does), real BullMQ queues under a prefix of its own, driven through the terminal adapter.
+import { randomUUID } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { PassThrough } from "node:stream";
+import { TerminalAdapter } from "../../bot/adapters/terminal.ts";
+import { type App, startApp } from "../../bot/app.ts";
+import { loadConfig } from "../../bot/config.ts";
+import { createLog } from "../../bot/log.ts";
+import { latestTerminalCard } from "../../cli/terminal-cards.ts";
+
+export interface TestBot {
+  app: App;
+  /** Types one line into the terminal and returns the lines the bot printed while handling it. */
+  say(line: string): Promise<string[]>;
+  /** Types several lines, one after another, and returns everything printed. */
+  run(lines: string[]): Promise<string[]>;
+  /** Everything printed so far. */
+  output(): string[];
+  stop(): Promise<void>;
+}
+
+export async function startTestBot(env: Record<string, string> = {}): Promise<TestBot> {
+  const dir = mkdtempSync(path.join(tmpdir(), "craftbridge-test-"));
+  const config = loadConfig({
+    DATABASE_URL: `file:${path.join(dir, "test.db")}`,
+    QUEUE_PREFIX: `test-${randomUUID()}`,
+    LOG_LEVEL: "silent",
+    ...env,
+  });
+  const log = createLog(config.LOG_LEVEL ?? "silent");
+  const input = new PassThrough();
+  const output = new PassThrough();
+  const printed: string[] = [];
+  let buffer = "";
+  output.on("data", (chunk: Buffer) => {
+    buffer += chunk.toString("utf8");
+    const parts = buffer.split("\n");
+    buffer = parts.pop() ?? "";
+    printed.push(...parts);
+  });
+  let app: App | undefined;
+  let lineDone: (() => void) | undefined;
+  const terminal = new TerminalAdapter({
+    botName: config.BOT_NAME,
+    input,
+    output,
+    interactive: false,
+    latestCard: (speaker, chat) => (app ? latestTerminalCard(app.services.db, speaker, chat) : Promise.resolve(null)),
+    waitUntilIdle: () => app?.waitUntilIdle(20_000) ?? Promise.resolve(true),
+    onLineHandled: () => lineDone?.(),
+  });
+  app = await startApp({ config, log, adapters: [terminal], dataDir: dir });
+  const started = app;
+  await terminal.start(started.dispatch);
+
+  const say = async (line: string) => {
+    const before = printed.length;
+    const done = new Promise<void>((resolve) => {
+      lineDone = resolve;
+    });
+    input.write(`${line}\n`);
+    await done;
+    return printed.slice(before);
+  };
+  return {
+    app: started,
+    say,
+    run: async (lines) => {
+      const out: string[] = [];
+      for (const line of lines) out.push(...(await say(line)));
+      return out;
+    },
+    output: () => [...printed],
+    stop: async () => {
+      await started.jobs.obliterate();
+      await started.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
