@@ -1,5 +1,6 @@
 // Starts everything one process needs: database, Redis, queues and workers, adapters.
 import path from "node:path";
+import { ensureServiceTeams } from "../handlers/roster/import-roster.ts";
 import { deliverJob } from "../jobs/deliver.ts";
 import { JobSystem } from "../jobs/job-system.ts";
 import { matchJob, matchQueue } from "../jobs/match.ts";
@@ -7,7 +8,6 @@ import { offerJob } from "../jobs/offer.ts";
 import { createRanker } from "../jobs/ranker.ts";
 import { type Db, openDatabase } from "../prisma/client.ts";
 import { seedDemoData } from "../prisma/seed/seed-demo.ts";
-import { ensureServiceTeams } from "../handlers/roster/import-roster.ts";
 import type { Config } from "./config.ts";
 import { createDispatcher, type Dispatch } from "./dispatcher.ts";
 import type { Log } from "./log.ts";
@@ -56,9 +56,11 @@ async function prepareDatabase(config: Config, log: Log): Promise<Db> {
 async function resumeDueWork(services: Services, platforms: string[]): Promise<void> {
   const { db, enqueue } = services;
   const pending = await db.outboundMessage.findMany({ where: { status: "pending", platform: { in: platforms } } });
-  for (const row of pending) await enqueue(deliverQueue(row.platform), { outboxId: row.id }, { jobId: `out-${row.id}` });
+  for (const row of pending)
+    await enqueue(deliverQueue(row.platform), { outboxId: row.id }, { jobId: `out-${row.id}` });
   const open = await db.helpRequest.findMany({ where: { status: { in: ["open", "matching"] } }, select: { id: true } });
-  for (const request of open) await enqueue(matchQueue, { requestId: request.id }, { jobId: `match-${request.id}-resume-${Date.now()}` });
+  for (const request of open)
+    await enqueue(matchQueue, { requestId: request.id }, { jobId: `match-${request.id}-resume-${Date.now()}` });
 }
 
 export async function startApp(options: StartOptions): Promise<App> {

@@ -1,8 +1,9 @@
 // Turns every IncomingMessage into at most one handler call: dedupe by platform message id, resolve
 // the chat, the speaker and the locale, understand the text, route. A failure is logged and answered
 // politely; it never reaches the adapter.
-import { understand } from "../handlers/understanding/understand.ts";
+
 import { route } from "../handlers/router.ts";
+import { understand } from "../handlers/understanding/understand.ts";
 import type { Platform } from "./config.ts";
 import { asOutgoing, type ChatInfo, type HandlerContext } from "./context.ts";
 import { detectLocale, type Locale } from "./i18n.ts";
@@ -67,11 +68,17 @@ async function recordInbound(services: Services, message: IncomingMessage): Prom
 
 async function markInbound(services: Services, message: IncomingMessage, status: string): Promise<void> {
   await services.db.inboundMessage
-    .update({ where: { platform_messageId: { platform: message.platform, messageId: message.messageId } }, data: { status } })
+    .update({
+      where: { platform_messageId: { platform: message.platform, messageId: message.messageId } },
+      data: { status },
+    })
     .catch(() => undefined);
 }
 
-async function resolveChat(services: Services, message: IncomingMessage): Promise<ChatInfo & { locale: string | null }> {
+async function resolveChat(
+  services: Services,
+  message: IncomingMessage,
+): Promise<ChatInfo & { locale: string | null }> {
   const chat = await services.db.chat.upsert({
     where: { platform_externalId: { platform: message.platform, externalId: message.chatId } },
     create: {
@@ -82,7 +89,13 @@ async function resolveChat(services: Services, message: IncomingMessage): Promis
     },
     update: message.chatTitle ? { title: message.chatTitle } : {},
   });
-  return { id: chat.id, externalId: chat.externalId, kind: chat.kind as ChatInfo["kind"], title: chat.title, locale: chat.locale };
+  return {
+    id: chat.id,
+    externalId: chat.externalId,
+    kind: chat.kind as ChatInfo["kind"],
+    title: chat.title,
+    locale: chat.locale,
+  };
 }
 
 /** The chat's fixed locale, else the language of the text, else what the person wrote in last time. */

@@ -62,10 +62,22 @@ async function runImport(file: string, json: boolean): Promise<number> {
     } else {
       const lines = [t("roster.report", { ...counts, rejected: read.rejected.length })];
       for (const rejection of read.rejected) {
-        lines.push(t("roster.rejected_row", { row: rejection.row, reason: t(`roster.reasons.${rejection.reason}`), detail: rejection.detail ?? "" }));
+        lines.push(
+          t("roster.rejected_row", {
+            row: rejection.row,
+            reason: t(`roster.reasons.${rejection.reason}`),
+            detail: rejection.detail ?? "",
+          }),
+        );
       }
       for (const warning of read.warnings) {
-        lines.push(t("roster.warning_row", { row: warning.row, reason: t(`roster.warnings.${warning.code}`), detail: warning.detail }));
+        lines.push(
+          t("roster.warning_row", {
+            row: warning.row,
+            reason: t(`roster.warnings.${warning.code}`),
+            detail: warning.detail,
+          }),
+        );
       }
       process.stdout.write(`${lines.join("\n")}\n`);
     }
@@ -81,7 +93,10 @@ async function runExport(file: string, options: { zh?: boolean; includeDemo?: bo
   const t = translator(config.DEFAULT_LOCALE);
   const db = await openDatabase(config.DATABASE_URL);
   try {
-    const count = await exportRoster(db, file, { language: options.zh ? "zh" : "en", includeDemo: options.includeDemo });
+    const count = await exportRoster(db, file, {
+      language: options.zh ? "zh" : "en",
+      includeDemo: options.includeDemo,
+    });
     process.stdout.write(`${t("roster.exported", { count, file })}\n`);
     return 0;
   } catch (error) {

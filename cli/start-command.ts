@@ -53,7 +53,8 @@ async function runStart(): Promise<number> {
     }
     throw error;
   }
-  if (interactive) process.stdout.write(`${config.BOT_NAME} craftbridge — /as NAME, /in CHAT, /in dm, /press N, /quit\n`);
+  if (interactive)
+    process.stdout.write(`${config.BOT_NAME} craftbridge — /as NAME, /in CHAT, /in dm, /press N, /quit\n`);
   await terminal.start(app.dispatch);
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => finish(0));
   const code = await finished;

@@ -56,7 +56,9 @@ export async function handleAvailability(ctx: HandlerContext): Promise<void> {
       },
     }),
   ]);
-  const slots = describeSlots(t, availability.slots) + (availability.until ? t("availability.until", { date: availability.until }) : "");
+  const slots =
+    describeSlots(t, availability.slots) +
+    (availability.until ? t("availability.until", { date: availability.until }) : "");
   if (availability.mode) return ctx.reply(t("availability.saved", { slots, mode: t(`mode.${availability.mode}`) }));
   return ctx.reply(t("availability.saved_no_mode", { slots }));
 }

@@ -15,7 +15,7 @@ export async function handleCardPress(ctx: HandlerContext): Promise<void> {
   const press = message.press;
   if (!press?.cardId) return ctx.reply(t("errors.no_card"));
   const card = await services.db.outboundMessage.findUnique({ where: { key: press.cardId } });
-  if (!card || card.kind !== "card") return ctx.reply(t("errors.no_card"));
+  if (card?.kind !== "card") return ctx.reply(t("errors.no_card"));
   if (!press.value) return ctx.reply(t("errors.no_button", { n: press.index ?? "?" }));
   if (card.personId && card.personId !== speaker.personId) return ctx.reply(t("offer.not_for_you"));
   const [action, argument] = press.value.split(":");

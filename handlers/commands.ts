@@ -4,7 +4,19 @@ import { isStaff } from "../bot/people.ts";
 import { findRequestCode } from "./request-codes.ts";
 import { skillLabels } from "./request-format.ts";
 
-const staffCommands = new Set(["requests", "request", "stats", "assign", "rematch", "close", "teams", "digest", "staff", "find", "expert"]);
+const staffCommands = new Set([
+  "requests",
+  "request",
+  "stats",
+  "assign",
+  "rematch",
+  "close",
+  "teams",
+  "digest",
+  "staff",
+  "find",
+  "expert",
+]);
 
 export async function handleCommand(ctx: HandlerContext): Promise<void> {
   const { t, understanding, speaker } = ctx;
@@ -55,7 +67,10 @@ async function showRequest(ctx: HandlerContext, argument: string): Promise<void>
   const { t, services } = ctx;
   const code = findRequestCode(argument);
   const request = code
-    ? await services.db.helpRequest.findUnique({ where: { code }, include: { events: { orderBy: { createdAt: "asc" } } } })
+    ? await services.db.helpRequest.findUnique({
+        where: { code },
+        include: { events: { orderBy: { createdAt: "asc" } } },
+      })
     : null;
   if (!request) return ctx.reply(t("intake.not_found", { code: code ?? argument }));
   const lines = request.events.map((event) => {
@@ -69,9 +84,14 @@ async function showRequest(ctx: HandlerContext, argument: string): Promise<void>
     return t("staff.timeline_line", { time, event: t(`event.${event.type}`, detail) });
   });
   await ctx.reply(
-    [t("staff.timeline_header", { code: request.code, status: t(`status.${request.status}`), text: request.text.slice(0, 80) }), ...lines].join(
-      "\n",
-    ),
+    [
+      t("staff.timeline_header", {
+        code: request.code,
+        status: t(`status.${request.status}`),
+        text: request.text.slice(0, 80),
+      }),
+      ...lines,
+    ].join("\n"),
   );
 }
 

@@ -24,11 +24,20 @@ export async function answerOffer(ctx: HandlerContext, matchId: string, answer: 
   const code = match.request.code;
   if (match.expertId !== speaker.expertId) return ctx.reply(t("offer.not_for_you"));
   if (match.status !== "offered") {
-    return ctx.reply(t(match.status === "accepted" || match.status === "declined" ? "offer.already_answered" : "offer.expired", { code }));
+    return ctx.reply(
+      t(match.status === "accepted" || match.status === "declined" ? "offer.already_answered" : "offer.expired", {
+        code,
+      }),
+    );
   }
   if (answer === "later") {
     await db.requestEvent.create({
-      data: { requestId: match.requestId, actor: speaker.personId, type: "later", detail: JSON.stringify({ expert: match.expert.name }) },
+      data: {
+        requestId: match.requestId,
+        actor: speaker.personId,
+        type: "later",
+        detail: JSON.stringify({ expert: match.expert.name }),
+      },
     });
     return ctx.reply(t("offer.later_ack", { code }));
   }
@@ -39,7 +48,12 @@ export async function answerOffer(ctx: HandlerContext, matchId: string, answer: 
   });
   if (changed.count === 0) return ctx.reply(t("offer.already_answered", { code }));
   await db.requestEvent.create({
-    data: { requestId: match.requestId, actor: speaker.personId, type: status, detail: JSON.stringify({ expert: match.expert.name }) },
+    data: {
+      requestId: match.requestId,
+      actor: speaker.personId,
+      type: status,
+      detail: JSON.stringify({ expert: match.expert.name }),
+    },
   });
   if (answer === "decline") {
     await db.helpRequest.update({ where: { id: match.requestId }, data: { status: "matching", waitReason: null } });
@@ -66,7 +80,12 @@ export async function introduce(services: Services, matchId: string): Promise<vo
   await db.$transaction([
     db.helpRequest.update({ where: { id: request.id }, data: { status: "introduced", waitReason: null } }),
     db.requestEvent.create({
-      data: { requestId: request.id, actor: "system", type: "introduced", detail: JSON.stringify({ expert: expert.name }) },
+      data: {
+        requestId: request.id,
+        actor: "system",
+        type: "introduced",
+        detail: JSON.stringify({ expert: expert.name }),
+      },
     }),
   ]);
   const locale = request.locale === "en" ? "en" : "zh-CN";
@@ -83,7 +102,9 @@ export async function introduce(services: Services, matchId: string): Promise<vo
         honours: honours.join(t("list.separator")) || expert.title,
         employer: expert.employer,
         title: expert.title,
-        skills: parseList(expert.skills).slice(0, 3).join(t("list.separator")) || skillLabels(request, locale).join(t("list.separator")),
+        skills:
+          parseList(expert.skills).slice(0, 3).join(t("list.separator")) ||
+          skillLabels(request, locale).join(t("list.separator")),
       }),
     },
   });

@@ -17,7 +17,7 @@ export async function handlePendingAnswer(ctx: HandlerContext): Promise<boolean>
   });
   if (!pending?.requestId) return false;
   const request = await db.helpRequest.findUnique({ where: { id: pending.requestId } });
-  if (!request || request.status !== "draft" || pending.expiresAt < new Date()) {
+  if (request?.status !== "draft" || pending.expiresAt < new Date()) {
     await db.pendingQuestion.delete({ where: { id: pending.id } }).catch(() => undefined);
     return false;
   }
@@ -46,9 +46,7 @@ export async function handlePendingAnswer(ctx: HandlerContext): Promise<boolean>
   const updated = await db.$transaction(async (tx) => {
     const row = await tx.helpRequest.update({
       where: { id: request.id },
-      data: needsCity
-        ? update
-        : { ...update, status: "open", waitReason: null, confirmedAt: new Date() },
+      data: needsCity ? update : { ...update, status: "open", waitReason: null, confirmedAt: new Date() },
     });
     await tx.requestEvent.create({ data: { requestId: request.id, actor: speaker.personId, type: "updated" } });
     if (needsCity) {

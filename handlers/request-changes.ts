@@ -58,7 +58,9 @@ export async function handleCorrection(ctx: HandlerContext): Promise<void> {
         ...(changes.window !== undefined
           ? { windowStart: changes.window?.start ?? null, windowEnd: changes.window?.end ?? null }
           : {}),
-        ...(changes.skills?.length ? { skills: JSON.stringify(changes.skills), teamKey: changes.skills[0]?.team ?? null } : {}),
+        ...(changes.skills?.length
+          ? { skills: JSON.stringify(changes.skills), teamKey: changes.skills[0]?.team ?? null }
+          : {}),
         ...(changes.kind ? { kind: changes.kind } : {}),
         ...(changes.urgency ? { urgency: changes.urgency } : {}),
         status: request.status === "draft" ? "draft" : "open",

@@ -44,7 +44,8 @@ function shortDate(iso: string): string {
 
 export function describeWindow(t: Translate, row: Pick<RequestFields, "windowStart" | "windowEnd">): string {
   if (!row.windowStart) return t("intake.summary_no_window");
-  if (!row.windowEnd || row.windowEnd === row.windowStart) return t("window.day", { start: shortDate(row.windowStart) });
+  if (!row.windowEnd || row.windowEnd === row.windowStart)
+    return t("window.day", { start: shortDate(row.windowStart) });
   return t("window.range", { start: shortDate(row.windowStart), end: shortDate(row.windowEnd) });
 }
 

@@ -44,7 +44,10 @@ export async function handleHelpRequest(ctx: HandlerContext): Promise<void> {
         confirmedAt: missing ? null : new Date(),
       },
     });
-    const withCode = await tx.helpRequest.update({ where: { id: created.id }, data: { code: requestCode(created.id) } });
+    const withCode = await tx.helpRequest.update({
+      where: { id: created.id },
+      data: { code: requestCode(created.id) },
+    });
     await tx.requestEvent.create({ data: { requestId: created.id, actor: speaker.personId, type: "created" } });
     // A phone number in the request is the enterprise's contact, given to the expert only after consent.
     if (parsed.contact) await tx.person.update({ where: { id: speaker.personId }, data: { phone: parsed.contact } });

@@ -10,7 +10,7 @@ import { handlePendingAnswer } from "./pending-answer.ts";
 import { handleCancel, handleCorrection } from "./request-changes.ts";
 import { handleHelpRequest } from "./request-intake.ts";
 
-const onlySymbols = /^[\p{P}\p{S}\p{Z}\p{Emoji_Presentation}\p{Extended_Pictographic}\u200d\ufe0f\s]*$/u;
+const onlySymbols = /^(?:[\p{P}\p{S}\p{Z}\p{Emoji_Presentation}\p{Extended_Pictographic}\s]|\ufe0f|\u200d)*$/u;
 
 export async function route(ctx: HandlerContext): Promise<void> {
   const { message, understanding, chat, t } = ctx;

@@ -1,8 +1,8 @@
 // Ranks experts for a request, stores the candidates with score and reasons, and makes the first offer.
 import type { Services } from "../bot/services.ts";
 import { requestSkills } from "../handlers/request-format.ts";
-import type { ParsedRequest, ServiceMode } from "../handlers/understanding/types.ts";
 import teams from "../handlers/understanding/knowledge/teams.json" with { type: "json" };
+import type { ParsedRequest, ServiceMode } from "../handlers/understanding/types.ts";
 import type { JobDefinition } from "./job-system.ts";
 import type { RankedExpert, RankQuery } from "./matching/types.ts";
 import { offerNext } from "./offer.ts";

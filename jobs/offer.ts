@@ -93,7 +93,12 @@ export async function offerNext(services: Services, requestId: number): Promise<
     await db.$transaction([
       db.helpRequest.update({ where: { id: request.id }, data: { status: "offered", waitReason: "offer_unanswered" } }),
       db.requestEvent.create({
-        data: { requestId: request.id, actor: "system", type: "offered", detail: JSON.stringify({ expert: expert.name }) },
+        data: {
+          requestId: request.id,
+          actor: "system",
+          type: "offered",
+          detail: JSON.stringify({ expert: expert.name }),
+        },
       }),
     ]);
     return;

@@ -137,13 +137,18 @@ export class TerminalAdapter implements Adapter {
     const button = card && Number.isInteger(index) ? card.buttons[index - 1] : undefined;
     return {
       ...this.message(`/press ${argument}`),
-      press: { cardId: card?.key ?? "", value: button?.value ?? "", index: Number.isInteger(index) ? index : undefined },
+      press: {
+        cardId: card?.key ?? "",
+        value: button?.value ?? "",
+        index: Number.isInteger(index) ? index : undefined,
+      },
     };
   }
 
   async send(target: Target, message: OutgoingMessage, key: string): Promise<void> {
     if (message.kind === "card") {
-      const holder = target.kind === "user" ? target.id : target.id.startsWith(dmPrefix) ? target.id.slice(3) : target.id;
+      const holder =
+        target.kind === "user" ? target.id : target.id.startsWith(dmPrefix) ? target.id.slice(3) : target.id;
       this.cards.set(holder, { key, buttons: message.buttons });
     }
     const line = formatLine(this.options.botName, target, message);

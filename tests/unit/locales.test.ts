@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { locales, readLocale } from "../../bot/i18n.ts";
+
+function keys(object: Record<string, unknown>, prefix = ""): string[] {
+  return Object.entries(object).flatMap(([key, value]) =>
+    value && typeof value === "object"
+      ? keys(value as Record<string, unknown>, `${prefix}${key}.`)
+      : [`${prefix}${key}`],
+  );
+}
+
+function placeholders(text: string): string[] {
+  return [...text.matchAll(/{{\s*(\w+)\s*}}/g)].map((match) => match[1] ?? "").sort();
+}
+
+describe("locales", () => {
+  const source = readLocale("zh-CN");
+  const sourceKeys = keys(source);
+
+  it.each(locales)("%s has every key of the source language and no other", (locale) => {
+    expect(keys(readLocale(locale)).sort()).toEqual([...sourceKeys].sort());
+  });
+
+  it.each(locales)("%s uses the same placeholders as zh-CN in every sentence", (locale) => {
+    const other = readLocale(locale);
+    const lookup = (object: Record<string, unknown>, key: string) =>
+      key.split(".").reduce<unknown>((node, part) => (node as Record<string, unknown>)?.[part], object);
+    for (const key of sourceKeys) {
+      expect(placeholders(String(lookup(other, key))), key).toEqual(placeholders(String(lookup(source, key))));
+    }
+  });
+});
