@@ -5,6 +5,7 @@ import path from "node:path";
 import ExcelJS from "exceljs";
 import type { Db } from "../../prisma/client.ts";
 import type { Expert } from "../../prisma/generated/client.ts";
+import { serviceTeams } from "./resolve-team.ts";
 import { RosterError } from "./roster-error.ts";
 import { chineseHeaders, englishHeaders, type RosterField, rosterFields } from "./roster-headers.ts";
 
@@ -33,6 +34,13 @@ function modesText(expert: Expert, language: "en" | "zh"): string {
   return modes.join(language === "zh" ? "、" : ";");
 }
 
+// Team names people recognise rather than keys; the reader maps either back to the key.
+function teamName(key: string | null, language: "en" | "zh"): string {
+  const team = serviceTeams.find((entry) => entry.key === key);
+  if (!team) return key ?? "";
+  return language === "zh" ? team.zh : team.en;
+}
+
 function expertCells(expert: Expert, language: "en" | "zh"): Record<RosterField, string> {
   const list = (json: string) => parseList(json).join(language === "zh" ? "、" : ";");
   return {
@@ -42,7 +50,7 @@ function expertCells(expert: Expert, language: "en" | "zh"): Record<RosterField,
     employer: expert.employer,
     title: expert.title,
     city: expert.city,
-    team: expert.teamKey ?? "",
+    team: teamName(expert.teamKey, language),
     skills: list(expert.skills),
     achievements: expert.achievements,
     modes: modesText(expert, language),

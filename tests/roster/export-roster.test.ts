@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { exportRoster } from "../../handlers/roster/export-roster.ts";
@@ -51,6 +52,19 @@ describe("exporting the roster", () => {
       });
     });
   }
+
+  it("writes the Chinese headers and team names when asked, with a BOM so Excel reads UTF-8", async () => {
+    db = await freshDatabase();
+    const dir = tempDir();
+    await importRoster(db, (await readRosterFile(writeCsv(dir, "in.csv", roster))).rows);
+    const file = path.join(dir, "out.csv");
+    await exportRoster(db, file, { language: "zh" });
+    const [header, first] = readFileSync(file, "utf8").split("\r\n");
+    expect(header).toBe(
+      "\uFEFF编号,姓名,荣誉称号,工作单位,职务,城市,服务队,技能专长,主要业绩,服务方式,联系电话,区县,可服务城市",
+    );
+    expect(first).toContain(",精密制造,数控加工、薄壁件加工,");
+  });
 
   it("leaves demo experts out unless asked", async () => {
     db = await freshDatabase();
