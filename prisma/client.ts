@@ -1,21 +1,13 @@
 // The one way to open the database: Prisma's Rust-free client over the libSQL driver adapter,
 // with WAL and a busy timeout so concurrent writers wait instead of failing.
-import { mkdirSync } from "node:fs";
-import path from "node:path";
 import { PrismaLibSQL } from "@prisma/adapter-libsql";
 import { PrismaClient } from "./generated/client.ts";
 import { applyMigrations } from "./migrate.ts";
+import { resolveSqliteUrl } from "./sqlite-url.ts";
+
+export { resolveSqliteUrl };
 
 export type Db = PrismaClient;
-
-/** Turns `file:relative/path.db` into an absolute file URL and makes its folder. */
-export function resolveSqliteUrl(url: string, cwd = process.cwd()): string {
-  if (!url.startsWith("file:")) return url;
-  const file = url.slice("file:".length);
-  const absolute = path.isAbsolute(file) ? file : path.resolve(cwd, file);
-  mkdirSync(path.dirname(absolute), { recursive: true });
-  return `file:${absolute}`;
-}
 
 /**
  * Opens the database at `url`, applies the committed migrations and returns a Prisma client.

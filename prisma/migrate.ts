@@ -36,7 +36,7 @@ export async function applyMigrations(url: string, dir = migrationsDir): Promise
     const done = await client.execute(
       "SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL",
     );
-    const applied = new Set(done.rows.map((row) => String(row.migration_name)));
+    const applied = new Set(done.rows.map((row) => String(row["migration_name"])));
     const ran: string[] = [];
     for (const name of committedMigrations(dir)) {
       if (applied.has(name)) continue;
