@@ -1,0 +1,162 @@
+// Guangdong's cities, districts and towns (knowledge/cities.json): where a request or an expert is,
+// and how far apart two cities are in the terms the programme uses (same city, neighbour, region).
+import { readFileSync } from "node:fs";
+import { z } from "zod";
+import { foldText, TermMatcher } from "./term-matcher.ts";
+
+const citySchema = z.object({
+  name: z.string().min(1),
+  en: z.array(z.string()),
+  region: z.string().min(1),
+  neighbours: z.array(z.string()),
+  districts: z.array(z.string()),
+  strictNames: z.array(z.string()),
+  towns: z.array(z.string()),
+  enDistricts: z.array(z.string()),
+});
+const fileSchema = z.object({
+  cities: z.array(citySchema),
+  regions: z.array(z.object({ zh: z.string(), en: z.string() })),
+});
+
+export type CityEntry = z.infer<typeof citySchema>;
+
+export interface Place {
+  /** Canonical city name without 市, e.g. "东莞". */
+  city: string | null;
+  /** District, county or town as written, without its suffix, e.g. "长安". */
+  district: string | null;
+}
+
+interface PlaceTerm {
+  city: string;
+  /** null: the city itself. */
+  district: string | null;
+}
+
+interface Gazetteer {
+  cities: Map<string, CityEntry>;
+  regions: Map<string, string>;
+  neighbours: Map<string, Set<string>>;
+  matcher: TermMatcher<PlaceTerm | null>;
+}
+
+// Suffixes that make an ordinary word (高明, 古镇) a place name.
+const SUFFIXES = ["区", "县", "市", "镇", "街道"];
+// Longer words that contain a place name but are not places; they win as longest matches.
+const NOT_PLACES = [
+  "龙门吊",
+  "龙门架",
+  "龙门铣",
+  "龙门加工中心",
+  "龙门式",
+  "中山装",
+  "长安汽车",
+  "福田汽车",
+  "海珠区块",
+];
+
+let cached: Gazetteer | undefined;
+
+function build(): Gazetteer {
+  const file = fileSchema.parse(JSON.parse(readFileSync(new URL("./knowledge/cities.json", import.meta.url), "utf8")));
+  const cities = new Map<string, CityEntry>();
+  const regions = new Map<string, string>();
+  const neighbours = new Map<string, Set<string>>();
+  const matcher = new TermMatcher<PlaceTerm | null>();
+  for (const city of file.cities) {
+    cities.set(city.name, city);
+    regions.set(city.name, city.region);
+    for (const name of [city.name, `${city.name}市`, ...city.en])
+      matcher.add(name, { city: city.name, district: null });
+    for (const district of [...city.districts, ...city.towns]) {
+      matcher.add(district, { city: city.name, district });
+      for (const suffix of SUFFIXES) matcher.add(district + suffix, { city: city.name, district });
+    }
+    for (const district of city.strictNames) {
+      for (const suffix of SUFFIXES) matcher.add(district + suffix, { city: city.name, district });
+    }
+    for (const district of city.enDistricts) matcher.add(district, { city: city.name, district });
+  }
+  // Neighbourhood is symmetric even if the file lists it on one side only.
+  for (const city of file.cities) {
+    for (const other of city.neighbours) {
+      if (!cities.has(other)) throw new Error(`cities.json: ${city.name} neighbours unknown ${other}`);
+      for (const [a, b] of [
+        [city.name, other],
+        [other, city.name],
+      ] as const) {
+        const set = neighbours.get(a) ?? new Set<string>();
+        set.add(b);
+        neighbours.set(a, set);
+      }
+    }
+  }
+  for (const word of NOT_PLACES) matcher.add(word, null);
+  return { cities, regions, neighbours, matcher };
+}
+
+function gazetteer(): Gazetteer {
+  cached ??= build();
+  return cached;
+}
+
+function placeHits(text: string): PlaceTerm[] {
+  const out: PlaceTerm[] = [];
+  for (const hit of gazetteer().matcher.findLongest(foldText(text))) {
+    const term = hit.payloads[0];
+    if (term) out.push(term);
+  }
+  return out;
+}
+
+/**
+ * The city (and district) a message is about. The first city named wins; a district or town
+ * alone (松山湖, 顺德) gives its city. Unknown parts are null, never guessed.
+ */
+export function extractPlace(text: string): Place {
+  const hits = placeHits(text);
+  const city = hits.find((h) => h.district === null)?.city ?? hits[0]?.city ?? null;
+  if (!city) return { city: null, district: null };
+  const district = hits.find((h) => h.city === city && h.district !== null)?.district ?? null;
+  return { city, district };
+}
+
+/** Every distinct city named in a text, in order ("可去广州、佛山" -> 广州, 佛山). */
+export function extractCities(text: string): string[] {
+  return [...new Set(placeHits(text).map((h) => h.city))];
+}
+
+/** The canonical name of a city written as 东莞市, Dongguan or 东莞; null if not in Guangdong. */
+export function canonicalCity(name: string): string | null {
+  const trimmed = name.trim();
+  if (gazetteer().cities.has(trimmed)) return trimmed;
+  const exact = gazetteer().matcher.exact(trimmed)[0];
+  return exact ? exact.city : null;
+}
+
+/** 珠三角, 粤东, 粤西 or 粤北; null for a city outside Guangdong. */
+export function regionOf(city: string): string | null {
+  return gazetteer().regions.get(city) ?? null;
+}
+
+export function areNeighbours(a: string, b: string): boolean {
+  return gazetteer().neighbours.get(a)?.has(b) ?? false;
+}
+
+export function allCities(): string[] {
+  return [...gazetteer().cities.keys()];
+}
+
+export function cityEntry(city: string): CityEntry | undefined {
+  return gazetteer().cities.get(city);
+}
+
+/** Chinese place names, for the segmenter's custom dictionary. */
+export function placeTerms(): string[] {
+  const out: string[] = [];
+  for (const city of gazetteer().cities.values()) {
+    out.push(city.name, ...city.districts, ...city.towns);
+  }
+  return out;
+}

@@ -1,0 +1,291 @@
+// The skill taxonomy (knowledge/skills.json) and skill extraction from free text.
+// Names count fully; keywords, symptoms and equipment are weaker hints a factory uses instead of the skill's name.
+import { readFileSync } from "node:fs";
+import { z } from "zod";
+import { foldText, TermMatcher } from "./term-matcher.ts";
+import type { SkillRef, TeamRef } from "./types.ts";
+
+const skillSchema = z.object({
+  key: z.string().regex(/^[a-z0-9_]+$/),
+  zh: z.string().min(1),
+  en: z.string().min(1),
+  team: z.string().min(1),
+  synonyms: z.array(z.string()),
+  keywords: z.array(z.string()),
+  symptoms: z.array(z.string()),
+  equipment: z.array(z.string()),
+  related: z.array(z.string()),
+});
+const teamSchema = z.object({ key: z.string(), zh: z.string(), en: z.string() });
+
+export type SkillEntry = z.infer<typeof skillSchema>;
+
+export type TermKind = "name" | "keyword" | "symptom" | "equipment";
+
+/** How much one distinct term says about a skill. */
+const KIND_WEIGHT: Record<TermKind, number> = { name: 1, keyword: 0.45, symptom: 0.5, equipment: 0.5 };
+
+/** A skill found in a text with how sure we are (0–1). */
+export interface SkillScore {
+  skill: SkillRef;
+  confidence: number;
+  /** Whether the skill was named (label or synonym), not only hinted at. */
+  named: boolean;
+}
+
+export interface WeightedSkill {
+  key: string;
+  /** 1 = the skill itself, lower = inferred from wording or other text. */
+  weight: number;
+}
+
+interface SkillTerm {
+  key: string;
+  kind: TermKind;
+}
+
+interface Taxonomy {
+  skills: Map<string, SkillEntry>;
+  refs: Map<string, SkillRef>;
+  teams: Map<string, TeamRef>;
+  related: Map<string, string[]>;
+  matcher: TermMatcher<SkillTerm>;
+  teamMatcher: TermMatcher<string>;
+  /** CJK bigram -> ids of the Chinese names that contain it, for the fuzzy fallback. */
+  bigrams: Map<string, number[]>;
+  fuzzyNames: { key: string; size: number }[];
+}
+
+const knowledgeUrl = (file: string) => new URL(`./knowledge/${file}`, import.meta.url);
+const CJK = /^[\u3400-\u9fff]{2}$/;
+
+let cached: Taxonomy | undefined;
+
+function cjkBigrams(text: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i + 1 < text.length; i++) {
+    const pair = text.slice(i, i + 2);
+    if (CJK.test(pair)) out.push(pair);
+  }
+  return out;
+}
+
+function build(): Taxonomy {
+  const raw = JSON.parse(readFileSync(knowledgeUrl("skills.json"), "utf8")) as { skills: unknown };
+  const entries = z.array(skillSchema).parse(raw.skills);
+  const teamList = z.array(teamSchema).parse(JSON.parse(readFileSync(knowledgeUrl("teams.json"), "utf8")));
+  const teams = new Map(teamList.map((team) => [team.key, team]));
+  const skills = new Map<string, SkillEntry>();
+  const refs = new Map<string, SkillRef>();
+  const related = new Map<string, string[]>();
+  const matcher = new TermMatcher<SkillTerm>();
+  const teamMatcher = new TermMatcher<string>();
+  const bigrams = new Map<string, number[]>();
+  const fuzzyNames: { key: string; size: number }[] = [];
+
+  for (const entry of entries) {
+    if (!teams.has(entry.team)) throw new Error(`skills.json: ${entry.key} names unknown team ${entry.team}`);
+    if (skills.has(entry.key)) throw new Error(`skills.json: duplicate key ${entry.key}`);
+    skills.set(entry.key, entry);
+    refs.set(entry.key, { key: entry.key, zh: entry.zh, en: entry.en, team: entry.team });
+    const kinds: [TermKind, string[]][] = [
+      ["name", [entry.zh, entry.en, ...entry.synonyms]],
+      ["keyword", entry.keywords],
+      ["symptom", entry.symptoms],
+      ["equipment", entry.equipment],
+    ];
+    for (const [kind, terms] of kinds) for (const term of terms) matcher.add(term, { key: entry.key, kind });
+    for (const name of [entry.zh, ...entry.synonyms]) {
+      const pairs = [...new Set(cjkBigrams(name))];
+      if (pairs.length < 2) continue;
+      const id = fuzzyNames.length;
+      fuzzyNames.push({ key: entry.key, size: pairs.length });
+      for (const pair of pairs) {
+        const list = bigrams.get(pair);
+        if (list) list.push(id);
+        else bigrams.set(pair, [id]);
+      }
+    }
+  }
+  // Related is symmetric: if welding lists rail_welding, rail_welding earns credit for welding too.
+  for (const entry of entries) {
+    for (const other of entry.related) {
+      if (!skills.has(other)) throw new Error(`skills.json: ${entry.key} relates to unknown ${other}`);
+      for (const [a, b] of [
+        [entry.key, other],
+        [other, entry.key],
+      ] as const) {
+        const list = related.get(a) ?? [];
+        if (!list.includes(b)) list.push(b);
+        related.set(a, list);
+      }
+    }
+  }
+  for (const team of teamList) {
+    for (const name of [team.zh, `${team.zh}服务队`, team.en]) teamMatcher.add(name, team.key);
+  }
+  return { skills, refs, teams, related, matcher, teamMatcher, bigrams, fuzzyNames };
+}
+
+function taxonomy(): Taxonomy {
+  cached ??= build();
+  return cached;
+}
+
+/** Every skill of the taxonomy. */
+export function allSkills(): SkillRef[] {
+  return [...taxonomy().refs.values()];
+}
+
+export function skillByKey(key: string): SkillRef | undefined {
+  return taxonomy().refs.get(key);
+}
+
+/** The full taxonomy entry (synonyms, symptoms…) of a skill. */
+export function skillEntry(key: string): SkillEntry | undefined {
+  return taxonomy().skills.get(key);
+}
+
+export function teamByKey(key: string): TeamRef | undefined {
+  return taxonomy().teams.get(key);
+}
+
+export function allTeams(): TeamRef[] {
+  return [...taxonomy().teams.values()];
+}
+
+/** The service team a skill belongs to. */
+export function teamOf(skillKey: string): TeamRef | null {
+  const skill = taxonomy().refs.get(skillKey);
+  return skill ? (taxonomy().teams.get(skill.team) ?? null) : null;
+}
+
+/** Skills that earn partial credit for each other, in both directions. */
+export function relatedSkillKeys(skillKey: string): readonly string[] {
+  return taxonomy().related.get(skillKey) ?? [];
+}
+
+/** A team named in the text (精密制造, 精密制造服务队, Precision Manufacturing), or null. */
+export function extractTeam(text: string): TeamRef | null {
+  const hit = taxonomy().teamMatcher.findLongest(foldText(text))[0];
+  const key = hit?.payloads[0];
+  return key ? (taxonomy().teams.get(key) ?? null) : null;
+}
+
+interface Tally {
+  score: number;
+  named: boolean;
+  first: number;
+  terms: Set<string>;
+}
+
+function tallyTerms(folded: string): Map<string, Tally> {
+  const tallies = new Map<string, Tally>();
+  for (const hit of taxonomy().matcher.findLongest(folded)) {
+    // A term shared by several skills (变形, 无人机) says less about each of them.
+    const skillsOfTerm = new Set(hit.payloads.map((p) => p.key)).size;
+    const share = 1 / Math.sqrt(skillsOfTerm);
+    for (const { key, kind } of hit.payloads) {
+      let tally = tallies.get(key);
+      if (!tally) {
+        tally = { score: 0, named: false, first: hit.start, terms: new Set() };
+        tallies.set(key, tally);
+      }
+      if (tally.terms.has(`${kind}:${hit.term}`)) continue;
+      tally.terms.add(`${kind}:${hit.term}`);
+      tally.score += KIND_WEIGHT[kind] * share;
+      if (kind === "name") tally.named = true;
+    }
+  }
+  return tallies;
+}
+
+function fuzzyTallies(folded: string): Map<string, Tally> {
+  const { bigrams, fuzzyNames } = taxonomy();
+  const counts = new Map<number, number>();
+  for (const pair of new Set(cjkBigrams(folded))) {
+    for (const id of bigrams.get(pair) ?? []) counts.set(id, (counts.get(id) ?? 0) + 1);
+  }
+  const tallies = new Map<string, Tally>();
+  for (const [id, count] of counts) {
+    const name = fuzzyNames[id];
+    if (!name || count < 2) continue;
+    const ratio = count / name.size;
+    if (ratio < 0.6) continue;
+    const score = 0.6 * ratio;
+    const tally = tallies.get(name.key);
+    if (!tally || tally.score < score) tallies.set(name.key, { score, named: false, first: 0, terms: new Set() });
+  }
+  return tallies;
+}
+
+/**
+ * Skills in a text with confidences, best first. A named skill always counts; a skill only
+ * hinted at (symptoms, equipment) counts when the hints add up or nothing was named.
+ */
+export function extractSkillScores(text: string, limit = 4): SkillScore[] {
+  const folded = foldText(text);
+  let tallies = tallyTerms(folded);
+  if (tallies.size === 0) tallies = fuzzyTallies(folded);
+  const entries = [...tallies.entries()];
+  const anyNamed = entries.some(([, t]) => t.named);
+  const top = Math.max(0, ...entries.map(([, t]) => t.score));
+  const kept = entries.filter(([, t]) => (anyNamed ? t.named || t.score >= 1 : t.score >= 0.3 && t.score >= 0.6 * top));
+  kept.sort(([, a], [, b]) => Number(b.named) - Number(a.named) || b.score - a.score || a.first - b.first);
+  const out: SkillScore[] = [];
+  for (const [key, tally] of kept.slice(0, limit)) {
+    const skill = taxonomy().refs.get(key);
+    if (skill) out.push({ skill, confidence: Math.min(1, tally.score), named: tally.named });
+  }
+  return out;
+}
+
+/**
+ * Skills a request asks for, ranked by confidence. Named skills come in the order they are
+ * written when equally sure, so "动车检修，另外接触网" keeps 动车组检修 first.
+ */
+export function extractSkills(text: string): SkillRef[] {
+  const scores = extractSkillScores(text);
+  const best = scores[0]?.confidence ?? 0;
+  // Ties at full confidence keep text order; tallyTerms already recorded first positions.
+  return scores.filter((s) => s.confidence >= 0.5 * best).map((s) => s.skill);
+}
+
+/**
+ * The taxonomy skills of an expert from the roster's skill cells (exact names weigh 1) and,
+ * optionally, other profile text such as achievements (weighs little).
+ */
+export function skillsOfProfile(rawSkills: readonly string[], extraText?: string): WeightedSkill[] {
+  const weights = new Map<string, number>();
+  const raise = (key: string, weight: number) => {
+    if ((weights.get(key) ?? 0) < weight) weights.set(key, weight);
+  };
+  for (const raw of rawSkills) {
+    const exact = taxonomy()
+      .matcher.exact(raw)
+      .filter((term) => term.kind === "name");
+    if (exact.length > 0) {
+      for (const term of exact) raise(term.key, 1);
+      continue;
+    }
+    extractSkillScores(raw, 3).forEach((found, index) => {
+      raise(found.skill.key, (index === 0 ? 0.9 : 0.6) * found.confidence);
+    });
+  }
+  if (extraText) {
+    for (const found of extractSkillScores(extraText, 3)) raise(found.skill.key, 0.3 * found.confidence);
+  }
+  return [...weights.entries()].map(([key, weight]) => ({ key, weight })).sort((a, b) => b.weight - a.weight);
+}
+
+/** Chinese terms of the taxonomy, for the segmenter's custom dictionary. */
+export function skillTerms(): string[] {
+  const out = new Set<string>();
+  for (const entry of taxonomy().skills.values()) {
+    for (const term of [entry.zh, ...entry.synonyms, ...entry.keywords, ...entry.symptoms, ...entry.equipment]) {
+      if (/[\u3400-\u9fff]/.test(term)) out.add(term);
+    }
+  }
+  for (const team of taxonomy().teams.values()) out.add(team.zh);
+  return [...out];
+}
