@@ -15,6 +15,78 @@ const nameList = z.string().transform((value) =>
     .filter(Boolean),
 );
 
+// --- WeChat and Lark settings (bot/adapters/wechaty, bot/adapters/lark) ---
+const puppetAliases: Record<string, string> = {
+  service: "wechaty-puppet-service",
+  padlocal: "wechaty-puppet-padlocal",
+  wechat4u: "wechaty-puppet-wechat4u",
+};
+const puppetNames = [
+  "wechaty-puppet-service",
+  "wechaty-puppet-padlocal",
+  "wechaty-puppet-wechat4u",
+  "wechaty-puppet-mock",
+];
+/** "1000-3000" (jittered uniformly) or "1500" (fixed), in milliseconds. */
+const gapRange = z
+  .string()
+  .regex(/^\d+(?:\s*-\s*\d+)?$/, "milliseconds such as 1000-3000 or 1500")
+  .transform((value) => {
+    const [min = 0, max = min] = value.split("-").map((part) => Number.parseInt(part.trim(), 10));
+    return { min: Math.min(min, max), max: Math.max(min, max) };
+  });
+const platformSettings = {
+  WECHATY_PUPPET: z
+    .string()
+    .transform((value) => puppetAliases[value] ?? value)
+    .pipe(z.enum(puppetNames as [string, ...string[]], { message: `one of ${puppetNames.join(", ")}` }))
+    .optional(),
+  WECHATY_PUPPET_TOKEN: z.string().optional(),
+  WECHATY_NAME: z.string().min(1).default("craftbridge"),
+  WECHAT_ROOM_GAP_MS: gapRange.default("1000-3000"),
+  WECHAT_PER_MINUTE: positiveInt.default(20),
+  WECHAT_PER_DAY: positiveInt.default(800),
+  LARK_APP_ID: z.string().optional(),
+  LARK_APP_SECRET: z.string().optional(),
+  LARK_DOMAIN: z
+    .string()
+    .refine((value) => value === "feishu" || value === "lark" || /^https?:\/\/\S+$/.test(value), {
+      message: "feishu, lark or a base URL such as https://open.feishu.cn",
+    })
+    .default("feishu"),
+  LARK_MODE: z.enum(["webhook", "ws"]).default("ws"),
+  LARK_VERIFICATION_TOKEN: z.string().optional(),
+  LARK_ENCRYPT_KEY: z.string().optional(),
+  LARK_WEBHOOK_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  LARK_WEBHOOK_PATH: z.string().startsWith("/", "a path such as /lark/events").default("/lark/events"),
+  TERMINAL: bool.optional(),
+};
+
+/** Which platforms the settings turn on; the terminal when none is, or when TERMINAL=true. */
+function platformsOf(settings: z.infer<typeof schema>): Platform[] {
+  const platforms: Platform[] = [];
+  const puppet = settings.WECHATY_PUPPET;
+  if (puppet) {
+    // These puppets log in through a paid service and cannot start without its token.
+    if (/service|padlocal/.test(puppet) && !settings.WECHATY_PUPPET_TOKEN) {
+      throw new ConfigError("WECHATY_PUPPET_TOKEN", `the token of ${puppet}`);
+    }
+    platforms.push("wechat");
+  }
+  if (settings.LARK_APP_ID || settings.LARK_APP_SECRET) {
+    if (!settings.LARK_APP_ID) throw new ConfigError("LARK_APP_ID", "the app id (cli_...) with LARK_APP_SECRET");
+    if (!settings.LARK_APP_SECRET) throw new ConfigError("LARK_APP_SECRET", "the app secret with LARK_APP_ID");
+    // An unverified webhook would let anyone on the network speak as anyone.
+    if (settings.LARK_MODE === "webhook" && !settings.LARK_VERIFICATION_TOKEN && !settings.LARK_ENCRYPT_KEY) {
+      throw new ConfigError("LARK_VERIFICATION_TOKEN", "the verification token (or LARK_ENCRYPT_KEY) in webhook mode");
+    }
+    platforms.push("lark");
+  }
+  if (platforms.length === 0 || settings.TERMINAL) platforms.unshift("terminal");
+  return platforms;
+}
+// --- end of WeChat and Lark settings ---
+
 const schema = z.object({
   DATABASE_URL: z.string().min(1).default("file:data/craftbridge.db"),
   REDIS_URL: z.string().url().default("redis://127.0.0.1:6379"),
@@ -32,6 +104,7 @@ const schema = z.object({
   MONTHLY_OFFER_CAP: positiveInt.default(4),
   MATCH_CANDIDATES: positiveInt.default(10),
   DIGEST_TIME: clock.default("08:30"),
+  ...platformSettings,
 });
 
 export type Config = z.infer<typeof schema> & {
@@ -71,5 +144,5 @@ export function loadConfig(env?: Record<string, string | undefined>): Config {
     const issue = parsed.error.issues[0];
     throw new ConfigError(String(issue?.path[0] ?? "?"), issue?.message ?? "a valid value");
   }
-  return { ...parsed.data, platforms: ["terminal"] };
+  return { ...parsed.data, platforms: platformsOf(parsed.data) };
 }

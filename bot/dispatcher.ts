@@ -106,7 +106,8 @@ async function pickLocale(
   text: string,
 ): Promise<Locale> {
   if (chat.locale === "zh-CN" || chat.locale === "en") return chat.locale;
-  const detected = detectLocale(text.replace(/@\S+/g, ""));
+  // A slash command says nothing about the speaker's language.
+  const detected = text.startsWith("/") ? null : detectLocale(text.replace(/@\S+/g, ""));
   if (detected && detected !== speaker.locale) {
     await services.db.person.update({ where: { id: speaker.personId }, data: { locale: detected } });
   }

@@ -1,7 +1,6 @@
 // BullMQ on Redis: one queue per job kind, workers started per process, and an idle check for
 // the terminal chat's piped mode. Job ids carry the idempotency key.
-import { type Job, Queue, Worker } from "bullmq";
-import { Redis } from "ioredis";
+import { type ConnectionOptions, type Job, Queue, Worker } from "bullmq";
 import type { Log } from "../bot/log.ts";
 
 export interface JobDefinition<P> {
@@ -22,21 +21,35 @@ export interface EnqueueOptions {
 export type Enqueue = (queue: string, payload: object, options?: EnqueueOptions) => Promise<void>;
 
 /** Owns every BullMQ queue and worker of this process. */
+/** ioredis options from a redis:// or rediss:// URL. */
+export function redisOptions(url: string): ConnectionOptions {
+  const parsed = new URL(url);
+  const db = Number(parsed.pathname.slice(1) || 0);
+  return {
+    host: parsed.hostname || "127.0.0.1",
+    port: Number(parsed.port || 6379),
+    username: parsed.username ? decodeURIComponent(parsed.username) : undefined,
+    password: parsed.password ? decodeURIComponent(parsed.password) : undefined,
+    db: Number.isInteger(db) ? db : 0,
+    tls: parsed.protocol === "rediss:" ? {} : undefined,
+    // Workers need this; BullMQ retries on its own.
+    maxRetriesPerRequest: null,
+  };
+}
+
 export class JobSystem {
-  private readonly connection: Redis;
+  private readonly connection: ConnectionOptions;
   private readonly queues = new Map<string, Queue>();
   private readonly workers: Worker[] = [];
-  private readonly workerConnections: Redis[] = [];
   private closed = false;
 
   constructor(
-    private readonly redisUrl: string,
+    redisUrl: string,
     private readonly prefix: string,
     private readonly log: Log,
   ) {
-    // Workers need maxRetriesPerRequest null; queues share one connection.
-    this.connection = new Redis(redisUrl, { maxRetriesPerRequest: null });
-    this.connection.on("error", (error) => this.log.warn({ err: error.message }, "Redis connection error"));
+    // BullMQ opens and closes its own connections from these options, so close() leaves nothing behind.
+    this.connection = redisOptions(redisUrl);
   }
 
   private queue(name: string): Queue {
@@ -64,11 +77,8 @@ export class JobSystem {
   /** Starts a worker for one job definition in this process. */
   startWorker<P>(definition: JobDefinition<P>): void {
     this.queue(definition.queue);
-    const connection = new Redis(this.redisUrl, { maxRetriesPerRequest: null });
-    connection.on("error", (error) => this.log.warn({ err: error.message }, "Redis connection error"));
-    this.workerConnections.push(connection);
     const worker = new Worker<P>(definition.queue, (job) => definition.process(job.data, job), {
-      connection,
+      connection: this.connection,
       prefix: this.prefix,
       concurrency: definition.concurrency,
       autorun: true,
@@ -111,8 +121,6 @@ export class JobSystem {
     this.closed = true;
     await Promise.all(this.workers.map((worker) => worker.close()));
     await Promise.all([...this.queues.values()].map((queue) => queue.close()));
-    await Promise.all(this.workerConnections.map((connection) => connection.quit().catch(() => undefined)));
-    await this.connection.quit().catch(() => undefined);
   }
 
   /** Removes every queue of this prefix (tests only). */

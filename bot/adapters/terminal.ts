@@ -46,6 +46,7 @@ export class TerminalAdapter implements Adapter {
   private readonly cards = new Map<string, TerminalCard>();
   private counter = 0;
   private closed = false;
+  private ended = false;
   private readline?: ReturnType<typeof createInterface>;
 
   constructor(private readonly options: TerminalOptions) {
@@ -64,10 +65,13 @@ export class TerminalAdapter implements Adapter {
       chain = chain.then(() => this.handleLine(line, dispatch)).catch(() => undefined);
     });
     readline.on("close", () => {
-      chain = chain.then(async () => {
-        await this.options.waitUntilIdle?.();
-        this.end();
-      });
+      // Input ended (or /quit): finish the work already caused, then end. stop() ends without waiting.
+      chain = chain
+        .then(async () => {
+          if (!this.closed) await this.options.waitUntilIdle?.();
+        })
+        .catch(() => undefined)
+        .then(() => this.end());
     });
   }
 
@@ -76,7 +80,8 @@ export class TerminalAdapter implements Adapter {
   }
 
   private end(): void {
-    if (this.closed) return;
+    if (this.ended) return;
+    this.ended = true;
     this.closed = true;
     this.options.onEnd?.();
   }
@@ -157,6 +162,7 @@ export class TerminalAdapter implements Adapter {
 
   async stop(): Promise<void> {
     this.closed = true;
+    this.ended = true;
     this.readline?.close();
   }
 }

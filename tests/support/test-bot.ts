@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { PassThrough } from "node:stream";
+import { PassThrough, Writable } from "node:stream";
 import { TerminalAdapter } from "../../bot/adapters/terminal.ts";
 import { type App, startApp } from "../../bot/app.ts";
 import { loadConfig } from "../../bot/config.ts";
@@ -32,14 +32,17 @@ export async function startTestBot(env: Record<string, string> = {}): Promise<Te
   });
   const log = createLog(config.LOG_LEVEL ?? "silent");
   const input = new PassThrough();
-  const output = new PassThrough();
   const printed: string[] = [];
   let buffer = "";
-  output.on("data", (chunk: Buffer) => {
-    buffer += chunk.toString("utf8");
-    const parts = buffer.split("\n");
-    buffer = parts.pop() ?? "";
-    printed.push(...parts);
+  // Collects printed lines synchronously, so a line's output is complete when the line is handled.
+  const output = new Writable({
+    write(chunk: Buffer, _encoding, callback) {
+      buffer += chunk.toString("utf8");
+      const parts = buffer.split("\n");
+      buffer = parts.pop() ?? "";
+      printed.push(...parts);
+      callback();
+    },
   });
   let app: App | undefined;
   let lineDone: (() => void) | undefined;
@@ -52,7 +55,7 @@ export async function startTestBot(env: Record<string, string> = {}): Promise<Te
     waitUntilIdle: () => app?.waitUntilIdle(20_000) ?? Promise.resolve(true),
     onLineHandled: () => lineDone?.(),
   });
-  app = await startApp({ config, log, adapters: [terminal], dataDir: dir });
+  app = await startApp({ config, log, adapters: [terminal], dataDir: dir, startAdapters: false });
   const started = app;
   await terminal.start(started.dispatch);
 
