@@ -72,6 +72,8 @@ export interface ParsedAvailability {
   /** YYYY-MM-DD after which recurring slots stop, or null. */
   until: string | null;
   recurring: boolean;
+  /** YYYY-MM-DD on which a pause ends when the message says so (这周都不行 -> this Sunday). Optional addition. */
+  pausedUntil?: string | null;
 }
 
 export type OfferAnswer = "accept" | "decline" | "later";

@@ -1,0 +1,160 @@
+// What an expert says about their own time: weekly slots (周二、周四下午), one-off dates (下周一到周三),
+// an end date (到月底), pauses (这周都不行, 暂停接单) and resumption (可以接单了).
+
+import { isoDate, shanghaiDay } from "./calendar.ts";
+import { type DateTerm, scanDateTerms } from "./date-terms.ts";
+import { FIRST_PERSON } from "./intent.ts";
+import { detectMode } from "./mode.ts";
+import { PARTS, scanTimesOfDay, type TimeOfDay } from "./time-of-day.ts";
+import type { AvailabilitySlot, ParsedAvailability } from "./types.ts";
+
+export const PAUSE =
+  /暂停(?:接单|接活|服务|派单)?|先别(?:派|给|找|安排)|别(?:再)?(?:派|给我派|安排|找我)|不接(?:单|活|了)|接不了|没(?:空|时间)接|最近(?:都|一直)?(?:没空|没时间|很忙|太忙|比较忙|忙|不方便)|这段时间(?:都)?(?:没空|没时间|不行|忙|不方便)|(?:这|本|下)(?:个)?(?:周|星期|礼拜|月)(?:都|我都|我)?(?:不行|没空|没时间|不方便|不在|排满了)|都不行|都没空|排满了|\b(?:not|n't)\s+(?:be\s+)?available\b|\bunavailable\b|\bpause\b|\bon\s+leave\b|\bout\s+of\s+office\b|\btoo\s+busy\b/i;
+/** Absence words that pause only when the expert says them of themself ("王工今天请假" is chatter). */
+export const AWAY = /出差|请假|休假|住院|在外地|不在广东/;
+export const RESUME =
+  /恢复(?:接单|接活|服务|派单|一下)|^恢复$|(?:可以|能|又能|又可以|重新|继续)(?:接单|接活)|又有空了|出差回来|回来了|\bresume\b|\bavailable\s+again\b|\bi'?m\s+back\b|\bback\s+(?:from|now)\b/i;
+const POSITIVE = /有空|有时间|空闲|可以|能来|能去|方便|都行|\bavailable\b|\bfree\b|\bcan\b|\bok\b/i;
+
+// Clauses are judged one by one, so that "这周不行，下周二下午可以" pauses nothing and offers next Tuesday.
+const CLAUSE_BREAK = /[,.;!?，。；！？\n]|但是|不过|\bbut\b/gi;
+
+interface DayItem {
+  at: number;
+  weekdays: number[];
+  dates: number[];
+}
+
+function clauses(text: string): Array<{ start: number; end: number }> {
+  const out: Array<{ start: number; end: number }> = [];
+  let start = 0;
+  for (const m of text.matchAll(CLAUSE_BREAK)) {
+    const at = m.index ?? 0;
+    if (at > start) out.push({ start, end: at });
+    start = at + m[0].length;
+  }
+  if (start < text.length) out.push({ start, end: text.length });
+  return out;
+}
+
+const MAX_DATES = 31;
+
+function dayItem(term: DateTerm, hasWeekly: boolean): DayItem | null {
+  if (term.asap) return null;
+  if (term.weekly) return { at: term.at, weekdays: term.weekly, dates: [] };
+  // A month or longer beside weekly habits bounds them (本月每周二) instead of listing every day.
+  if (hasWeekly && term.to - term.from > 6) return null;
+  const dates: number[] = [];
+  for (let d = term.from; d <= term.to && dates.length < MAX_DATES; d++) dates.push(d);
+  return { at: term.at, weekdays: [], dates };
+}
+
+function slotsOf(days: DayItem[], times: TimeOfDay[]): AvailabilitySlot[] {
+  type Group = { weekdays: number[]; dates: number[]; times: Array<[number, number]> };
+  const events = [
+    ...days.map((d) => ({ at: d.at, order: 0, day: d, time: null as TimeOfDay | null })),
+    ...times.map((t) => ({ at: t.at, order: 1, day: null as DayItem | null, time: t })),
+  ].sort((a, b) => a.at - b.at || a.order - b.order);
+  const groups: Group[] = [];
+  let current: Group = { weekdays: [], dates: [], times: [] };
+  for (const e of events) {
+    if (e.day) {
+      if (current.times.length > 0 && (current.weekdays.length > 0 || current.dates.length > 0)) {
+        groups.push(current);
+        current = { weekdays: [], dates: [], times: [] };
+      }
+      current.weekdays.push(...e.day.weekdays);
+      current.dates.push(...e.day.dates);
+    } else if (e.time) {
+      current.times.push([e.time.startMinute, e.time.endMinute]);
+    }
+  }
+  groups.push(current);
+  const slots: AvailabilitySlot[] = [];
+  const seen = new Set<string>();
+  const anyDays = groups.some((g) => g.weekdays.length > 0 || g.dates.length > 0);
+  for (const g of groups) {
+    const times = g.times.length > 0 ? g.times : [[PARTS.allDay[0], PARTS.allDay[1]] as [number, number]];
+    let weekdays = g.weekdays;
+    if (weekdays.length === 0 && g.dates.length === 0) {
+      // "晚上都有空" names no day: every day of the week.
+      if (anyDays || g.times.length === 0) continue;
+      weekdays = [1, 2, 3, 4, 5, 6, 7];
+    }
+    for (const [startMinute, endMinute] of times) {
+      for (const weekday of weekdays) {
+        const key = `w${weekday}:${startMinute}-${endMinute}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        slots.push({ weekday, date: null, startMinute, endMinute });
+      }
+      for (const d of g.dates) {
+        const date = isoDate(d);
+        const key = `d${date}:${startMinute}-${endMinute}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        slots.push({ weekday: null, date, startMinute, endMinute });
+      }
+    }
+  }
+  return slots;
+}
+
+export interface AvailabilityExtra {
+  /** End of a pause when one is said (这周都不行 -> this Sunday); not part of the contract's until. */
+  pausedUntil: string | null;
+}
+
+/** Everything an availability message says except the cities, which understand.ts adds from the place lexicon. */
+export function extractAvailability(text: string, now: Date): ParsedAvailability & AvailabilityExtra {
+  const today = shanghaiDay(now);
+  const terms = scanDateTerms(text, today);
+  const times = scanTimesOfDay(text);
+  const resume = RESUME.test(text);
+  let pausedSaid = false;
+  let positiveSaid = false;
+  const dayTerms: DateTerm[] = [];
+  const pauseTerms: DateTerm[] = [];
+  const activeTimes: TimeOfDay[] = [];
+  for (const c of clauses(text)) {
+    const clause = text.slice(c.start, c.end);
+    const pause = !resume && (PAUSE.test(clause) || (AWAY.test(clause) && FIRST_PERSON.test(text)));
+    const inClause = <T extends { at: number }>(x: T) => x.at >= c.start && x.at < c.end;
+    if (pause) {
+      pausedSaid = true;
+      pauseTerms.push(...terms.filter(inClause));
+      continue;
+    }
+    if (POSITIVE.test(clause)) positiveSaid = true;
+    dayTerms.push(...terms.filter(inClause));
+    activeTimes.push(...times.filter(inClause));
+  }
+  const hasWeekly = dayTerms.some((t) => t.weekly !== null && !t.before);
+  let until: number | null = null;
+  const days: DayItem[] = [];
+  for (const term of dayTerms) {
+    if (term.before || (hasWeekly && term.weekly === null && term.to - term.from > 6)) {
+      until = Math.max(until ?? term.deadline, term.before ? term.deadline : term.to);
+      continue;
+    }
+    const item = dayItem(term, hasWeekly);
+    if (item) days.push(item);
+  }
+  const slots = slotsOf(days, activeTimes);
+  const pauseEnd = pauseTerms.reduce<number | null>(
+    (max, t) => Math.max(max ?? Number.NEGATIVE_INFINITY, t.before ? t.deadline : t.to),
+    null,
+  );
+  let paused: boolean | null = null;
+  if (resume) paused = false;
+  else if (pausedSaid && !(positiveSaid && slots.length > 0)) paused = true;
+  return {
+    slots: paused ? [] : slots,
+    mode: detectMode(text),
+    cities: [],
+    paused,
+    until: until === null ? null : isoDate(until),
+    recurring: !paused && slots.some((s) => s.weekday !== null),
+    pausedUntil: paused && pauseEnd !== null ? isoDate(pauseEnd) : null,
+  };
+}

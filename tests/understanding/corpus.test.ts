@@ -1,0 +1,64 @@
+// Field-level quality of understand() over the labelled corpus. Thresholds sit just below the measured figures,
+// so a change that makes understanding worse fails here and prints what it broke.
+
+import { describe, expect, it } from "vitest";
+import { understand } from "../../handlers/understanding/understand.ts";
+import { loadCorpus, scoreCorpus } from "./corpus-metrics.ts";
+
+const THRESHOLDS: Record<string, number> = {
+  intent: 0.97,
+  city: 0.97,
+  district: 0.8,
+  mode: 0.95,
+  window: 0.95,
+  kind: 0.9,
+  urgency: 0.95,
+  skills_precision: 0.8,
+  skills_recall: 0.9,
+  slots_precision: 0.95,
+  slots_recall: 0.95,
+  slots_exact: 0.95,
+  paused: 0.95,
+  answer: 0.95,
+  code: 0.97,
+  correction: 0.9,
+  rating: 0.95,
+  command: 0.95,
+  locale: 0.97,
+  addressed: 0.97,
+};
+
+describe("understanding corpus", () => {
+  const lines = loadCorpus();
+  const report = scoreCorpus(lines, understand);
+
+  it("has at least 300 labelled messages covering every intent", () => {
+    expect(lines.length).toBeGreaterThanOrEqual(300);
+    const intents = new Set(lines.map((l) => l.expect.intent));
+    for (const intent of [
+      "request",
+      "availability",
+      "offer_reply",
+      "correction",
+      "cancel",
+      "feedback",
+      "command",
+      "chatter",
+    ]) {
+      expect(intents.has(intent), intent).toBe(true);
+    }
+  });
+
+  it("meets the field thresholds", () => {
+    const rows = Object.entries(report.figures)
+      .map(([name, f]) => `${name.padEnd(18)} ${(f.value * 100).toFixed(1).padStart(5)}%  n=${f.n}`)
+      .sort();
+    console.log(`understanding corpus (${lines.length} messages)\n${rows.join("\n")}`);
+    if (report.misses.length > 0) console.log(`misses:\n${report.misses.join("\n")}`);
+    for (const [name, min] of Object.entries(THRESHOLDS)) {
+      const figure = report.figures[name];
+      expect(figure, name).toBeDefined();
+      expect(figure?.value ?? 0, name).toBeGreaterThanOrEqual(min);
+    }
+  });
+});
