@@ -160,3 +160,25 @@ export function placeTerms(): string[] {
   }
   return out;
 }
+
+/** The English name of a region (珠三角 -> Pearl River Delta), or the region itself if unknown. */
+export function regionEn(region: string): string {
+  return regionNames().get(region) ?? region;
+}
+
+/** The English name of a city (东莞 -> Dongguan), or the name itself if unknown. */
+export function cityEn(city: string): string {
+  return gazetteer().cities.get(city)?.en[0] ?? city;
+}
+
+let regionNameMap: Map<string, string> | undefined;
+
+function regionNames(): Map<string, string> {
+  if (!regionNameMap) {
+    const file = fileSchema.parse(
+      JSON.parse(readFileSync(new URL("./knowledge/cities.json", import.meta.url), "utf8")),
+    );
+    regionNameMap = new Map(file.regions.map((r) => [r.zh, r.en]));
+  }
+  return regionNameMap;
+}

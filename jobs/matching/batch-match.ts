@@ -1,0 +1,115 @@
+// Batch matching (contract 2): every request line ranked against a roster file in a throwaway database,
+// or against a configured database. Returns the output lines; the CLI prints them.
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { Translate } from "../../bot/i18n.ts";
+import { importRoster } from "../../handlers/roster/import-roster.ts";
+import { readRosterFile } from "../../handlers/roster/read-roster-file.ts";
+import type { RosterRejection } from "../../handlers/roster/roster-types.ts";
+import { openDatabase } from "../../prisma/client.ts";
+import { ExpertIndex } from "./expert-index.ts";
+import { loadExpertProfiles } from "./load-profiles.ts";
+import { requestFromText } from "./request-from-text.ts";
+import type { ExpertProfile } from "./types.ts";
+
+export interface BatchMatchOptions {
+  /** Roster file (CSV/XLSX); when absent, `database` is read instead. */
+  experts?: string;
+  database?: string;
+  requests: string;
+  top: number;
+  now: Date;
+  /** Renders reasons, normally in zh-CN. */
+  t: Translate;
+}
+
+export interface BatchLine {
+  id: string;
+  experts: { id: string; score: number; reasons: string[] }[];
+}
+
+export interface BatchResult {
+  lines: BatchLine[];
+  rejected: RosterRejection[];
+  /** Request lines that were not `{"id","text"}` JSON, by 1-based line number. */
+  badLines: number[];
+}
+
+async function profilesFromRoster(
+  file: string,
+  now: Date,
+): Promise<{ profiles: ExpertProfile[]; rejected: RosterRejection[] }> {
+  const read = await readRosterFile(file);
+  const dir = await mkdtemp(path.join(tmpdir(), "craftbridge-match-"));
+  try {
+    const db = await openDatabase(`file:${path.join(dir, "match.db")}`);
+    try {
+      await importRoster(db, read.rows);
+      return { profiles: await loadExpertProfiles(db, now), rejected: read.rejected };
+    } finally {
+      await db.$disconnect();
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+async function profilesFromDatabase(url: string, now: Date): Promise<ExpertProfile[]> {
+  const db = await openDatabase(url);
+  try {
+    return await loadExpertProfiles(db, now);
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+function parseLine(line: string): { id: string; text: string } | null {
+  try {
+    const value: unknown = JSON.parse(line);
+    if (value && typeof value === "object" && "id" in value && "text" in value) {
+      const { id, text } = value as { id: unknown; text: unknown };
+      if ((typeof id === "string" || typeof id === "number") && typeof text === "string") {
+        return { id: String(id), text };
+      }
+    }
+  } catch {
+    // Reported as a bad line below.
+  }
+  return null;
+}
+
+export async function runBatchMatch(options: BatchMatchOptions): Promise<BatchResult> {
+  let profiles: ExpertProfile[];
+  let rejected: RosterRejection[] = [];
+  if (options.experts) {
+    ({ profiles, rejected } = await profilesFromRoster(options.experts, options.now));
+  } else if (options.database) {
+    profiles = await profilesFromDatabase(options.database, options.now);
+  } else {
+    throw new Error("runBatchMatch needs a roster file or a database URL");
+  }
+  const index = new ExpertIndex(profiles);
+  const lines: BatchLine[] = [];
+  const badLines: number[] = [];
+  const text = await readFile(options.requests, "utf8");
+  text.split(/\r?\n/).forEach((raw, i) => {
+    if (raw.trim() === "") return;
+    const parsed = parseLine(raw);
+    if (!parsed) {
+      badLines.push(i + 1);
+      return;
+    }
+    const request = requestFromText(parsed.text, options.now);
+    const ranked = index.rank({ request, text: parsed.text, top: options.top, now: options.now });
+    lines.push({
+      id: parsed.id,
+      experts: ranked.map((expert) => ({
+        id: expert.externalId,
+        score: expert.score,
+        reasons: expert.reasons.map((reason) => options.t(`reasons.${reason.key}`, reason.params)),
+      })),
+    });
+  });
+  return { lines, rejected, badLines };
+}

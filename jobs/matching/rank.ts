@@ -1,0 +1,260 @@
+// Ranking one request against the index. Only experts reached through the posting lists of the
+// requested skills, their related skills and their team are scored, so a request costs about the
+// length of a few lists, not the size of the roster.
+import { areNeighbours, cityEn, regionEn, regionOf } from "../../handlers/understanding/places.ts";
+import { extractSkills, relatedSkillKeys, skillByKey, teamOf } from "../../handlers/understanding/skills.ts";
+import type { ParsedRequest } from "../../handlers/understanding/types.ts";
+import { firstAvailableDate, nextDays } from "./availability-fit.ts";
+import type { ExpertIndex, IndexedExpert } from "./expert-index.ts";
+import { lexicalTokens } from "./lexical-tokens.ts";
+import type { MatchReason, RankedExpert, RankQuery } from "./types.ts";
+import { SOON_DAYS, WEIGHTS } from "./weights.ts";
+
+/** How an expert covers one requested skill. */
+type Via = "skill" | "related" | "team" | "text" | "none";
+
+interface Fit {
+  value: number;
+  via: Via;
+  /** The expert's own skill key that gave the credit (for related skills). */
+  through: string | null;
+}
+
+interface Candidate {
+  fits: Fit[];
+}
+
+const MAX_SKILLS = 3;
+
+/** Requested taxonomy keys, at most three; read from the text when the structured request has none. */
+function requestedSkills(query: RankQuery): string[] {
+  const keys = query.request.skills.map((s) => s.key).filter((key) => skillByKey(key));
+  const found = keys.length > 0 ? keys : extractSkills(query.text).map((s) => s.key);
+  return [...new Set(found)].slice(0, MAX_SKILLS);
+}
+
+function raise(candidates: Map<number, Candidate>, slot: number, index: number, count: number, fit: Fit): void {
+  let candidate = candidates.get(slot);
+  if (!candidate) {
+    candidate = { fits: Array.from({ length: count }, () => ({ value: 0, via: "none", through: null })) };
+    candidates.set(slot, candidate);
+  }
+  const current = candidate.fits[index];
+  if (current && current.value < fit.value) candidate.fits[index] = fit;
+}
+
+function gatherBySkills(index: ExpertIndex, skills: string[]): Map<number, Candidate> {
+  const candidates = new Map<number, Candidate>();
+  skills.forEach((key, i) => {
+    for (const { slot, weight } of index.skillPostings(key)) {
+      raise(candidates, slot, i, skills.length, { value: weight, via: "skill", through: key });
+    }
+    for (const other of relatedSkillKeys(key)) {
+      for (const { slot, weight } of index.skillPostings(other)) {
+        raise(candidates, slot, i, skills.length, {
+          value: weight * WEIGHTS.relatedSkill,
+          via: "related",
+          through: other,
+        });
+      }
+    }
+    const team = teamOf(key)?.key;
+    if (team) {
+      for (const slot of index.teamPostings(team)) {
+        raise(candidates, slot, i, skills.length, { value: WEIGHTS.teamOnly, via: "team", through: null });
+      }
+    }
+  });
+  return candidates;
+}
+
+// Nothing of the taxonomy in the request: fall back to the team it names, then to shared wording.
+function gatherFallback(index: ExpertIndex, query: RankQuery): Map<number, Candidate> {
+  const candidates = new Map<number, Candidate>();
+  const team = query.request.team?.key;
+  if (team) {
+    for (const slot of index.teamPostings(team))
+      raise(candidates, slot, 0, 1, { value: 0.5, via: "team", through: null });
+    if (candidates.size > 0) return candidates;
+  }
+  const hits = new Map<number, number>();
+  const cap = Math.max(20, index.size * 0.3);
+  for (const token of lexicalTokens(query.text)) {
+    const list = index.tokenPostings(token);
+    if (list.length === 0 || list.length > cap) continue;
+    const idf = Math.log(1 + index.size / list.length);
+    for (const slot of list) hits.set(slot, (hits.get(slot) ?? 0) + idf);
+  }
+  const best = Math.max(0, ...hits.values());
+  for (const [slot, value] of hits) {
+    raise(candidates, slot, 0, 1, { value: 0.5 * (value / best), via: "text", through: null });
+  }
+  if (candidates.size > 0) return candidates;
+  // No clue at all: everyone is a candidate and place, mode and the tie-breakers decide.
+  for (const expert of index.experts())
+    raise(candidates, expert.slot, 0, 1, { value: 0.3, via: "none", through: null });
+  return candidates;
+}
+
+interface Located {
+  points: number;
+  reasons: MatchReason[];
+}
+
+function locate(expert: IndexedExpert, request: ParsedRequest, wantedRegion: string | null): Located {
+  const wanted = request.city;
+  const remoteOk = request.mode === "remote" && expert.profile.canRemote;
+  const sameCity = wanted !== null && expert.city === wanted;
+  if (remoteOk) {
+    const reasons: MatchReason[] = [{ key: "remote", params: {} }];
+    if (sameCity && wanted) reasons.push({ key: "same_city", params: { city: wanted, cityEn: cityEn(wanted) } });
+    return { points: WEIGHTS.remote + (sameCity ? WEIGHTS.localForRemote : 0), reasons };
+  }
+  let points = 0;
+  const reasons: MatchReason[] = [];
+  if (wanted && sameCity) {
+    points = WEIGHTS.sameCity;
+    reasons.push({ key: "same_city", params: { city: wanted, cityEn: cityEn(wanted) } });
+    const district = expert.profile.district;
+    if (district && request.district && district === request.district) {
+      points += WEIGHTS.sameDistrict;
+      reasons.push({ key: "same_district", params: { district } });
+    }
+  } else if (wanted && expert.reaches.has(wanted)) {
+    points = WEIGHTS.servesCity;
+    reasons.push({ key: "serves_city", params: { city: wanted, cityEn: cityEn(wanted) } });
+  } else if (wanted) {
+    const neighbour = areNeighbours(expert.city, wanted);
+    const cityParams = { city: expert.city, cityEn: cityEn(expert.city) };
+    if (expert.region !== null && expert.region === wantedRegion) {
+      points = WEIGHTS.sameRegion + (neighbour ? WEIGHTS.neighbourInRegion : 0);
+      reasons.push(
+        neighbour
+          ? { key: "neighbour_city", params: cityParams }
+          : { key: "same_region", params: { region: expert.region, regionEn: regionEn(expert.region) } },
+      );
+    } else if (neighbour) {
+      points = WEIGHTS.neighbourOtherRegion;
+      reasons.push({ key: "neighbour_city", params: cityParams });
+    }
+  }
+  if (request.mode === "either" && expert.profile.canRemote && points < WEIGHTS.remoteWhenEither) {
+    points = WEIGHTS.remoteWhenEither;
+    reasons.push({ key: "remote", params: {} });
+  }
+  return { points, reasons };
+}
+
+interface Scored {
+  slot: number;
+  score: number;
+  fitMax: number;
+  candidate: Candidate;
+  located: Located;
+}
+
+function tieBreakers(expert: IndexedExpert, query: RankQuery, reasons: MatchReason[]): number {
+  const { profile } = expert;
+  let bonus = 0;
+  if (query.request.window) {
+    const date = firstAvailableDate(profile.slots, query.request.window, query.now);
+    if (date) {
+      bonus += WEIGHTS.availableInWindow;
+      reasons.push({ key: "available", params: { date } });
+    }
+  } else if (profile.slots.length > 0) {
+    const date = firstAvailableDate(profile.slots, nextDays(query.now, SOON_DAYS), query.now);
+    if (date) {
+      bonus += WEIGHTS.availableSoon;
+      reasons.push({ key: "available_soon", params: { date } });
+    }
+  }
+  if (expert.honour) {
+    bonus += (WEIGHTS.honourCap * expert.honour.level) / 3;
+    reasons.push({ key: "honour", params: { honour: expert.honour.honour } });
+  }
+  const { outcomes, load } = profile;
+  if (outcomes.solved > 0) {
+    bonus += Math.min(WEIGHTS.solvedCap, WEIGHTS.perSolved * outcomes.solved);
+    reasons.push({ key: "solved_before", params: { count: outcomes.solved } });
+  }
+  if (outcomes.ratingCount > 0) {
+    const average = outcomes.ratingSum / outcomes.ratingCount;
+    bonus += WEIGHTS.perRatingPoint * (average - 3);
+    if (average >= 4) reasons.push({ key: "rated", params: { rating: Math.round(average * 10) / 10 } });
+  }
+  bonus += Math.max(WEIGHTS.declineFloor, WEIGHTS.perDecline * outcomes.declined);
+  bonus += Math.max(
+    WEIGHTS.loadFloor,
+    WEIGHTS.perOpenOffer * load.openOffers + WEIGHTS.perOfferThisMonth * load.offersThisMonth,
+  );
+  return bonus;
+}
+
+function skillReasons(fits: Fit[], skills: string[]): MatchReason[] {
+  const reasons: MatchReason[] = [];
+  fits.forEach((fit, i) => {
+    const requested = skillByKey(skills[i] ?? "");
+    if (!requested) return;
+    if (fit.via === "skill") {
+      reasons.push({ key: "skill", params: { skill: requested.zh, skillEn: requested.en } });
+    } else if (fit.via === "related" && fit.through) {
+      const own = skillByKey(fit.through);
+      if (own) {
+        reasons.push({
+          key: "related_skill",
+          params: { skill: own.zh, skillEn: own.en, requested: requested.zh, requestedEn: requested.en },
+        });
+      }
+    } else if (fit.via === "team") {
+      const team = teamOf(requested.key);
+      if (team) reasons.push({ key: "team", params: { team: team.zh, teamEn: team.en } });
+    }
+  });
+  // One team reason is enough when both requested skills belong to the same team.
+  return reasons.filter((r, i) => r.key !== "team" || reasons.findIndex((o) => o.key === "team") === i);
+}
+
+/** Ranks the indexed experts for one request; paused, inactive and excluded experts never appear. */
+export function rankExperts(index: ExpertIndex, query: RankQuery): RankedExpert[] {
+  const skills = requestedSkills(query);
+  const candidates = skills.length > 0 ? gatherBySkills(index, skills) : gatherFallback(index, query);
+  const { request } = query;
+  const wantedRegion = request.city ? regionOf(request.city) : null;
+  const scored: Scored[] = [];
+  for (const [slot, candidate] of candidates) {
+    const expert = index.at(slot);
+    if (!expert || expert.profile.paused || !expert.profile.active) continue;
+    if (query.exclude?.has(expert.profile.id)) continue;
+    let fitMax = 0;
+    let fitMin = Number.POSITIVE_INFINITY;
+    for (const fit of candidate.fits) {
+      fitMax = Math.max(fitMax, fit.value);
+      fitMin = Math.min(fitMin, fit.value);
+    }
+    const located = locate(expert, request, wantedRegion);
+    let score = fitMax + (candidate.fits.length > 1 ? WEIGHTS.allSkills * fitMin : 0);
+    // Place counts in proportion to fit: a near expert without the skill must not pass a far one with it.
+    score += located.points * fitMax * fitMax;
+    if (request.mode === "onsite" && !expert.profile.canOnsite) score += WEIGHTS.remoteOnlyForOnsite;
+    scored.push({ slot, score, fitMax, candidate, located });
+  }
+  // Tie-breakers need more work per expert; look at them only for a generous head of the list.
+  scored.sort((a, b) => b.score - a.score);
+  const headSize = Math.max(query.top * 4, 50);
+  const head = scored.slice(0, headSize).map((entry) => {
+    const expert = index.at(entry.slot) as IndexedExpert;
+    const extra: MatchReason[] = [];
+    const bonus = tieBreakers(expert, query, extra);
+    if (request.mode === "onsite" && expert.profile.canOnsite) extra.unshift({ key: "onsite", params: {} });
+    const reasons = [...skillReasons(entry.candidate.fits, skills), ...entry.located.reasons, ...extra];
+    return { expert, score: entry.score + bonus, reasons };
+  });
+  head.sort((a, b) => b.score - a.score || a.expert.profile.externalId.localeCompare(b.expert.profile.externalId));
+  return head.slice(0, Math.max(0, query.top)).map(({ expert, score, reasons }) => ({
+    expertId: expert.profile.id,
+    externalId: expert.profile.externalId,
+    score: Math.round(score * 1000) / 1000,
+    reasons,
+  }));
+}
