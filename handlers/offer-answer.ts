@@ -117,7 +117,7 @@ export async function introduce(services: Services, matchId: string): Promise<vo
         code: request.code,
         expert: expert.name,
         employer: expert.employer,
-        phone: expert.phone ?? rt("intro.no_phone"),
+        contact: expert.phone ? rt("intro.phone", { phone: expert.phone }) : rt("intro.no_phone"),
       }),
     }),
   });
@@ -133,7 +133,7 @@ export async function introduce(services: Services, matchId: string): Promise<vo
         requester: request.enterprise
           ? et("intro.requester_at", { name: request.requester.displayName, enterprise: request.enterprise.name })
           : request.requester.displayName,
-        phone: enterprisePhone ?? et("intro.no_phone"),
+        contact: enterprisePhone ? et("intro.phone", { phone: enterprisePhone }) : et("intro.no_phone"),
       }),
     }),
   });
