@@ -94,7 +94,15 @@ function build(): Taxonomy {
       ["symptom", entry.symptoms],
       ["equipment", entry.equipment],
     ];
-    for (const [kind, terms] of kinds) for (const term of terms) matcher.add(term, { key: entry.key, kind });
+    const names = [entry.zh, entry.en, ...entry.synonyms].map((name) => foldText(name)).filter((n) => n.length >= 2);
+    for (const [kind, terms] of kinds) {
+      for (const term of terms) {
+        // A hint that contains the skill's own name (焊接变形 for 焊接) names the skill.
+        const folded = foldText(term);
+        const named = kind === "name" || names.some((name) => folded.includes(name));
+        matcher.add(term, { key: entry.key, kind: named ? "name" : kind });
+      }
+    }
     for (const name of [entry.zh, ...entry.synonyms]) {
       const pairs = [...new Set(cjkBigrams(name))];
       if (pairs.length < 2) continue;
@@ -225,12 +233,15 @@ function fuzzyTallies(folded: string): Map<string, Tally> {
  */
 export function extractSkillScores(text: string, limit = 4): SkillScore[] {
   const folded = foldText(text);
-  let tallies = tallyTerms(folded);
-  if (tallies.size === 0) tallies = fuzzyTallies(folded);
-  const entries = [...tallies.entries()];
-  const anyNamed = entries.some(([, t]) => t.named);
-  const top = Math.max(0, ...entries.map(([, t]) => t.score));
-  const kept = entries.filter(([, t]) => (anyNamed ? t.named || t.score >= 1 : t.score >= 0.3 && t.score >= 0.6 * top));
+  const select = (tallies: Map<string, Tally>) => {
+    const entries = [...tallies.entries()];
+    const anyNamed = entries.some(([, t]) => t.named);
+    const top = Math.max(0, ...entries.map(([, t]) => t.score));
+    return entries.filter(([, t]) => (anyNamed ? t.named || t.score >= 1 : t.score >= 0.3 && t.score >= 0.6 * top));
+  };
+  let kept = select(tallyTerms(folded));
+  // Nothing named nor hinted strongly enough: try near spellings of the names (服装打样 ~ 服装打版).
+  if (kept.length === 0) kept = select(fuzzyTallies(folded));
   kept.sort(([, a], [, b]) => Number(b.named) - Number(a.named) || b.score - a.score || a.first - b.first);
   const out: SkillScore[] = [];
   for (const [key, tally] of kept.slice(0, limit)) {

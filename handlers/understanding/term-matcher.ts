@@ -87,23 +87,20 @@ export class TermMatcher<T> {
     return hits;
   }
 
-  /** The longest terms that do not overlap, in text order. */
+  /**
+   * Hits not contained in a longer hit, in text order. Overlapping hits both stay: in 船舶电气自动化
+   * both 船舶电气 and 电气自动化 are meant, while 焊接 inside 钢轨焊接 is not.
+   */
   findLongest(folded: string): TermHit<T>[] {
     const all = this.findAll(folded);
     all.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
-    const taken = new Uint8Array(folded.length + 1);
+    // reach[p]: the furthest end of a kept (longer) hit that covers position p.
+    const reach = new Uint32Array(folded.length + 1);
     const kept: TermHit<T>[] = [];
     for (const hit of all) {
-      let free = true;
-      for (let i = hit.start; i < hit.end; i++) {
-        if (taken[i]) {
-          free = false;
-          break;
-        }
-      }
-      if (!free) continue;
-      taken.fill(1, hit.start, hit.end);
+      if ((reach[hit.start] ?? 0) >= hit.end) continue;
       kept.push(hit);
+      for (let p = hit.start; p < hit.end; p++) if ((reach[p] ?? 0) < hit.end) reach[p] = hit.end;
     }
     return kept.sort((a, b) => a.start - b.start);
   }
