@@ -4,19 +4,32 @@
 const NOT_BUT = /不是\s*([^,，。;；!！?？]{1,20}?)\s*[,，、;；]?\s*(?:而)?是\s*([\s\S]{1,80})/;
 const BUT_NOT = /(?:^|[,，\s])(?:应该)?是\s*([^,，。;；不]{1,20}?)\s*[,，]?\s*不是\s*[^,，。;；]{1,20}/;
 const CHANGE_TO =
-  /(?:改成|改为|改到|改在|改去|换成|换到|换为|更正为|更正成|更改为|更改成|修改为|修改成|调整为|调整到|调整成|挪到|推迟到|推到|延后到|延期到|提前到|变成|变更为|应该是|应是|实际是|准确地?说是|\bchange(?:d)?\s+(?:it\s+|that\s+|the\s+\w+\s+)?to\b|\bmove(?:d)?\s+(?:it\s+)?to\b|\bswitch(?:ed)?\s+(?:it\s+)?to\b|\bupdate(?:d)?\s+(?:it\s+)?to\b|\bshould\s+be\b|\bi\s+meant\b)\s*([\s\S]{1,80})/i;
+  /(?:改(?=远程|线上|现场|上门|视频)|改成|改为|改到|改在|改去|换成|换到|换为|更正为|更正成|更改为|更改成|修改为|修改成|调整为|调整到|调整成|挪到|推迟到|推到|延后到|延期到|提前到|变成|变更为|应该是|应是|实际是|准确地?说是|\bchange(?:d)?\s+(?:it\s+|that\s+|the\s+\w+\s+)?to\b|\bmove(?:d)?\s+(?:it\s+)?to\b|\bswitch(?:ed)?\s+(?:it\s+)?to\b|\bupdate(?:d)?\s+(?:it\s+)?to\b|\bshould\s+be\b|\bi\s+meant\b)\s*([\s\S]{1,80})/i;
 const LABELLED = /^\s*(?:更正|纠正|修改|更改|改一下|correction)\s*[:：]\s*([\s\S]{1,80})/i;
 const NOT_X_BUT_Y = /\bnot\s+([\w\s]{1,20}?)\s*,?\s+but\s+([\s\S]{1,80})/i;
 
 const NEGATED_OLD = /[,，]?\s*(?:而)?不是[^,，。;；]{0,20}|,?\s*\bnot\s+[^,.;]{0,30}/gi;
 
-/** The text that holds the new values, or null when the message has no correction marker. */
-export function correctionTarget(text: string): string | null {
-  const target = findTarget(text);
+// What may stand before "改到": the field being corrected and politeness. Anything else ("周三的会改到周四")
+// is about something other than a request.
+const FIELD_WORDS =
+  /时间|日期|地点|城市|地址|方式|服务方式|需求|要求|那个|这个|刚才|之前|写错了|错了|搞错了|不好意思|抱歉|麻烦|帮我|请|把|我们|我|的|吧|了|应该|也|就|上门|现场|不用|\b(?:sorry|please|it|the|date|time|city|place|location|mode|can\s+you|could\s+you)\b/gi;
+
+function prefixIsAField(prefix: string): boolean {
+  const rest = prefix.replace(FIELD_WORDS, "").replace(/[\s\p{P}\p{S}]/gu, "");
+  return rest.length <= 1;
+}
+
+/**
+ * The text that holds the new values, or null when the message has no correction marker. `hasCode`: the message
+ * names a request code, so whatever stands before the marker refers to that request.
+ */
+export function correctionTarget(text: string, hasCode = false): string | null {
+  const target = findTarget(text, hasCode);
   return target === null ? null : target.replace(NEGATED_OLD, " ").trim();
 }
 
-function findTarget(text: string): string | null {
+function findTarget(text: string, hasCode: boolean): string | null {
   for (const pattern of [NOT_BUT, NOT_X_BUT_Y]) {
     const m = pattern.exec(text);
     if (m?.[2]) return m[2];
@@ -24,7 +37,7 @@ function findTarget(text: string): string | null {
   const labelled = LABELLED.exec(text);
   if (labelled?.[1]) return labelled[1];
   const change = CHANGE_TO.exec(text);
-  if (change?.[1]) {
+  if (change?.[1] && (hasCode || prefixIsAField(text.slice(0, change.index)))) {
     // "时间改到下周三": the word before the marker (时间, 地点) names the field, the rest the value.
     return change[1];
   }

@@ -242,13 +242,13 @@ const SCANNERS: Array<[RegExp, Maker]> = [
     },
   ],
   [
-    /\b(?:(every|this|next|coming|on)\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday|tues|weds|thurs)(s)?\b/gi,
+    /\b(?:(every|this|next|coming)\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday|tues|weds|thurs)(s)?\b/gi,
     (m, today) => {
       const w = EN_WEEKDAYS[(m[2] ?? "").toLowerCase()];
       if (w === undefined) return null;
       const prefix = (m[1] ?? "").toLowerCase();
       const every = prefix === "every" || m[3] !== undefined;
-      return weekdaysTerm(today, [w], weekOffset(prefix === "on" ? undefined : prefix), every);
+      return weekdaysTerm(today, [w], weekOffset(prefix || undefined), every);
     },
   ],
   // 周末, 这周末, 下周末, 工作日, 每天, weekends, weekdays, every day

@@ -132,7 +132,7 @@ function analyse(input: string, options: UnderstandOptions): Understanding {
   const skills = safeSkills(text);
   const place = safePlace(text);
   const offerReply = parseOfferReply(text, code);
-  const target = correctionTarget(text);
+  const target = correctionTarget(text, code !== null);
   const rating = findRating(text);
 
   const intent = decideIntent({

@@ -5,26 +5,30 @@ import { describe, expect, it } from "vitest";
 import { understand } from "../../handlers/understanding/understand.ts";
 import { loadCorpus, scoreCorpus } from "./corpus-metrics.ts";
 
+// Measured at commit time over 374 messages: every field 100% except district 84% (strict district names such as
+// 南海, 光明 need a 区 suffix in places.ts), skills precision 82.6% and recall 94.2% (skills.ts, owned separately,
+// so those two sit a little lower to leave room for taxonomy edits).
 const THRESHOLDS: Record<string, number> = {
-  intent: 0.97,
-  city: 0.97,
+  intent: 0.98,
+  city: 0.98,
   district: 0.8,
-  mode: 0.95,
-  window: 0.95,
-  kind: 0.9,
-  urgency: 0.95,
-  skills_precision: 0.8,
+  mode: 0.98,
+  window: 0.98,
+  kind: 0.96,
+  urgency: 0.96,
+  skills_precision: 0.78,
   skills_recall: 0.9,
-  slots_precision: 0.95,
-  slots_recall: 0.95,
-  slots_exact: 0.95,
-  paused: 0.95,
-  answer: 0.95,
-  code: 0.97,
-  correction: 0.9,
-  rating: 0.95,
-  command: 0.95,
-  locale: 0.97,
+  slots_precision: 0.98,
+  slots_recall: 0.98,
+  slots_exact: 0.97,
+  paused: 0.97,
+  cities: 0.95,
+  answer: 0.98,
+  code: 0.98,
+  correction: 0.95,
+  rating: 0.97,
+  command: 0.97,
+  locale: 0.98,
   addressed: 0.97,
 };
 
