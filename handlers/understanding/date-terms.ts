@@ -380,6 +380,8 @@ const SCANNERS: Array<[RegExp, Maker]> = [
   ],
 ];
 
+const MAX_TERMS_PER_PATTERN = 40;
+
 const BEFORE_AFTER = /^\s*(?:之前|以前|前(?!后|面|期|提|台|道|端|段|沿|处|方))/;
 const BEFORE_BEFORE =
   /(?:(?<![改挪迟前调换延推移])到|截止到?|截至|不晚于|最晚|最迟|\bby|\bbefore|\buntil|\btill|\bno\s+later\s+than)\s*(?:the\s+)?$/i;
@@ -390,7 +392,10 @@ export function scanDateTerms(text: string, today: number): DateTerm[] {
   const found: DateTerm[] = [];
   for (const [pattern, make] of SCANNERS) {
     pattern.lastIndex = 0;
+    let count = 0;
     for (const m of text.matchAll(pattern)) {
+      // No real message names more dates than this; a pasted wall of them must not cost more.
+      if (++count > MAX_TERMS_PER_PATTERN) break;
       const made = make(m as RegExpExecArray, today);
       if (!made) continue;
       const at = m.index ?? 0;
