@@ -2,9 +2,11 @@
 import path from "node:path";
 import { ensureServiceTeams } from "../handlers/roster/import-roster.ts";
 import { deliverJob } from "../jobs/deliver.ts";
+import { followUpJob } from "../jobs/follow-up.ts";
 import { JobSystem } from "../jobs/job-system.ts";
 import { matchJob, matchQueue } from "../jobs/match.ts";
 import { offerJob } from "../jobs/offer.ts";
+import { offerTimeoutJob, scheduleOfferTimeout } from "../jobs/offer-timeout.ts";
 import { createRanker } from "../jobs/ranker.ts";
 import { type Db, openDatabase } from "../prisma/client.ts";
 import { seedDemoData } from "../prisma/seed/seed-demo.ts";
@@ -59,8 +61,14 @@ async function resumeDueWork(services: Services, platforms: string[]): Promise<v
   for (const row of pending)
     await enqueue(deliverQueue(row.platform), { outboxId: row.id }, { jobId: `out-${row.id}` });
   const open = await db.helpRequest.findMany({ where: { status: { in: ["open", "matching"] } }, select: { id: true } });
-  for (const request of open)
+  for (const request of open) {
     await enqueue(matchQueue, { requestId: request.id }, { jobId: `match-${request.id}-resume-${Date.now()}` });
+  }
+  // Redis may have restarted empty: every open offer gets its reminder and expiry back.
+  const offers = await db.match.findMany({ where: { status: "offered" }, select: { id: true, offeredAt: true } });
+  for (const offer of offers) {
+    await scheduleOfferTimeout(enqueue, services.config.OFFER_TIMEOUT_HOURS, offer.id, offer.offeredAt ?? new Date());
+  }
 }
 
 export async function startApp(options: StartOptions): Promise<App> {
@@ -83,6 +91,8 @@ export async function startApp(options: StartOptions): Promise<App> {
   const ranker = createRanker(db);
   jobs.startWorker(matchJob(services, ranker));
   jobs.startWorker(offerJob(services));
+  jobs.startWorker(offerTimeoutJob(services));
+  jobs.startWorker(followUpJob(services));
   for (const adapter of adapters) jobs.startWorker(deliverJob(db, adapter));
   const dispatch = createDispatcher(services);
   await resumeDueWork(

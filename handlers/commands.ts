@@ -3,6 +3,7 @@ import type { HandlerContext } from "../bot/context.ts";
 import { isStaff } from "../bot/people.ts";
 import { findRequestCode } from "./request-codes.ts";
 import { skillLabels } from "./request-format.ts";
+import { assignExpert, closeRequest, rematchRequest } from "./staff-override.ts";
 
 const staffCommands = new Set([
   "requests",
@@ -28,6 +29,9 @@ export async function handleCommand(ctx: HandlerContext): Promise<void> {
     if (name === "requests") return listRequests(ctx, args[0]);
     if (name === "request") return showRequest(ctx, args.join(" "));
     if (name === "stats") return showStats(ctx);
+    if (name === "assign") return assignExpert(ctx, args);
+    if (name === "rematch") return rematchRequest(ctx, args);
+    if (name === "close") return closeRequest(ctx, args);
   }
   return ctx.reply(t("errors.unknown_command", { command: `/${name}` }));
 }

@@ -2,6 +2,7 @@
 // request to the next candidate at once, later keeps it open. Shared by text replies and buttons.
 import type { HandlerContext } from "../bot/context.ts";
 import { type Services, sendToChat, sendToPerson, translate } from "../bot/services.ts";
+import { followUpAt, scheduleFollowUp } from "../jobs/follow-up.ts";
 import { offerQueue } from "../jobs/offer.ts";
 import { skillLabels } from "./request-format.ts";
 import type { OfferAnswer } from "./understanding/types.ts";
@@ -24,11 +25,13 @@ export async function answerOffer(ctx: HandlerContext, matchId: string, answer: 
   const code = match.request.code;
   if (match.expertId !== speaker.expertId) return ctx.reply(t("offer.not_for_you"));
   if (match.status !== "offered") {
-    return ctx.reply(
-      t(match.status === "accepted" || match.status === "declined" ? "offer.already_answered" : "offer.expired", {
-        code,
-      }),
-    );
+    const key =
+      match.status === "accepted" || match.status === "declined"
+        ? "offer.already_answered"
+        : match.status === "expired"
+          ? "offer.expired"
+          : "offer.closed";
+    return ctx.reply(t(key, { code }));
   }
   if (answer === "later") {
     await db.requestEvent.create({
@@ -88,6 +91,11 @@ export async function introduce(services: Services, matchId: string): Promise<vo
       },
     }),
   ]);
+  await scheduleFollowUp(
+    services.enqueue,
+    match.id,
+    followUpAt(match.introducedAt ?? new Date(), request.windowEnd, services.config.FOLLOW_UP_DAYS),
+  );
   const locale = request.locale === "en" ? "en" : "zh-CN";
   const t = translate(services, locale);
   const honours = parseList(expert.honours);

@@ -2,6 +2,7 @@
 import type { HandlerContext } from "../bot/context.ts";
 import { describeRequest } from "./request-format.ts";
 import { startMatching } from "./request-intake.ts";
+import { withdrawOpenOffer } from "./withdraw-offer.ts";
 
 const closed = new Set(["introduced", "closed", "cancelled", "expired"]);
 
@@ -35,10 +36,11 @@ async function changeableRequest(ctx: HandlerContext, code: string | null | unde
 }
 
 /** Withdraws an open offer and drops unused candidates, so that matching starts afresh. */
-async function resetMatching(ctx: HandlerContext, requestId: number): Promise<void> {
-  const { db } = ctx.services;
-  await db.match.updateMany({ where: { requestId, status: "offered" }, data: { status: "withdrawn" } });
-  await db.match.deleteMany({ where: { requestId, status: { in: ["candidate", "skipped"] } } });
+async function resetMatching(ctx: HandlerContext, request: { id: number; code: string }): Promise<void> {
+  await withdrawOpenOffer(ctx.services, request.id, request.code);
+  await ctx.services.db.match.deleteMany({
+    where: { requestId: request.id, status: { in: ["candidate", "skipped"] } },
+  });
 }
 
 export async function handleCorrection(ctx: HandlerContext): Promise<void> {
@@ -73,7 +75,7 @@ export async function handleCorrection(ctx: HandlerContext): Promise<void> {
   });
   await ctx.reply(t("intake.updated", { code: updated.code, summary: describeRequest(t, locale, updated) }));
   if (updated.status === "draft") return;
-  await resetMatching(ctx, request.id);
+  await resetMatching(ctx, request);
   const runs = await services.db.requestEvent.count({ where: { requestId: request.id, type: "updated" } });
   await startMatching(services, request.id, `update-${runs}`);
 }
@@ -82,7 +84,7 @@ export async function handleCancel(ctx: HandlerContext): Promise<void> {
   const { services, t, understanding, speaker } = ctx;
   const request = await changeableRequest(ctx, understanding.code);
   if (!request) return;
-  await resetMatching(ctx, request.id);
+  await resetMatching(ctx, request);
   await services.db.$transaction([
     services.db.helpRequest.update({
       where: { id: request.id },

@@ -5,6 +5,7 @@ import { maxTextLength } from "../bot/dispatcher.ts";
 import { handleAvailability } from "./availability.ts";
 import { handleCardPress } from "./card-press.ts";
 import { handleCommand } from "./commands.ts";
+import { handleFeedback } from "./feedback.ts";
 import { handleOfferReply } from "./offer-reply.ts";
 import { handlePendingAnswer } from "./pending-answer.ts";
 import { handleCancel, handleCorrection } from "./request-changes.ts";
@@ -42,6 +43,9 @@ export async function route(ctx: HandlerContext): Promise<void> {
       return;
     case "cancel":
       if (addressed || understanding.code) return handleCancel(ctx);
+      return;
+    case "feedback":
+      if (addressed || understanding.rating || understanding.code) return handleFeedback(ctx);
       return;
     default:
       // Chatter, thanks and emoji in a group stay unanswered unless someone speaks to the bot.

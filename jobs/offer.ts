@@ -7,6 +7,7 @@ import { type Services, sendToChat, sendToPerson, translate } from "../bot/servi
 import { describePlace, describeWindow, problemExcerpt, skillLabels } from "../handlers/request-format.ts";
 import type { JobDefinition } from "./job-system.ts";
 import type { MatchReason } from "./matching/types.ts";
+import { scheduleOfferTimeout } from "./offer-timeout.ts";
 
 export const offerQueue = "offer";
 
@@ -47,7 +48,9 @@ export async function offerNext(services: Services, requestId: number): Promise<
       where: { expertId: match.expertId, offeredAt: { gte: monthStart(new Date()) } },
     });
     const expert = match.expert;
-    if (offersThisMonth >= config.MONTHLY_OFFER_CAP || expert.paused || !expert.active) {
+    // Staff assignments go ahead whatever the expert's monthly load; the ranker's picks respect the cap.
+    const overCap = match.assignedBy === "system" && offersThisMonth >= config.MONTHLY_OFFER_CAP;
+    if (overCap || expert.paused || !expert.active) {
       await db.match.update({ where: { id: match.id }, data: { status: "skipped" } });
       continue;
     }
@@ -90,6 +93,7 @@ export async function offerNext(services: Services, requestId: number): Promise<
       await db.match.update({ where: { id: match.id }, data: { status: "skipped", offeredAt: null } });
       continue;
     }
+    await scheduleOfferTimeout(services.enqueue, config.OFFER_TIMEOUT_HOURS, match.id, new Date());
     await db.$transaction([
       db.helpRequest.update({ where: { id: request.id }, data: { status: "offered", waitReason: "offer_unanswered" } }),
       db.requestEvent.create({

@@ -1,0 +1,40 @@
+// The Lark open platform client, pointed at Feishu (China), Lark (international) or any base URL
+// (a local fake open platform in tests).
+import { Client, Domain, LoggerLevel } from "@larksuiteoapi/node-sdk";
+
+export interface LarkCredentials {
+  appId: string;
+  appSecret: string;
+  /** feishu, lark, or a base URL such as http://127.0.0.1:4010 */
+  domain: string;
+}
+
+/** The SDK's domain for a LARK_DOMAIN setting. */
+export function larkDomain(domain: string): Domain | string {
+  if (domain === "feishu") return Domain.Feishu;
+  if (domain === "lark") return Domain.Lark;
+  return domain.replace(/\/+$/, "");
+}
+
+/** A client with a token cache of its own, so two apps (or two tests) in one process never share tokens. */
+export function createLarkClient(credentials: LarkCredentials): Client {
+  const store = new Map<string, { value: unknown; expire?: number }>();
+  const keyOf = (key: string | symbol, namespace?: string) => `${namespace ?? ""}:${String(key)}`;
+  return new Client({
+    appId: credentials.appId,
+    appSecret: credentials.appSecret,
+    domain: larkDomain(credentials.domain),
+    loggerLevel: LoggerLevel.error,
+    cache: {
+      set: async (key, value, expire, options) => {
+        store.set(keyOf(key as string | symbol, options?.namespace), { value, expire });
+        return true;
+      },
+      get: async (key, options) => {
+        const entry = store.get(keyOf(key as string | symbol, options?.namespace));
+        if (!entry || (entry.expire !== undefined && entry.expire < Date.now())) return undefined;
+        return entry.value;
+      },
+    },
+  });
+}

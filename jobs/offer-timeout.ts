@@ -1,0 +1,81 @@
+// An offer nobody answers: reminded once halfway, then passed to the next candidate when time is up.
+import { type Services, sendToPerson } from "../bot/services.ts";
+import type { Enqueue, JobDefinition } from "./job-system.ts";
+import { offerQueue } from "./offer.ts";
+
+export const offerTimeoutQueue = "offer-timeout";
+
+export interface OfferTimeoutPayload {
+  matchId: string;
+  step: "remind" | "expire";
+}
+
+/** Schedules the reminder and the expiry of an offer made at `offeredAt`. */
+export async function scheduleOfferTimeout(
+  enqueue: Enqueue,
+  timeoutHours: number,
+  matchId: string,
+  offeredAt: Date,
+): Promise<void> {
+  const timeoutMs = timeoutHours * 3600 * 1000;
+  const elapsed = Date.now() - offeredAt.getTime();
+  await enqueue(
+    offerTimeoutQueue,
+    { matchId, step: "remind" },
+    { jobId: `remind-${matchId}`, delayMs: Math.max(0, timeoutMs / 2 - elapsed) },
+  );
+  await enqueue(
+    offerTimeoutQueue,
+    { matchId, step: "expire" },
+    { jobId: `expire-${matchId}`, delayMs: Math.max(0, timeoutMs - elapsed) },
+  );
+}
+
+export async function handleOfferTimeout(services: Services, { matchId, step }: OfferTimeoutPayload): Promise<string> {
+  const { db } = services;
+  const match = await db.match.findUnique({ where: { id: matchId }, include: { request: true, expert: true } });
+  if (!match || match.status !== "offered") return "answered";
+  const person = await db.person.findUnique({ where: { expertId: match.expertId } });
+  const code = match.request.code;
+  if (step === "remind") {
+    const claimed = await db.match.updateMany({
+      where: { id: matchId, remindedAt: null },
+      data: { remindedAt: new Date() },
+    });
+    if (claimed.count === 0 || !person) return "already-reminded";
+    await sendToPerson(services, {
+      personId: person.id,
+      key: `remind-${matchId}`,
+      compose: (t) => ({ kind: "text", text: t("offer.reminder", { code }) }),
+    });
+    return "reminded";
+  }
+  const expired = await db.match.updateMany({
+    where: { id: matchId, status: "offered" },
+    data: { status: "expired", respondedAt: new Date() },
+  });
+  if (expired.count === 0) return "answered";
+  await db.requestEvent.create({
+    data: {
+      requestId: match.requestId,
+      actor: "system",
+      type: "expired",
+      detail: JSON.stringify({ expert: match.expert.name }),
+    },
+  });
+  await db.helpRequest.updateMany({ where: { id: match.requestId, status: "offered" }, data: { status: "matching" } });
+  if (person) {
+    await sendToPerson(services, {
+      personId: person.id,
+      key: `expired-${matchId}`,
+      compose: (t) => ({ kind: "text", text: t("offer.expired", { code }) }),
+    });
+  }
+  const step_ = await db.match.count({ where: { requestId: match.requestId, status: { not: "candidate" } } });
+  await services.enqueue(offerQueue, { requestId: match.requestId }, { jobId: `offer-${match.requestId}-${step_}` });
+  return "expired";
+}
+
+export function offerTimeoutJob(services: Services): JobDefinition<OfferTimeoutPayload> {
+  return { queue: offerTimeoutQueue, concurrency: 2, process: (payload) => handleOfferTimeout(services, payload) };
+}
