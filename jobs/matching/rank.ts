@@ -25,6 +25,7 @@ interface Candidate {
 }
 
 const MAX_SKILLS = 3;
+const TEAM_FILL_BELOW = 60;
 
 /** Requested taxonomy keys, at most three; read from the text when the structured request has none. */
 function requestedSkills(query: RankQuery): string[] {
@@ -59,7 +60,8 @@ function gatherBySkills(index: ExpertIndex, skills: string[]): Map<number, Candi
       }
     }
     const team = teamOf(key)?.key;
-    if (team) {
+    // Team members without the skill only fill a short list; with enough skilled experts they never show.
+    if (team && candidates.size < TEAM_FILL_BELOW) {
       for (const slot of index.teamPostings(team)) {
         raise(candidates, slot, i, skills.length, { value: WEIGHTS.teamOnly, via: "team", through: null });
       }
@@ -96,53 +98,73 @@ function gatherFallback(index: ExpertIndex, query: RankQuery): Map<number, Candi
   return candidates;
 }
 
+type PlaceMark = "remote" | "same_city" | "same_district" | "serves_city" | "neighbour_city" | "same_region";
+
 interface Located {
   points: number;
-  reasons: MatchReason[];
+  /** Which place reasons apply; their parameters are built only for the experts shown. */
+  marks: PlaceMark[];
 }
 
 function locate(expert: IndexedExpert, request: ParsedRequest, wantedRegion: string | null): Located {
   const wanted = request.city;
-  const remoteOk = request.mode === "remote" && expert.profile.canRemote;
   const sameCity = wanted !== null && expert.city === wanted;
-  if (remoteOk) {
-    const reasons: MatchReason[] = [{ key: "remote", params: {} }];
-    if (sameCity && wanted) reasons.push({ key: "same_city", params: { city: wanted, cityEn: cityEn(wanted) } });
-    return { points: WEIGHTS.remote + (sameCity ? WEIGHTS.localForRemote : 0), reasons };
+  if (request.mode === "remote" && expert.profile.canRemote) {
+    return {
+      points: WEIGHTS.remote + (sameCity ? WEIGHTS.localForRemote : 0),
+      marks: sameCity ? ["remote", "same_city"] : ["remote"],
+    };
   }
   let points = 0;
-  const reasons: MatchReason[] = [];
+  const marks: PlaceMark[] = [];
   if (wanted && sameCity) {
     points = WEIGHTS.sameCity;
-    reasons.push({ key: "same_city", params: { city: wanted, cityEn: cityEn(wanted) } });
+    marks.push("same_city");
     const district = expert.profile.district;
     if (district && request.district && district === request.district) {
       points += WEIGHTS.sameDistrict;
-      reasons.push({ key: "same_district", params: { district } });
+      marks.push("same_district");
     }
   } else if (wanted && expert.reaches.has(wanted)) {
     points = WEIGHTS.servesCity;
-    reasons.push({ key: "serves_city", params: { city: wanted, cityEn: cityEn(wanted) } });
+    marks.push("serves_city");
   } else if (wanted) {
     const neighbour = areNeighbours(expert.city, wanted);
-    const cityParams = { city: expert.city, cityEn: cityEn(expert.city) };
     if (expert.region !== null && expert.region === wantedRegion) {
       points = WEIGHTS.sameRegion + (neighbour ? WEIGHTS.neighbourInRegion : 0);
-      reasons.push(
-        neighbour
-          ? { key: "neighbour_city", params: cityParams }
-          : { key: "same_region", params: { region: expert.region, regionEn: regionEn(expert.region) } },
-      );
+      marks.push(neighbour ? "neighbour_city" : "same_region");
     } else if (neighbour) {
       points = WEIGHTS.neighbourOtherRegion;
-      reasons.push({ key: "neighbour_city", params: cityParams });
+      marks.push("neighbour_city");
     }
   }
   if (request.mode === "either" && expert.profile.canRemote && points < WEIGHTS.remoteWhenEither) {
     points = WEIGHTS.remoteWhenEither;
-    reasons.push({ key: "remote", params: {} });
+    marks.push("remote");
   }
-  return { points, reasons };
+  return { points, marks };
+}
+
+function placeReasons(marks: readonly PlaceMark[], expert: IndexedExpert, request: ParsedRequest): MatchReason[] {
+  return marks.map((key): MatchReason => {
+    switch (key) {
+      case "remote":
+        return { key, params: {} };
+      case "same_district":
+        return { key, params: { district: expert.profile.district ?? "" } };
+      case "same_city":
+      case "serves_city": {
+        const city = request.city ?? expert.city;
+        return { key, params: { city, cityEn: cityEn(city) } };
+      }
+      case "neighbour_city":
+        return { key, params: { city: expert.city, cityEn: cityEn(expert.city) } };
+      default: {
+        const region = expert.region ?? "";
+        return { key, params: { region, regionEn: regionEn(region) } };
+      }
+    }
+  });
 }
 
 interface Scored {
@@ -247,7 +269,11 @@ export function rankExperts(index: ExpertIndex, query: RankQuery): RankedExpert[
     const extra: MatchReason[] = [];
     const bonus = tieBreakers(expert, query, extra);
     if (request.mode === "onsite" && expert.profile.canOnsite) extra.unshift({ key: "onsite", params: {} });
-    const reasons = [...skillReasons(entry.candidate.fits, skills), ...entry.located.reasons, ...extra];
+    const reasons = [
+      ...skillReasons(entry.candidate.fits, skills),
+      ...placeReasons(entry.located.marks, expert, request),
+      ...extra,
+    ];
     return { expert, score: entry.score + bonus, reasons };
   });
   head.sort((a, b) => b.score - a.score || a.expert.profile.externalId.localeCompare(b.expert.profile.externalId));
