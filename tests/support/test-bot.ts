@@ -19,14 +19,24 @@ export interface TestBot {
   run(lines: string[]): Promise<string[]>;
   /** Everything printed so far. */
   output(): string[];
+  /** Waits until a printed line matches, for work that is scheduled for later (reminders, follow-ups). */
+  waitFor(pattern: RegExp, timeoutMs?: number): Promise<string>;
+  /** Stops the process but keeps its database and queues, for a restart. */
+  crash(): Promise<{ dir: string; prefix: string }>;
   stop(): Promise<void>;
 }
 
-export async function startTestBot(env: Record<string, string> = {}): Promise<TestBot> {
-  const dir = mkdtempSync(path.join(tmpdir(), "craftbridge-test-"));
+export interface TestBotOptions {
+  /** Reuse the database folder and queue prefix of an earlier bot (a restart). */
+  resume?: { dir: string; prefix: string };
+}
+
+export async function startTestBot(env: Record<string, string> = {}, options: TestBotOptions = {}): Promise<TestBot> {
+  const dir = options.resume?.dir ?? mkdtempSync(path.join(tmpdir(), "craftbridge-test-"));
+  const prefix = options.resume?.prefix ?? `test-${randomUUID()}`;
   const config = loadConfig({
     DATABASE_URL: `file:${path.join(dir, "test.db")}`,
-    QUEUE_PREFIX: `test-${randomUUID()}`,
+    QUEUE_PREFIX: prefix,
     LOG_LEVEL: "silent",
     ...env,
   });
@@ -77,6 +87,19 @@ export async function startTestBot(env: Record<string, string> = {}): Promise<Te
       return out;
     },
     output: () => [...printed],
+    waitFor: async (pattern, timeoutMs = 15_000) => {
+      const deadline = Date.now() + timeoutMs;
+      while (Date.now() < deadline) {
+        const found = printed.find((line) => pattern.test(line));
+        if (found) return found;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      throw new Error(`no line matching ${pattern} in:\n${printed.join("\n")}`);
+    },
+    crash: async () => {
+      await started.stop();
+      return { dir, prefix };
+    },
     stop: async () => {
       await started.jobs.obliterate();
       await started.stop();
