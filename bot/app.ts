@@ -2,6 +2,7 @@
 import path from "node:path";
 import { ensureServiceTeams } from "../handlers/roster/import-roster.ts";
 import { deliverJob } from "../jobs/deliver.ts";
+import { draftExpiryJob, draftExpiryQueue } from "../jobs/draft-expiry.ts";
 import { followUpJob } from "../jobs/follow-up.ts";
 import { JobSystem } from "../jobs/job-system.ts";
 import { matchJob, matchQueue } from "../jobs/match.ts";
@@ -64,6 +65,12 @@ async function resumeDueWork(services: Services, platforms: string[]): Promise<v
   for (const request of open) {
     await enqueue(matchQueue, { requestId: request.id }, { jobId: `match-${request.id}-resume-${Date.now()}` });
   }
+  const drafts = await db.helpRequest.findMany({ where: { status: "draft" }, select: { id: true, createdAt: true } });
+  const draftMs = services.config.DRAFT_TIMEOUT_MINUTES * 60 * 1000;
+  for (const draft of drafts) {
+    const delayMs = Math.max(0, draft.createdAt.getTime() + draftMs - Date.now());
+    await enqueue(draftExpiryQueue, { requestId: draft.id }, { jobId: `draft-${draft.id}`, delayMs });
+  }
   // Redis may have restarted empty: every open offer gets its reminder and expiry back.
   const offers = await db.match.findMany({ where: { status: "offered" }, select: { id: true, offeredAt: true } });
   for (const offer of offers) {
@@ -93,6 +100,7 @@ export async function startApp(options: StartOptions): Promise<App> {
   jobs.startWorker(offerJob(services));
   jobs.startWorker(offerTimeoutJob(services));
   jobs.startWorker(followUpJob(services));
+  jobs.startWorker(draftExpiryJob(services));
   for (const adapter of adapters) jobs.startWorker(deliverJob(db, adapter));
   const dispatch = createDispatcher(services);
   await resumeDueWork(

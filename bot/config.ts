@@ -101,6 +101,7 @@ const schema = z.object({
   TERMINAL_STAFF: nameList.default("工会小陈"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
   OFFER_TIMEOUT_HOURS: z.coerce.number().positive().default(24),
+  DRAFT_TIMEOUT_MINUTES: z.coerce.number().positive().default(120),
   FOLLOW_UP_DAYS: z.coerce.number().positive().default(3),
   MONTHLY_OFFER_CAP: positiveInt.default(4),
   MATCH_CANDIDATES: positiveInt.default(10),

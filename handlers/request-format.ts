@@ -2,6 +2,7 @@
 import type { Translate } from "../bot/i18n.ts";
 import { redactPhones } from "../bot/log.ts";
 import teams from "./understanding/knowledge/teams.json" with { type: "json" };
+import { cityEntry } from "./understanding/places.ts";
 import type { SkillRef } from "./understanding/types.ts";
 
 type Locale = "zh-CN" | "en";
@@ -49,8 +50,14 @@ export function describeWindow(t: Translate, row: Pick<RequestFields, "windowSta
   return t("window.range", { start: shortDate(row.windowStart), end: shortDate(row.windowEnd) });
 }
 
-export function describePlace(t: Translate, row: Pick<RequestFields, "city" | "district">): string {
+/** "东莞长安" in Chinese, "Dongguan" in English (districts have no reliable English form). */
+export function describePlace(
+  t: Translate,
+  row: Pick<RequestFields, "city" | "district">,
+  locale: Locale = "zh-CN",
+): string {
   if (!row.city) return t("intake.summary_no_city");
+  if (locale === "en") return cityEntry(row.city)?.en[0] ?? row.city;
   return row.district ? `${row.city}${row.district}` : row.city;
 }
 
@@ -60,7 +67,7 @@ export function describeRequest(t: Translate, locale: Locale, row: RequestFields
   const parts = [
     teamLabel(row.teamKey, locale),
     skills.length ? skills.join(t("list.separator")) : t("intake.summary_unknown_skill"),
-    describePlace(t, row),
+    describePlace(t, row, locale),
     t(`mode.${row.mode}`),
     describeWindow(t, row),
   ].filter((part): part is string => Boolean(part));

@@ -1,13 +1,11 @@
 // A help request from an enterprise: register it with a code, ask for what is missing, match.
 import type { HandlerContext } from "../bot/context.ts";
 import type { Services } from "../bot/services.ts";
+import { draftExpiryQueue } from "../jobs/draft-expiry.ts";
 import { matchQueue } from "../jobs/match.ts";
 import { requestCode } from "./request-codes.ts";
 import { describeRequest } from "./request-format.ts";
 import type { ParsedRequest } from "./understanding/types.ts";
-
-/** How long the bot waits for an answer to its question before the draft expires. */
-const questionTtlMs = 24 * 3600 * 1000;
 
 export type MissingField = "city" | "problem";
 
@@ -22,6 +20,7 @@ export async function handleHelpRequest(ctx: HandlerContext): Promise<void> {
   const { services, speaker, chat, message, t, locale } = ctx;
   const parsed = ctx.understanding.request ?? emptyRequest();
   const missing = missingField(parsed, message.text);
+  const questionTtlMs = services.config.DRAFT_TIMEOUT_MINUTES * 60 * 1000;
   const row = await services.db.$transaction(async (tx) => {
     const created = await tx.helpRequest.create({
       data: {
@@ -68,6 +67,11 @@ export async function handleHelpRequest(ctx: HandlerContext): Promise<void> {
   });
   if (missing) {
     await ctx.reply(t(missing === "city" ? "intake.ask_city" : "intake.ask_problem", { code: row.code }));
+    await services.enqueue(
+      draftExpiryQueue,
+      { requestId: row.id },
+      { jobId: `draft-${row.id}`, delayMs: questionTtlMs },
+    );
     return;
   }
   await ctx.reply(t("intake.registered", { code: row.code, summary: describeRequest(t, locale, row) }));

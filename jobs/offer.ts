@@ -76,7 +76,7 @@ export async function offerNext(services: Services, requestId: number): Promise<
             requester: requesterName,
             code: request.code,
             problem,
-            place: describePlace(t, request),
+            place: describePlace(t, request, locale),
             mode: t(`mode.${request.mode}`),
             window: describeWindow(t, request),
             reasons: renderReasons(t, match.reasons),
