@@ -1,5 +1,6 @@
 // `craftbridge start`: the bot on every platform configured, the terminal chat when none is.
 import type { Command } from "commander";
+import { createPlatformAdapters } from "../bot/adapters/index.ts";
 import { TerminalAdapter } from "../bot/adapters/terminal.ts";
 import { type App, startApp } from "../bot/app.ts";
 import { ConfigError, loadConfig } from "../bot/config.ts";
@@ -28,24 +29,30 @@ async function runStart(): Promise<number> {
     throw error;
   }
   // The terminal chat owns stdout; logs go to stderr and stay quiet unless asked for.
-  const log = createLog(config.LOG_LEVEL ?? "warn");
+  const withTerminal = config.platforms.includes("terminal");
+  const log = createLog(config.LOG_LEVEL ?? (withTerminal ? "warn" : "info"));
   const interactive = Boolean(process.stdin.isTTY);
   let app: App | undefined;
   let finish: (code: number) => void = () => undefined;
   const finished = new Promise<number>((resolve) => {
     finish = resolve;
   });
-  const terminal = new TerminalAdapter({
-    botName: config.BOT_NAME,
-    input: process.stdin,
-    output: process.stdout,
-    interactive,
-    latestCard: (speaker, chat) => (app ? latestTerminalCard(app.services.db, speaker, chat) : Promise.resolve(null)),
-    waitUntilIdle: () => app?.waitUntilIdle(60_000) ?? Promise.resolve(true),
-    onEnd: () => finish(0),
-  });
+  const platformAdapters = await createPlatformAdapters(config, log, { db: () => app?.services.db });
+  const terminal = withTerminal
+    ? new TerminalAdapter({
+        botName: config.BOT_NAME,
+        input: process.stdin,
+        output: process.stdout,
+        interactive,
+        latestCard: (speaker, chat) =>
+          app ? latestTerminalCard(app.services.db, speaker, chat) : Promise.resolve(null),
+        waitUntilIdle: () => app?.waitUntilIdle(60_000) ?? Promise.resolve(true),
+        onEnd: () => finish(0),
+      })
+    : undefined;
   try {
-    app = await startApp({ config, log, adapters: [terminal], startAdapters: false });
+    const adapters = terminal ? [terminal, ...platformAdapters] : platformAdapters;
+    app = await startApp({ config, log, adapters, startAdapters: false });
   } catch (error) {
     if (error instanceof RedisUnavailableError) {
       process.stderr.write(`${error.message}\n`);
@@ -53,9 +60,18 @@ async function runStart(): Promise<number> {
     }
     throw error;
   }
-  if (interactive)
-    process.stdout.write(`${config.BOT_NAME} craftbridge — /as NAME, /in CHAT, /in dm, /press N, /quit\n`);
-  await terminal.start(app.dispatch);
+  try {
+    for (const adapter of platformAdapters) await adapter.start(app.dispatch);
+  } catch (error) {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    await app.stop();
+    return 1;
+  }
+  if (terminal) {
+    if (interactive)
+      process.stdout.write(`${config.BOT_NAME} craftbridge — /as NAME, /in CHAT, /in dm, /press N, /quit\n`);
+    await terminal.start(app.dispatch);
+  }
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => finish(0));
   const code = await finished;
   await app.stop();

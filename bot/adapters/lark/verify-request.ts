@@ -32,7 +32,12 @@ function sameText(a: string, b: string): boolean {
   return left.length === right.length && timingSafeEqual(left, right);
 }
 
-function signatureOf(algorithm: "sha1" | "sha256", secret: string, raw: string, headers: Record<string, string | string[] | undefined>): string {
+function signatureOf(
+  algorithm: "sha1" | "sha256",
+  secret: string,
+  raw: string,
+  headers: Record<string, string | string[] | undefined>,
+): string {
   return createHash(algorithm)
     .update(header(headers, "x-lark-request-timestamp") + header(headers, "x-lark-request-nonce") + secret + raw)
     .digest("hex");
@@ -70,7 +75,11 @@ export function verifyRequest(
     return { ok: true, body };
   }
   // The URL check carries no signature; its token (below) proves it.
-  if (settings.encryptKey && !isChallenge && !sameText(signature, signatureOf("sha256", settings.encryptKey, raw, headers))) {
+  if (
+    settings.encryptKey &&
+    !isChallenge &&
+    !sameText(signature, signatureOf("sha256", settings.encryptKey, raw, headers))
+  ) {
     return { ok: false, status: 401, reason: "bad signature" };
   }
   const token = body.header?.token ?? body.token;

@@ -1,0 +1,35 @@
+// A card the bot sent on Lark, read from the outbox: its content (to show it answered) and the
+// open ids of the person it was for (only their press updates it).
+import type { Db } from "../../../prisma/client.ts";
+import type { OutgoingMessage } from "../../messages.ts";
+import type { CardMessage } from "./lark-card.ts";
+
+export interface SentCard {
+  card: CardMessage;
+  /** Open ids allowed to answer it; null when anyone may (a card for a whole chat). */
+  holders: string[] | null;
+  /** Whether it was sent to a person (a private chat) rather than to a chat. */
+  toPerson: boolean;
+}
+
+export type FindCard = (key: string) => Promise<SentCard | null>;
+
+/** Looks a card up by its outbox key. */
+export function outboxCards(db: () => Db | undefined): FindCard {
+  return async (key) => {
+    const client = db();
+    if (!client) return null;
+    const row = await client.outboundMessage.findUnique({ where: { key } });
+    if (row?.platform !== "lark" || row.kind !== "card") return null;
+    const message = JSON.parse(row.payload) as OutgoingMessage;
+    if (message.kind !== "card") return null;
+    const identities = row.personId
+      ? await client.identity.findMany({ where: { personId: row.personId, platform: "lark" } })
+      : null;
+    return {
+      card: message,
+      holders: identities ? identities.map((identity) => identity.externalId) : null,
+      toPerson: row.targetKind === "user",
+    };
+  };
+}

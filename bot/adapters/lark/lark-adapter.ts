@@ -1,0 +1,250 @@
+// Lark / Feishu through the open platform SDK: events by webhook (EventDispatcher, CardActionHandler)
+// or by the long connection (WSClient). Every event is acknowledged at once and handled in the
+// background; duplicates (the same event id, or the same message under a new event id) are dropped.
+import { CardActionHandler, type Client, EventDispatcher, LoggerLevel, WSClient } from "@larksuiteoapi/node-sdk";
+import type { Log } from "../../log.ts";
+import type { Adapter, ChatKind, IncomingMessage, OutgoingMessage, Target } from "../../messages.ts";
+import type { FindCard } from "./card-owner.ts";
+import { type ReceiveEvent, toIncoming } from "./incoming-event.ts";
+import { answeredCard, buttonValue } from "./lark-card.ts";
+import { createLarkClient, larkDomain } from "./lark-client.ts";
+import { LarkSender, type SenderOptions } from "./lark-sender.ts";
+import { RecentIds } from "./recent-ids.ts";
+import { WebhookServer } from "./webhook-server.ts";
+
+export interface LarkAdapterOptions {
+  appId: string;
+  appSecret: string;
+  /** feishu, lark, or a base URL. */
+  domain: string;
+  mode: "webhook" | "ws";
+  verificationToken?: string;
+  encryptKey?: string;
+  webhookPort: number;
+  webhookPath: string;
+  webhookHost?: string;
+  botName: string;
+  log: Log;
+  /** Looks up a sent card by outbox key, to show it answered once its person pressed it. */
+  findCard?: FindCard;
+  sender?: SenderOptions;
+}
+
+/** A card callback as the SDK hands it over: the 2.0 schema (card.action.trigger) or the legacy one. */
+interface CardAction {
+  schema?: string;
+  event_id?: string;
+  operator?: { open_id?: string };
+  context?: { open_message_id?: string; open_chat_id?: string };
+  open_id?: string;
+  open_message_id?: string;
+  open_chat_id?: string;
+  action?: { value?: unknown };
+}
+
+interface ChatInfo {
+  kind: ChatKind;
+  title?: string;
+}
+
+export class LarkAdapter implements Adapter {
+  readonly platform = "lark" as const;
+  readonly client: Client;
+  readonly events: EventDispatcher;
+  readonly cards: CardActionHandler;
+  private readonly sender: LarkSender;
+  private readonly log: Log;
+  private readonly recentEvents = new RecentIds();
+  private readonly recentMessages = new RecentIds();
+  private readonly inflight = new Set<Promise<void>>();
+  private readonly names = new Map<string, string>();
+  private readonly chats = new Map<string, ChatInfo>();
+  private dispatch?: (message: IncomingMessage) => Promise<void>;
+  private botOpenId?: string;
+  private webhook?: WebhookServer;
+  private ws?: WSClient;
+
+  constructor(private readonly options: LarkAdapterOptions) {
+    this.log = options.log.child({ platform: "lark" });
+    this.client = createLarkClient(options);
+    this.sender = new LarkSender(this.client, options.sender);
+    const verify = { verificationToken: options.verificationToken, encryptKey: options.encryptKey };
+    this.events = new EventDispatcher({ ...verify, loggerLevel: LoggerLevel.error }).register({
+      "im.message.receive_v1": async (data: ReceiveEvent) => {
+        this.onMessage(data);
+      },
+      "card.action.trigger": async (data: CardAction) => this.onCardAction(data),
+    });
+    this.cards = new CardActionHandler({ ...verify, loggerLevel: LoggerLevel.error }, async (data: CardAction) =>
+      this.onCardAction(data),
+    );
+  }
+
+  /** The webhook port actually listened on. */
+  get port(): number {
+    return this.webhook?.port ?? 0;
+  }
+
+  async start(dispatch: (message: IncomingMessage) => Promise<void>): Promise<void> {
+    this.dispatch = dispatch;
+    this.botOpenId = await this.fetchBotOpenId();
+    const { options } = this;
+    if (options.mode === "webhook") {
+      this.webhook = new WebhookServer({
+        port: options.webhookPort,
+        path: options.webhookPath,
+        host: options.webhookHost,
+        verificationToken: options.verificationToken,
+        encryptKey: options.encryptKey,
+        events: this.events,
+        cards: this.cards,
+        log: this.log,
+      });
+      await this.webhook.start();
+    } else {
+      this.ws = new WSClient({
+        appId: options.appId,
+        appSecret: options.appSecret,
+        domain: larkDomain(options.domain),
+        loggerLevel: LoggerLevel.warn,
+      });
+      await this.ws.start({ eventDispatcher: this.events });
+      this.log.info("Lark long connection started");
+    }
+  }
+
+  /** The bot's open id, to recognise its own mention; unknown (null) falls back to its name. */
+  private async fetchBotOpenId(): Promise<string | undefined> {
+    try {
+      const reply = (await this.client.request({ method: "GET", url: "/open-apis/bot/v3/info" })) as {
+        bot?: { open_id?: string };
+      };
+      return reply.bot?.open_id;
+    } catch (error) {
+      this.log.warn({ err: String(error) }, "Lark bot info unavailable: mentions are matched by name");
+      return undefined;
+    }
+  }
+
+  private background(task: () => Promise<void>): void {
+    const running: Promise<void> = task()
+      .catch((error) => this.log.error({ err: String(error) }, "Lark event not handled"))
+      .finally(() => this.inflight.delete(running));
+    this.inflight.add(running);
+  }
+
+  /** Resolves when every event received so far has been handed on. */
+  async idle(): Promise<void> {
+    while (this.inflight.size) await Promise.all([...this.inflight]);
+  }
+
+  private onMessage(event: ReceiveEvent): void {
+    const eventId = event.event_id;
+    const messageId = event.message?.message_id;
+    if (eventId && !this.recentEvents.add(eventId)) return;
+    if (messageId && !this.recentMessages.add(messageId)) return;
+    const base = toIncoming(event, { openId: this.botOpenId, name: this.options.botName });
+    if (!base) return;
+    const dispatch = this.dispatch;
+    if (!dispatch) return;
+    this.background(async () => {
+      const senderName = await this.nameOf(base.senderId);
+      const chat = await this.chatOf(base.chatId, base.chatKind);
+      await dispatch({
+        ...base,
+        senderName,
+        chatTitle: chat?.title ?? (base.chatKind === "direct" ? senderName : undefined),
+      });
+    });
+  }
+
+  /** Answers within Lark's 3 s with a toast; the press itself is handled in the background. */
+  private onCardAction(data: CardAction): object {
+    const operator = data.operator?.open_id ?? data.open_id;
+    const cardMessageId = data.context?.open_message_id ?? data.open_message_id;
+    const chatId = data.context?.open_chat_id ?? data.open_chat_id;
+    const value = buttonValue(data.action?.value);
+    if (!operator || !chatId || !value) return {};
+    const answer = data.schema ? { toast: { type: "info", content: value.label } } : {};
+    if (data.event_id && !this.recentEvents.add(data.event_id)) return answer;
+    // Pressing the same button of the same card twice counts once (the database keeps it beyond this process).
+    const pressId = `press:${cardMessageId ?? value.card}:${operator}:${value.action}`;
+    if (!this.recentMessages.add(pressId)) return answer;
+    const dispatch = this.dispatch;
+    if (!dispatch) return answer;
+    this.background(async () => {
+      const sent = (await this.options.findCard?.(value.card).catch(() => null)) ?? null;
+      const senderName = await this.nameOf(operator);
+      const chat = await this.chatOf(chatId);
+      const chatKind = chat?.kind ?? (sent?.toPerson ? "direct" : "group");
+      await dispatch({
+        platform: "lark",
+        messageId: pressId,
+        chatId,
+        chatKind,
+        chatTitle: chat?.title ?? (chatKind === "direct" ? senderName : undefined),
+        senderId: operator,
+        senderName,
+        text: value.label,
+        mentionsBot: false,
+        receivedAt: new Date(),
+        press: { cardId: value.card, value: value.action },
+      });
+      // Only the person the card was for closes it; anyone else's press leaves it live.
+      if (cardMessageId && sent && (sent.holders === null || sent.holders.includes(operator))) {
+        await this.sender.updateCard(cardMessageId, answeredCard(sent.card, value.label));
+      }
+    });
+    return answer;
+  }
+
+  /** A person's name (needs contact:user.base:readonly); empty when Lark will not tell. */
+  private async nameOf(openId: string): Promise<string> {
+    const known = this.names.get(openId);
+    if (known !== undefined) return known;
+    let name = "";
+    try {
+      const reply = await this.client.contact.user.get({
+        path: { user_id: openId },
+        params: { user_id_type: "open_id" },
+      });
+      name = reply.data?.user?.name ?? "";
+    } catch (error) {
+      this.log.debug({ err: String(error), openId }, "Lark user name unavailable");
+    }
+    if (this.names.size > 5000) this.names.clear();
+    this.names.set(openId, name);
+    return name;
+  }
+
+  private async chatOf(chatId: string, kind?: ChatKind): Promise<ChatInfo | undefined> {
+    const known = this.chats.get(chatId);
+    if (known) return known;
+    let info: ChatInfo | undefined;
+    try {
+      const reply = await this.client.im.chat.get({ path: { chat_id: chatId } });
+      if (reply.code === 0 && reply.data) {
+        const mode = reply.data.chat_mode;
+        info = { kind: kind ?? (mode === "p2p" ? "direct" : "group"), title: reply.data.name || undefined };
+      }
+    } catch (error) {
+      this.log.debug({ err: String(error), chatId }, "Lark chat info unavailable");
+    }
+    if (!info && kind) info = { kind };
+    if (info) {
+      if (this.chats.size > 5000) this.chats.clear();
+      this.chats.set(chatId, info);
+    }
+    return info;
+  }
+
+  async send(target: Target, message: OutgoingMessage, key: string): Promise<void> {
+    await this.sender.send(target, message, key);
+  }
+
+  async stop(): Promise<void> {
+    await this.webhook?.stop();
+    this.ws?.close();
+    await this.idle().catch(() => undefined);
+  }
+}

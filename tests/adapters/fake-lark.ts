@@ -1,0 +1,145 @@
+// A fake Lark open platform on 127.0.0.1 for the real SDK Client: tenant token, bot info, users,
+// chats, messages (with uuid idempotency), images and card updates. It records every call and can
+// answer the next sends with a rate limit.
+import { createServer, type IncomingMessage, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+
+export interface FakeMessage {
+  messageId: string;
+  receiveIdType: string;
+  receiveId: string;
+  msgType: string;
+  content: Record<string, unknown>;
+  uuid?: string;
+  at: number;
+}
+
+export interface FakeLark {
+  url: string;
+  botOpenId: string;
+  messages: FakeMessage[];
+  /** Every call to im/v1/messages create, rate-limited ones included. */
+  sendAttempts: { uuid?: string; at: number; status: number }[];
+  images: { bytes: number }[];
+  cardUpdates: { messageId: string; content: Record<string, unknown> }[];
+  tokenRequests: number;
+  users: Map<string, string>;
+  chats: Map<string, { name: string; mode: "group" | "p2p" }>;
+  /** The next `count` sends answer HTTP 429 with `x-ogw-ratelimit-reset: resetSeconds`. */
+  rateLimitNext(count: number, resetSeconds: number): void;
+  close(): Promise<void>;
+}
+
+function body(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    req.on("end", () => resolve(Buffer.concat(chunks)));
+    req.on("error", reject);
+  });
+}
+
+export async function startFakeLark(): Promise<FakeLark> {
+  let limited = 0;
+  let resetSeconds = 1;
+  let counter = 0;
+  const byUuid = new Map<string, FakeMessage>();
+  const fake: Omit<FakeLark, "url" | "close" | "rateLimitNext"> = {
+    botOpenId: "ou_bot",
+    messages: [],
+    sendAttempts: [],
+    images: [],
+    cardUpdates: [],
+    tokenRequests: 0,
+    users: new Map(),
+    chats: new Map(),
+  };
+  const server: Server = createServer(async (req, res) => {
+    const url = new URL(req.url ?? "/", "http://127.0.0.1");
+    const raw = await body(req);
+    const json = (status: number, payload: object, headers: Record<string, string> = {}) => {
+      res.writeHead(status, { "Content-Type": "application/json", ...headers });
+      res.end(JSON.stringify(payload));
+    };
+    const path = url.pathname;
+    if (path === "/open-apis/auth/v3/tenant_access_token/internal") {
+      fake.tokenRequests += 1;
+      return json(200, { code: 0, msg: "ok", tenant_access_token: "t-fake", expire: 7200 });
+    }
+    if (req.headers.authorization !== "Bearer t-fake") return json(401, { code: 99991663, msg: "invalid token" });
+    if (path === "/open-apis/bot/v3/info")
+      return json(200, { code: 0, bot: { open_id: fake.botOpenId, app_name: "匠桥" } });
+    const user = /^\/open-apis\/contact\/v3\/users\/([^/]+)$/.exec(path);
+    if (user?.[1]) {
+      const name = fake.users.get(decodeURIComponent(user[1]));
+      return name ? json(200, { code: 0, data: { user: { name } } }) : json(400, { code: 41050, msg: "no user" });
+    }
+    const chat = /^\/open-apis\/im\/v1\/chats\/([^/]+)$/.exec(path);
+    if (chat?.[1]) {
+      const found = fake.chats.get(decodeURIComponent(chat[1]));
+      return found
+        ? json(200, { code: 0, data: { name: found.name, chat_mode: found.mode } })
+        : json(400, { code: 232010, msg: "no chat" });
+    }
+    if (path === "/open-apis/im/v1/images" && req.method === "POST") {
+      fake.images.push({ bytes: raw.length });
+      return json(200, { code: 0, data: { image_key: `img_${fake.images.length}` } });
+    }
+    if (path === "/open-apis/im/v1/messages" && req.method === "POST") {
+      const data = JSON.parse(raw.toString("utf8")) as {
+        uuid?: string;
+        receive_id?: string;
+        msg_type?: string;
+        content?: string;
+      };
+      if (limited > 0) {
+        limited -= 1;
+        fake.sendAttempts.push({ uuid: data.uuid, at: Date.now(), status: 429 });
+        return json(
+          429,
+          { code: 99991400, msg: "request trigger frequency limit" },
+          {
+            "x-ogw-ratelimit-limit": "5",
+            "x-ogw-ratelimit-reset": String(resetSeconds),
+          },
+        );
+      }
+      fake.sendAttempts.push({ uuid: data.uuid, at: Date.now(), status: 200 });
+      // Lark sends a message once per uuid (for an hour): a retry gets the first message back.
+      const earlier = data.uuid ? byUuid.get(data.uuid) : undefined;
+      if (earlier) return json(200, { code: 0, data: { message_id: earlier.messageId } });
+      const message: FakeMessage = {
+        messageId: `om_${++counter}`,
+        receiveIdType: url.searchParams.get("receive_id_type") ?? "",
+        receiveId: data.receive_id ?? "",
+        msgType: data.msg_type ?? "",
+        content: JSON.parse(data.content ?? "{}") as Record<string, unknown>,
+        uuid: data.uuid,
+        at: Date.now(),
+      };
+      if (data.uuid) byUuid.set(data.uuid, message);
+      fake.messages.push(message);
+      return json(200, { code: 0, data: { message_id: message.messageId } });
+    }
+    const update = /^\/open-apis\/im\/v1\/messages\/([^/]+)$/.exec(path);
+    if (update?.[1] && req.method === "PATCH") {
+      const data = JSON.parse(raw.toString("utf8")) as { content: string };
+      fake.cardUpdates.push({ messageId: update[1], content: JSON.parse(data.content) as Record<string, unknown> });
+      return json(200, { code: 0, msg: "ok" });
+    }
+    json(404, { code: 404, msg: `no fake for ${req.method} ${path}` });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return Object.assign(fake, {
+    url: `http://127.0.0.1:${port}`,
+    rateLimitNext: (count: number, seconds: number) => {
+      limited = count;
+      resetSeconds = seconds;
+    },
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  });
+}

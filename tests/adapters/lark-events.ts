@@ -1,0 +1,122 @@
+// Real Lark webhook requests for tests: events (schema 2.0) and card callbacks, encrypted with the
+// encrypt key (AES-256-CBC, key = sha256(encrypt key), random IV first) and signed the way Lark
+// signs them (sha256 of timestamp + nonce + encrypt key + body).
+import { createCipheriv, createHash, randomBytes, randomUUID } from "node:crypto";
+
+export const verificationToken = "v-token-test";
+export const encryptKey = "e-key-test";
+
+export function encrypt(plain: string, key = encryptKey): string {
+  const iv = randomBytes(16);
+  const cipher = createCipheriv("aes-256-cbc", createHash("sha256").update(key).digest(), iv);
+  return Buffer.concat([iv, cipher.update(plain, "utf8"), cipher.final()]).toString("base64");
+}
+
+export function sign(body: string, timestamp: string, nonce: string, key = encryptKey): string {
+  return createHash("sha256")
+    .update(timestamp + nonce + key + body)
+    .digest("hex");
+}
+
+export interface Delivery {
+  body: string;
+  headers: Record<string, string>;
+}
+
+/** An event as Lark delivers it: encrypted, signed. */
+export function deliver(event: object, options: { key?: string; signKey?: string } = {}): Delivery {
+  const body = JSON.stringify({ encrypt: encrypt(JSON.stringify(event), options.key) });
+  const timestamp = String(Math.floor(Date.now() / 1000));
+  const nonce = randomUUID();
+  return {
+    body,
+    headers: {
+      "Content-Type": "application/json",
+      "X-Lark-Request-Timestamp": timestamp,
+      "X-Lark-Request-Nonce": nonce,
+      "X-Lark-Signature": sign(body, timestamp, nonce, options.signKey ?? options.key),
+    },
+  };
+}
+
+export function envelope<E extends object>(
+  eventType: string,
+  event: E,
+  options: { eventId?: string; token?: string } = {},
+) {
+  return {
+    schema: "2.0",
+    header: {
+      event_id: options.eventId ?? randomUUID(),
+      event_type: eventType,
+      create_time: String(Date.now()),
+      token: options.token ?? verificationToken,
+      app_id: "cli_test",
+      tenant_key: "tenant",
+    },
+    event,
+  };
+}
+
+let counter = 0;
+
+/** An im.message.receive_v1 event. */
+export function textEvent(options: {
+  chatId: string;
+  chatType: "group" | "p2p";
+  senderId: string;
+  text: string;
+  mentions?: { key: string; openId: string; name: string }[];
+  messageId?: string;
+  eventId?: string;
+  messageType?: "text" | "post";
+  content?: object;
+}) {
+  return envelope(
+    "im.message.receive_v1",
+    {
+      sender: { sender_id: { open_id: options.senderId }, sender_type: "user", tenant_key: "tenant" },
+      message: {
+        message_id: options.messageId ?? `om_in_${++counter}_${randomUUID().slice(0, 8)}`,
+        chat_id: options.chatId,
+        chat_type: options.chatType,
+        message_type: options.messageType ?? "text",
+        content: JSON.stringify(options.content ?? { text: options.text }),
+        create_time: String(Date.now()),
+        mentions: (options.mentions ?? []).map((mention) => ({
+          key: mention.key,
+          id: { open_id: mention.openId },
+          name: mention.name,
+          tenant_key: "tenant",
+        })),
+      },
+    },
+    { eventId: options.eventId },
+  );
+}
+
+/** A card.action.trigger callback for a button value. */
+export function cardAction(options: {
+  operatorId: string;
+  chatId: string;
+  cardMessageId: string;
+  value: object;
+  eventId?: string;
+}) {
+  return envelope(
+    "card.action.trigger",
+    {
+      operator: { open_id: options.operatorId, tenant_key: "tenant" },
+      token: "c-update-token",
+      action: { tag: "button", value: options.value },
+      host: "im_message",
+      context: { open_message_id: options.cardMessageId, open_chat_id: options.chatId },
+    },
+    { eventId: options.eventId },
+  );
+}
+
+export async function post(url: string, delivery: Delivery): Promise<{ status: number; body: string }> {
+  const response = await fetch(url, { method: "POST", headers: delivery.headers, body: delivery.body });
+  return { status: response.status, body: await response.text() };
+}
