@@ -6,6 +6,7 @@ import { personIdForExpert } from "../bot/people.ts";
 import { type Services, sendToChat, sendToPerson, translate } from "../bot/services.ts";
 import { describePlace, describeWindow, problemExcerpt, skillLabels } from "../handlers/request-format.ts";
 import type { JobDefinition } from "./job-system.ts";
+import { monthStart } from "./matching/load-profiles.ts";
 import type { MatchReason } from "./matching/types.ts";
 import { scheduleOfferTimeout } from "./offer-timeout.ts";
 
@@ -16,12 +17,6 @@ export interface OfferPayload {
 }
 
 const finished = new Set(["introduced", "closed", "cancelled", "expired", "draft"]);
-
-/** Start of the current month in Asia/Shanghai, as a Date. */
-export function monthStart(now: Date): Date {
-  const shanghai = new Date(now.getTime() + 8 * 3600 * 1000);
-  return new Date(Date.UTC(shanghai.getUTCFullYear(), shanghai.getUTCMonth(), 1) - 8 * 3600 * 1000);
-}
 
 export function renderReasons(t: Translate, reasonsJson: string): string {
   let reasons: MatchReason[] = [];

@@ -1,33 +1,53 @@
-// The ranker the match job uses. Interim: a plain scan over the experts with taxonomy skills and
-// place; the indexed engine in jobs/matching replaces it.
-
-import { regionOf } from "../handlers/understanding/places.ts";
-import { skillsOfProfile } from "../handlers/understanding/skills.ts";
+// The ranker behind the match job: an in-memory ExpertIndex that follows the database. Before each
+// ranking it reloads only the experts whose roster entry, availability or offers changed since the
+// last sync, and rebuilds fully every hour (monthly load rolls over, removed rows leave no trace).
 import type { Db } from "../prisma/client.ts";
 import type { Ranker } from "./match.ts";
-import type { RankedExpert } from "./matching/types.ts";
+import { ExpertIndex } from "./matching/expert-index.ts";
+import { loadExpertProfiles } from "./matching/load-profiles.ts";
+
+const fullRebuildMs = 3600 * 1000;
+// Other processes write with their own clocks: look back a little further than the last sync.
+const clockMarginMs = 2000;
 
 export function createRanker(db: Db): Ranker {
+  let index: ExpertIndex | undefined;
+  let builtAt = 0;
+  let syncedAt = 0;
+  let sync: Promise<ExpertIndex> | undefined;
+
+  async function changedExpertIds(since: Date): Promise<string[]> {
+    const [experts, slots, matches] = await Promise.all([
+      db.expert.findMany({ where: { updatedAt: { gt: since } }, select: { id: true } }),
+      db.availability.findMany({ where: { createdAt: { gt: since } }, select: { expertId: true } }),
+      db.match.findMany({ where: { updatedAt: { gt: since } }, select: { expertId: true } }),
+    ]);
+    return [
+      ...new Set([...experts.map((e) => e.id), ...slots.map((s) => s.expertId), ...matches.map((m) => m.expertId)]),
+    ];
+  }
+
+  async function refresh(now: Date): Promise<ExpertIndex> {
+    const started = Date.now();
+    if (!index || started - builtAt > fullRebuildMs) {
+      index = new ExpertIndex(await loadExpertProfiles(db, now));
+      builtAt = started;
+    } else {
+      const changed = await changedExpertIds(new Date(syncedAt - clockMarginMs));
+      if (changed.length) for (const profile of await loadExpertProfiles(db, now, changed)) index.upsert(profile);
+    }
+    syncedAt = started;
+    return index;
+  }
+
   return {
     rank: async (query) => {
-      const experts = await db.expert.findMany({ where: { active: true, paused: false } });
-      const wanted = new Set(query.request.skills.map((skill) => skill.key));
-      const ranked: RankedExpert[] = [];
-      for (const expert of experts) {
-        if (query.exclude?.has(expert.id)) continue;
-        const skills = skillsOfProfile(JSON.parse(expert.skills) as string[]);
-        const fit = skills.filter((skill) => wanted.has(skill.key)).reduce((sum, skill) => sum + skill.weight, 0);
-        if (wanted.size > 0 && fit === 0) continue;
-        const city = query.request.city;
-        const place = !city ? 0 : expert.city === city ? 1 : regionOf(expert.city) === regionOf(city) ? 0.5 : 0;
-        const score = fit * 2 + place;
-        const reasons: RankedExpert["reasons"] = skills
-          .filter((skill) => wanted.has(skill.key))
-          .map((skill) => ({ key: "skill", params: { skill: skill.key } }));
-        if (place === 1 && city) reasons.push({ key: "same_city", params: { city } });
-        ranked.push({ expertId: expert.id, externalId: expert.externalId, score, reasons });
-      }
-      return ranked.sort((a, b) => b.score - a.score).slice(0, query.top);
+      // Concurrent match jobs share one refresh.
+      sync ??= refresh(query.now).finally(() => {
+        sync = undefined;
+      });
+      const current = await sync;
+      return current.rank(query);
     },
   };
 }

@@ -15,7 +15,7 @@ function jsonList(text: string): string[] {
 }
 
 /** The first instant of the current calendar month in Asia/Shanghai. */
-function monthStart(now: Date): Date {
+export function monthStart(now: Date): Date {
   const month = shanghaiDate(now).slice(0, 7);
   return new Date(`${month}-01T00:00:00+08:00`);
 }
@@ -23,31 +23,27 @@ function monthStart(now: Date): Date {
 const emptyLoad = (): ExpertLoad => ({ openOffers: 0, offersThisMonth: 0 });
 const emptyOutcomes = (): ExpertOutcomes => ({ accepted: 0, declined: 0, solved: 0, ratingSum: 0, ratingCount: 0 });
 
-function ratingOf(detail: string): number | null {
-  try {
-    const value: unknown = JSON.parse(detail);
-    if (value && typeof value === "object" && "rating" in value) {
-      const rating = (value as { rating: unknown }).rating;
-      if (typeof rating === "number" && rating >= 1 && rating <= 5) return rating;
-    }
-  } catch {
-    // A detail that is not JSON carries no rating.
-  }
-  return null;
-}
-
-/** Profiles of every expert (paused and inactive ones too: the ranker skips them, the index keeps them). */
-export async function loadExpertProfiles(db: Db, now: Date): Promise<ExpertProfile[]> {
+/**
+ * Profiles of every expert, or of the given ones (paused and inactive ones too: the ranker skips them,
+ * the index keeps them).
+ */
+export async function loadExpertProfiles(db: Db, now: Date, expertIds?: readonly string[]): Promise<ExpertProfile[]> {
   const today = shanghaiDate(now);
+  const only = expertIds ? { id: { in: [...expertIds] } } : {};
   const [experts, matches] = await Promise.all([
-    db.expert.findMany({ include: { availability: true }, orderBy: { externalId: "asc" } }),
+    db.expert.findMany({ where: only, include: { availability: true }, orderBy: { externalId: "asc" } }),
     db.match.findMany({
-      where: { status: { in: ["offered", "accepted", "declined", "expired"] } },
+      where: {
+        status: { in: ["offered", "accepted", "declined", "expired"] },
+        ...(expertIds ? { expertId: { in: [...expertIds] } } : {}),
+      },
       select: {
         expertId: true,
         status: true,
         offeredAt: true,
-        request: { select: { status: true, events: { where: { type: "feedback" }, select: { detail: true } } } },
+        outcome: true,
+        rating: true,
+        request: { select: { status: true } },
       },
     }),
   ]);
@@ -62,13 +58,10 @@ export async function loadExpertProfiles(db: Db, now: Date): Promise<ExpertProfi
     if (match.status === "declined") outcome.declined++;
     if (match.status === "accepted") {
       outcome.accepted++;
-      if (match.request.status === "closed") outcome.solved++;
-      for (const event of match.request.events) {
-        const rating = ratingOf(event.detail);
-        if (rating !== null) {
-          outcome.ratingSum += rating;
-          outcome.ratingCount++;
-        }
+      if (match.outcome === "solved" || match.request.status === "closed") outcome.solved++;
+      if (match.rating !== null && match.rating >= 1 && match.rating <= 5) {
+        outcome.ratingSum += match.rating;
+        outcome.ratingCount++;
       }
     }
     loads.set(match.expertId, load);

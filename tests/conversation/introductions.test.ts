@@ -138,3 +138,48 @@ describe("after the visit", () => {
     expect(match.request.status).toBe("closed");
   });
 });
+
+describe("the ranking index", () => {
+  it("follows availability changes without a restart: a paused expert is not asked", async () => {
+    const b = await bot();
+    const first = offeredTo(await b.run([`/in ${group}`, `/as ${manager}`, ask]));
+    const paused = await b.run([`/as ${first}`, "/in dm", "最近出差，暂停接单"]);
+    expect(paused.join("\n")).toContain("已暂停");
+    const next = await b.run([
+      `/in ${group}`,
+      "/as 东莞另一家厂-刘工",
+      "@匠桥 我们也在东莞，数控加工件变形，下周需要专家来现场看看",
+    ]);
+    expect(offeredTo(next, "R-0002")).not.toBe(first);
+  });
+
+  it("follows roster imports without a restart: a new expert can be offered at once", async () => {
+    const b = await bot({ DEMO_DATA: "false" });
+    const { importRoster } = await import("../../handlers/roster/import-roster.ts");
+    // The index is built by a first request that finds nobody…
+    const before = await b.run([`/in ${group}`, `/as ${manager}`, ask]);
+    expect(before.join("\n")).toContain("暂时没有找到合适的专家");
+    await importRoster(b.app.services.db, [
+      {
+        row: 2,
+        id: "N001",
+        name: "新来的师傅",
+        honours: ["南粤工匠"],
+        employer: "东莞某精密厂",
+        title: "高级技师",
+        city: "东莞",
+        district: null,
+        teamKey: "precision_manufacturing",
+        skills: ["数控加工"],
+        achievements: "",
+        canOnsite: true,
+        canRemote: false,
+        cities: [],
+        phone: "13900009999",
+      },
+    ]);
+    // …and a request after the import reaches the new expert.
+    const lines = await b.run(["/as 东莞另一家厂-刘工", ask]);
+    expect(offeredTo(lines, "R-0002")).toBe("新来的师傅");
+  });
+});
