@@ -76,13 +76,10 @@ describe("an expert's roster skills", () => {
   });
 });
 
-describe("speed and robustness", () => {
-  it("extracts from a 100 KB message in well under a millisecond on average", () => {
+// Speed is measured by `npm run bench`, never asserted in a test.
+describe("robustness", () => {
+  it("reads a 100 KB message with emoji and full-width letters", () => {
     const big = "我们在东莞长安，加工中心有振纹🙂；ＣＮＣ ".repeat(4000);
-    for (let i = 0; i < 20; i++) extractSkills(big);
-    const start = performance.now();
-    for (let i = 0; i < 100; i++) extractSkills(big);
-    expect((performance.now() - start) / 100).toBeLessThan(1);
     expect(extractSkills(big)[0]?.key).toBe("cnc");
   });
 });
