@@ -9,7 +9,7 @@ import { matchJob, matchQueue } from "../jobs/match.ts";
 import { offerJob } from "../jobs/offer.ts";
 import { offerTimeoutJob, scheduleOfferTimeout } from "../jobs/offer-timeout.ts";
 import { createRanker } from "../jobs/ranker.ts";
-import { type Db, openDatabase } from "../prisma/client.ts";
+import { type Db, databaseToken, openDatabase } from "../prisma/client.ts";
 import { seedDemoData } from "../prisma/seed/seed-demo.ts";
 import type { Config } from "./config.ts";
 import { createDispatcher, type Dispatch } from "./dispatcher.ts";
@@ -93,7 +93,7 @@ export async function startApp(options: StartOptions): Promise<App> {
     await db.$disconnect();
     throw error;
   }
-  const jobs = new JobSystem(redis.url, config.QUEUE_PREFIX, log);
+  const jobs = new JobSystem(redis.url, config.QUEUE_PREFIX, log, `${await databaseToken(db)}-`);
   const services: Services = { db, config, log, send: createOutbox(db, jobs.enqueue), enqueue: jobs.enqueue };
   const ranker = createRanker(db);
   jobs.startWorker(matchJob(services, ranker));

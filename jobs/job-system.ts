@@ -43,10 +43,15 @@ export class JobSystem {
   private readonly workers: Worker[] = [];
   private closed = false;
 
+  /**
+   * `idNamespace` is prepended to every job id: ids are derived from database ids, and a new database
+   * on the same Redis must not find its job ids already taken by an old one's.
+   */
   constructor(
     redisUrl: string,
     private readonly prefix: string,
     private readonly log: Log,
+    private readonly idNamespace = "",
   ) {
     // BullMQ opens and closes its own connections from these options, so close() leaves nothing behind.
     this.connection = redisOptions(redisUrl);
@@ -65,7 +70,7 @@ export class JobSystem {
   /** Adds a job. The payload carries ids only, never SDK objects. */
   readonly enqueue: Enqueue = async (queue, payload, options = {}) => {
     await this.queue(queue).add(queue, payload, {
-      jobId: options.jobId,
+      jobId: options.jobId === undefined ? undefined : `${this.idNamespace}${options.jobId}`,
       delay: options.delayMs,
       attempts: 5,
       backoff: { type: "exponential", delay: 500 },

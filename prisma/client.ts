@@ -24,3 +24,11 @@ export async function openDatabase(url: string, options: { migrate?: boolean } =
   }
   return db;
 }
+
+/** A token that is the same for one database all its life and differs between databases. */
+export async function databaseToken(db: Db): Promise<string> {
+  const rows = await db.$queryRawUnsafe<{ id: string }[]>(
+    "SELECT id FROM _prisma_migrations ORDER BY started_at ASC, id ASC LIMIT 1",
+  );
+  return (rows[0]?.id ?? "none").replace(/[^A-Za-z0-9]/g, "").slice(0, 12);
+}

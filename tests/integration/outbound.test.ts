@@ -37,7 +37,13 @@ describe("outbound messages", () => {
     };
     const { db } = bot.app.services;
     const row = await db.outboundMessage.create({
-      data: { key: "retry-key", platform: "terminal", targetKind: "chat", targetId: "测试群", payload: JSON.stringify({ kind: "text", text: "重试" }) },
+      data: {
+        key: "retry-key",
+        platform: "terminal",
+        targetKind: "chat",
+        targetId: "测试群",
+        payload: JSON.stringify({ kind: "text", text: "重试" }),
+      },
     });
     const job = deliverJob(db, adapter);
     const fakeJob = { opts: { attempts: 5 } } as Parameters<typeof job.process>[1];
@@ -57,7 +63,13 @@ describe("outbound messages", () => {
     };
     const { db } = bot.app.services;
     const row = await db.outboundMessage.create({
-      data: { key: "fail-key", platform: "terminal", targetKind: "chat", targetId: "测试群", payload: JSON.stringify({ kind: "text", text: "x" }) },
+      data: {
+        key: "fail-key",
+        platform: "terminal",
+        targetKind: "chat",
+        targetId: "测试群",
+        payload: JSON.stringify({ kind: "text", text: "x" }),
+      },
     });
     const job = deliverJob(db, adapter);
     const first = { opts: { attempts: 2 } } as Parameters<typeof job.process>[1];

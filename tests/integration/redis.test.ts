@@ -26,6 +26,8 @@ describe("Redis at start", () => {
   it("stops with one sentence naming REDIS_URL when Redis can neither be reached nor started", async () => {
     const attempt = ensureRedis({ url: nobody, autostart: false, dataDir: dir, log });
     await expect(attempt).rejects.toThrow(RedisUnavailableError);
-    await expect(attempt).rejects.toThrow(/^Redis did not answer at REDIS_URL=redis:\/\/127\.0\.0\.1:1 .*apt-get install redis-server.*\.$/);
+    await expect(attempt).rejects.toThrow(
+      /^Redis did not answer at REDIS_URL=redis:\/\/127\.0\.0\.1:1 .*apt-get install redis-server.*\.$/,
+    );
   });
 });
