@@ -34,7 +34,7 @@ export async function scheduleOfferTimeout(
 export async function handleOfferTimeout(services: Services, { matchId, step }: OfferTimeoutPayload): Promise<string> {
   const { db } = services;
   const match = await db.match.findUnique({ where: { id: matchId }, include: { request: true, expert: true } });
-  if (!match || match.status !== "offered") return "answered";
+  if (match?.status !== "offered") return "answered";
   const person = await db.person.findUnique({ where: { expertId: match.expertId } });
   const code = match.request.code;
   if (step === "remind") {

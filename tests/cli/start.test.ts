@@ -21,7 +21,12 @@ function craftbridge(args: string[], input: string, env: Record<string, string> 
       ...env,
     },
   });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr, lines: result.stdout.split("\n").filter(Boolean) };
+  return {
+    code: result.status,
+    stdout: result.stdout,
+    stderr: result.stderr,
+    lines: result.stdout.split("\n").filter(Boolean),
+  };
 }
 
 describe("craftbridge start in the terminal", () => {
@@ -34,12 +39,17 @@ describe("craftbridge start in the terminal", () => {
     const run = craftbridge(["start"], `${session}\n`);
     expect(run.code, run.stderr).toBe(0);
     expect(run.lines[0]).toMatch(/^\[东莞制造企业群\] 匠桥: 已登记需求 R-0001/);
-    expect(run.lines.some((line) => /^\[dm:[^\]]+\] 匠桥: .*R-0001.*\[1:接受\] \[2:婉拒\] \[3:稍后再说\]$/.test(line))).toBe(true);
+    expect(
+      run.lines.some((line) => /^\[dm:[^\]]+\] 匠桥: .*R-0001.*\[1:接受\] \[2:婉拒\] \[3:稍后再说\]$/.test(line)),
+    ).toBe(true);
     for (const line of run.lines) expect(line).toMatch(/^\[[^\]]+\] 匠桥: /);
   });
 
   it("continues in a second run from the state of the first", () => {
-    const first = craftbridge(["start"], "/in 佛山企业服务群\n/as 佛山陶瓷-李厂长\n@匠桥 佛山的窑炉温控PLC经常跳闸，求专家远程指导\n");
+    const first = craftbridge(
+      ["start"],
+      "/in 佛山企业服务群\n/as 佛山陶瓷-李厂长\n@匠桥 佛山的窑炉温控PLC经常跳闸，求专家远程指导\n",
+    );
     expect(first.code, first.stderr).toBe(0);
     const code = /已登记需求 (R-\d{4})/.exec(first.stdout)?.[1];
     expect(code).toBeDefined();
