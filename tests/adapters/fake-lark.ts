@@ -9,7 +9,7 @@ export interface FakeMessage {
   receiveIdType: string;
   receiveId: string;
   msgType: string;
-  content: Record<string, unknown>;
+  content: { text?: string; elements?: unknown; image_key?: string };
   uuid?: string;
   at: number;
 }
@@ -113,7 +113,7 @@ export async function startFakeLark(): Promise<FakeLark> {
         receiveIdType: url.searchParams.get("receive_id_type") ?? "",
         receiveId: data.receive_id ?? "",
         msgType: data.msg_type ?? "",
-        content: JSON.parse(data.content ?? "{}") as Record<string, unknown>,
+        content: JSON.parse(data.content ?? "{}") as FakeMessage["content"],
         uuid: data.uuid,
         at: Date.now(),
       };

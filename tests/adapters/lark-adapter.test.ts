@@ -202,7 +202,7 @@ describe("the Lark adapter", () => {
       ["chat_id", "oc_group", "image", "digest-1"],
     ]);
     expect(fake.messages[0]?.content).toEqual({ text: "你好" });
-    const elements = fake.messages[1]?.content["elements"] as { tag: string; actions?: { value: object }[] }[];
+    const elements = fake.messages[1]?.content.elements as { tag: string; actions?: { value: object }[] }[];
     expect(elements.find((element) => element.tag === "action")?.actions?.map((action) => action.value)).toEqual([
       { card: "offer-m1", action: "offer.accept:m1", label: "接受" },
       { card: "offer-m1", action: "offer.decline:m1", label: "婉拒" },

@@ -1,0 +1,145 @@
+// Lark end to end: the real bot behind the Lark adapter (webhook mode), the real SDK Client talking
+// to a fake open platform. An enterprise asks in a group, the expert presses "接受" on the offer card,
+// the group gets the introduction.
+import { randomUUID } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createPlatformAdapters } from "../../bot/adapters/index.ts";
+import type { LarkAdapter } from "../../bot/adapters/lark/lark-adapter.ts";
+import { type App, startApp } from "../../bot/app.ts";
+import { loadConfig } from "../../bot/config.ts";
+import { createLog } from "../../bot/log.ts";
+import { personIdForExpert } from "../../bot/people.ts";
+import { type FakeLark, type FakeMessage, startFakeLark } from "./fake-lark.ts";
+import { cardAction, deliver, encryptKey, post, textEvent, verificationToken } from "./lark-events.ts";
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe("the bot in a Lark group", () => {
+  let fake: FakeLark;
+  let app: App;
+  let adapter: LarkAdapter;
+  let dir: string;
+  let url: string;
+  const experts = new Map<string, string>();
+
+  beforeEach(async () => {
+    fake = await startFakeLark();
+    fake.users.set("ou_wang", "王经理");
+    fake.chats.set("oc_factory", { name: "东莞制造企业群", mode: "group" });
+    dir = mkdtempSync(path.join(tmpdir(), "craftbridge-lark-"));
+    const config = loadConfig({
+      DATABASE_URL: `file:${path.join(dir, "test.db")}`,
+      QUEUE_PREFIX: `test-${randomUUID()}`,
+      LOG_LEVEL: "silent",
+      LARK_APP_ID: "cli_test",
+      LARK_APP_SECRET: "secret",
+      LARK_DOMAIN: fake.url,
+      LARK_MODE: "webhook",
+      LARK_VERIFICATION_TOKEN: verificationToken,
+      LARK_ENCRYPT_KEY: encryptKey,
+      LARK_WEBHOOK_PORT: "0",
+    });
+    expect(config.platforms).toEqual(["lark"]);
+    const log = createLog("silent");
+    let started: App | undefined;
+    const adapters = await createPlatformAdapters(config, log, { db: () => started?.services.db });
+    adapter = adapters[0] as LarkAdapter;
+    started = await startApp({ config, log, adapters, dataDir: dir });
+    app = started;
+    url = `http://127.0.0.1:${adapter.port}/lark/events`;
+    // Every demo expert is reachable on Lark under an open id of their own.
+    const { db } = app.services;
+    for (const expert of await db.expert.findMany({ where: { active: true } })) {
+      const openId = `ou_expert_${expert.id}`;
+      experts.set(openId, expert.name);
+      fake.users.set(openId, expert.name);
+      const personId = await personIdForExpert(db, expert.id, expert.name);
+      await db.identity.create({ data: { platform: "lark", externalId: openId, displayName: expert.name, personId } });
+    }
+  });
+
+  afterEach(async () => {
+    await app.jobs.obliterate();
+    await app.stop();
+    await fake.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function landed(test: (message: FakeMessage) => boolean, timeoutMs = 20_000): Promise<FakeMessage> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const found = fake.messages.find(test);
+      if (found) return found;
+      if (Date.now() > deadline) throw new Error(`not on the fake platform: ${JSON.stringify(fake.messages)}`);
+      await sleep(20);
+    }
+  }
+
+  const textOf = (message: FakeMessage) => String(message.content.text ?? JSON.stringify(message.content));
+
+  it("registers the request in the group, offers a card privately, and introduces the expert who presses accept", async () => {
+    const ask = textEvent({
+      chatId: "oc_factory",
+      chatType: "group",
+      senderId: "ou_wang",
+      text: "@_user_1 我们厂在东莞，数控加工的薄壁件变形严重，想请专家下周来现场指导",
+      mentions: [{ key: "@_user_1", openId: fake.botOpenId, name: "匠桥" }],
+    });
+    expect((await post(url, deliver(ask))).status).toBe(200);
+
+    const ack = await landed((message) => message.receiveId === "oc_factory");
+    expect(ack.receiveIdType).toBe("chat_id");
+    expect(textOf(ack)).toMatch(/^已登记需求 R-0001/);
+    expect(ack.uuid).toBe(`in-lark-${ask.event.message.message_id}-0`);
+
+    const offer = await landed((message) => experts.has(message.receiveId) && message.msgType === "interactive");
+    expect(offer.receiveIdType).toBe("open_id");
+    const actions = (
+      offer.content.elements as {
+        tag: string;
+        actions?: { value: { card: string; action: string; label: string } }[];
+      }[]
+    ).find((element) => element.tag === "action")?.actions;
+    const accept = actions?.find((action) => action.value.action.startsWith("offer.accept:"))?.value;
+    expect(accept?.card).toMatch(/^offer-/);
+
+    // Someone else pressing the card is told it is not theirs; the card stays live.
+    const stranger = cardAction({
+      operatorId: "ou_wang",
+      chatId: "oc_factory",
+      cardMessageId: offer.messageId,
+      value: accept ?? {},
+    });
+    expect((await post(`${url}/card`, deliver(stranger))).status).toBe(200);
+    await landed((message) => message.receiveId === "oc_factory" && textOf(message) !== textOf(ack));
+    expect(fake.cardUpdates).toEqual([]);
+
+    fake.chats.set("oc_p2p_expert", { name: "", mode: "p2p" });
+    const press = cardAction({
+      operatorId: offer.receiveId,
+      chatId: "oc_p2p_expert",
+      cardMessageId: offer.messageId,
+      value: accept ?? {},
+    });
+    const answer = await post(`${url}/card`, deliver(press));
+    expect(JSON.parse(answer.body)).toMatchObject({ toast: { content: "接受" } });
+
+    const intro = await landed((message) => message.receiveId === "oc_factory" && textOf(message).startsWith("好消息"));
+    expect(textOf(intro)).toContain(experts.get(offer.receiveId));
+    await landed((message) => message.receiveId === "oc_p2p_expert" && textOf(message).includes("感谢您接受 R-0001"));
+    await app.waitUntilIdle(10_000);
+    await adapter.idle();
+    expect(fake.cardUpdates.map((update) => update.messageId)).toEqual([offer.messageId]);
+  });
+
+  it("ignores group chatter that does not mention the bot", async () => {
+    const chatter = textEvent({ chatId: "oc_factory", chatType: "group", senderId: "ou_wang", text: "今天中午吃什么" });
+    expect((await post(url, deliver(chatter))).status).toBe(200);
+    await adapter.idle();
+    await app.waitUntilIdle(10_000);
+    expect(fake.messages).toEqual([]);
+  });
+});
