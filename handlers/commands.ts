@@ -1,11 +1,13 @@
 // Slash commands and 帮助/help. Every staff command checks the speaker's role first.
 import type { HandlerContext } from "../bot/context.ts";
 import { isStaff } from "../bot/people.ts";
+import { createBinding } from "./account-binding.ts";
 import { findRequestCode } from "./request-codes.ts";
 import { skillLabels } from "./request-format.ts";
 import { assignExpert, closeRequest, rematchRequest } from "./staff-override.ts";
 
 const staffCommands = new Set([
+  "bind",
   "requests",
   "request",
   "stats",
@@ -32,6 +34,7 @@ export async function handleCommand(ctx: HandlerContext): Promise<void> {
     if (name === "assign") return assignExpert(ctx, args);
     if (name === "rematch") return rematchRequest(ctx, args);
     if (name === "close") return closeRequest(ctx, args);
+    if (name === "bind") return createBinding(ctx, args);
   }
   return ctx.reply(t("errors.unknown_command", { command: `/${name}` }));
 }

@@ -2,6 +2,7 @@
 // help request, an offer reply naming a code, or a slash command gets an answer.
 import type { HandlerContext } from "../bot/context.ts";
 import { maxTextLength } from "../bot/dispatcher.ts";
+import { bindingCodeIn, redeemBinding } from "./account-binding.ts";
 import { handleAvailability } from "./availability.ts";
 import { handleCardPress } from "./card-press.ts";
 import { handleCommand } from "./commands.ts";
@@ -25,6 +26,8 @@ export async function route(ctx: HandlerContext): Promise<void> {
   }
   if (!text) return ctx.reply(t("errors.empty"));
 
+  const bindingCode = bindingCodeIn(message.text);
+  if (bindingCode) return redeemBinding(ctx, bindingCode);
   if (await handlePendingAnswer(ctx)) return;
 
   switch (understanding.intent) {
