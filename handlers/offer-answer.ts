@@ -3,7 +3,7 @@
 import type { HandlerContext } from "../bot/context.ts";
 import { type Services, sendToChat, sendToPerson, translate } from "../bot/services.ts";
 import { followUpAt, scheduleFollowUp } from "../jobs/follow-up.ts";
-import { offerQueue } from "../jobs/offer.ts";
+import { offerQueue, rolesOf, skillLabel } from "../jobs/offer.ts";
 import { skillLabels } from "./request-format.ts";
 import type { OfferAnswer } from "./understanding/types.ts";
 
@@ -80,8 +80,21 @@ export async function introduce(services: Services, matchId: string): Promise<vo
     include: { expert: true, request: { include: { requester: true, enterprise: true } } },
   });
   const { expert, request } = match;
+  // A two-expert team is introduced when both roles have an expert; until then the request stays open.
+  const roles = rolesOf({
+    teamSize: request.teamSize,
+    matches: await db.match.findMany({ where: { requestId: request.id } }),
+  });
+  const accepted = await db.match.findMany({
+    where: { requestId: request.id, status: "accepted" },
+    select: { role: true },
+  });
+  const complete = roles.every((role) => role === null || accepted.some((other) => other.role === role));
   await db.$transaction([
-    db.helpRequest.update({ where: { id: request.id }, data: { status: "introduced", waitReason: null } }),
+    db.helpRequest.update({
+      where: { id: request.id },
+      data: complete ? { status: "introduced", waitReason: null } : { status: "offered" },
+    }),
     db.requestEvent.create({
       data: {
         requestId: request.id,
@@ -104,16 +117,18 @@ export async function introduce(services: Services, matchId: string): Promise<vo
     key: `intro-chat-${match.id}`,
     message: {
       kind: "text",
-      text: t("intro.group", {
-        code: request.code,
-        expert: expert.name,
-        honours: honours.join(t("list.separator")) || expert.title,
-        employer: expert.employer,
-        title: expert.title,
-        skills:
-          parseList(expert.skills).slice(0, 3).join(t("list.separator")) ||
-          skillLabels(request, locale).join(t("list.separator")),
-      }),
+      text: (match.role ? t("intro.team_member", { skill: skillLabel(match.role, locale) }) : "").concat(
+        t("intro.group", {
+          code: request.code,
+          expert: expert.name,
+          honours: honours.join(t("list.separator")) || expert.title,
+          employer: expert.employer,
+          title: expert.title,
+          skills:
+            parseList(expert.skills).slice(0, 3).join(t("list.separator")) ||
+            skillLabels(request, locale).join(t("list.separator")),
+        }),
+      ),
     },
   });
   await sendToPerson(services, {

@@ -44,7 +44,7 @@ function shortDate(iso: string): string {
 }
 
 export function describeWindow(t: Translate, row: Pick<RequestFields, "windowStart" | "windowEnd">): string {
-  if (!row.windowStart) return t("intake.summary_no_window");
+  if (!row.windowStart) return t("window.none");
   if (!row.windowEnd || row.windowEnd === row.windowStart)
     return t("window.day", { start: shortDate(row.windowStart) });
   return t("window.range", { start: shortDate(row.windowStart), end: shortDate(row.windowEnd) });
@@ -69,7 +69,7 @@ export function describeRequest(t: Translate, locale: Locale, row: RequestFields
     skills.length ? skills.join(t("list.separator")) : t("intake.summary_unknown_skill"),
     describePlace(t, row, locale),
     t(`mode.${row.mode}`),
-    describeWindow(t, row),
+    row.windowStart ? describeWindow(t, row) : t("intake.summary_no_window"),
   ].filter((part): part is string => Boolean(part));
   return parts.join(t("list.dot"));
 }

@@ -1,6 +1,6 @@
 // Staff step in on a request: assign an expert, re-run matching, close it.
 import type { HandlerContext } from "../bot/context.ts";
-import { offerQueue } from "../jobs/offer.ts";
+import { offerQueue, rolesOf } from "../jobs/offer.ts";
 import { findRequestCode } from "./request-codes.ts";
 import { startMatching } from "./request-intake.ts";
 import { withdrawOpenOffer } from "./withdraw-offer.ts";
@@ -28,7 +28,14 @@ export async function assignExpert(ctx: HandlerContext, args: string[]): Promise
     ? await db.expert.findFirst({ where: { OR: [{ externalId: who }, { name: who }], active: true } })
     : null;
   if (!expert) return ctx.reply(t("staff.expert_not_found", { who: who || "?" }));
-  await withdrawOpenOffer(services, request.id, request.code);
+  // In a two-expert team the assigned expert takes the role that has nobody yet (or the first one).
+  const matches = await db.match.findMany({ where: { requestId: request.id } });
+  const roles = rolesOf({ teamSize: request.teamSize, matches });
+  const open = roles.find(
+    (role) => !matches.some((m) => m.role === role && (m.status === "accepted" || m.status === "offered")),
+  );
+  const role = request.teamSize > 1 ? (open ?? roles[0] ?? null) : null;
+  if (role === null) await withdrawOpenOffer(services, request.id, request.code);
   await db.$transaction([
     db.match.upsert({
       where: { requestId_expertId: { requestId: request.id, expertId: expert.id } },

@@ -6,6 +6,16 @@ import type { ParsedRequest, ServiceMode } from "../handlers/understanding/types
 import type { JobDefinition } from "./job-system.ts";
 import type { RankedExpert, RankQuery } from "./matching/types.ts";
 import { offerNext } from "./offer.ts";
+import { assignRoles } from "./team-roles.ts";
+
+function jsonList(text: string): string[] {
+  try {
+    const value: unknown = JSON.parse(text);
+    return Array.isArray(value) ? value.map(String) : [];
+  } catch {
+    return [];
+  }
+}
 
 export const matchQueue = "match";
 
@@ -52,16 +62,33 @@ export async function matchRequest(services: Services, ranker: Ranker, requestId
   const request = await db.helpRequest.findUnique({ where: { id: requestId }, include: { matches: true } });
   if (!request || !matchable.has(request.status)) return;
   const seen = new Set(request.matches.map((match) => match.expertId));
+  const parsed = parsedFromRow(request);
   const ranked = await ranker.rank({
-    request: parsedFromRow(request),
+    request: parsed,
     text: request.text,
-    top: config.MATCH_CANDIDATES,
+    // Two skills may need a team: rank deeper so that both roles find candidates.
+    top: parsed.skills.length >= 2 ? config.MATCH_CANDIDATES * 2 : config.MATCH_CANDIDATES,
     now: new Date(),
     exclude: seen,
   });
+  const profiles = await db.expert.findMany({
+    where: { id: { in: ranked.map((candidate) => candidate.expertId) } },
+    select: { id: true, skills: true },
+  });
+  const skillsOf = new Map(profiles.map((expert) => [expert.id, jsonList(expert.skills)]));
+  // A re-run keeps the team decision of the first run.
+  const roles =
+    request.matches.length > 0 && request.teamSize === 1
+      ? new Map(ranked.map((candidate) => [candidate.expertId, null]))
+      : assignRoles(
+          parsed.skills.map((skill) => skill.key),
+          ranked.map((candidate) => ({ expertId: candidate.expertId, skills: skillsOf.get(candidate.expertId) ?? [] })),
+        );
+  const teamSize = [...roles.values()].some((role) => role !== null) ? 2 : request.teamSize;
+  const kept = ranked.filter((candidate) => roles.has(candidate.expertId));
   const offset = request.matches.length;
   await db.$transaction([
-    ...ranked.map((candidate, index) =>
+    ...kept.map((candidate, index) =>
       db.match.create({
         data: {
           requestId,
@@ -69,12 +96,18 @@ export async function matchRequest(services: Services, ranker: Ranker, requestId
           rank: offset + index + 1,
           score: candidate.score,
           reasons: JSON.stringify(candidate.reasons),
+          role: roles.get(candidate.expertId) ?? null,
         },
       }),
     ),
-    db.helpRequest.update({ where: { id: requestId }, data: { status: "matching" } }),
+    db.helpRequest.update({ where: { id: requestId }, data: { status: "matching", teamSize } }),
     db.requestEvent.create({
-      data: { requestId, actor: "system", type: "matched", detail: JSON.stringify({ count: ranked.length }) },
+      data: {
+        requestId,
+        actor: "system",
+        type: teamSize > 1 ? "matched_team" : "matched",
+        detail: JSON.stringify({ count: kept.length }),
+      },
     }),
   ]);
   await offerNext(services, requestId);

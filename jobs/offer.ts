@@ -5,6 +5,7 @@ import type { Translate } from "../bot/i18n.ts";
 import { personIdForExpert } from "../bot/people.ts";
 import { type Services, sendToChat, sendToPerson, translate } from "../bot/services.ts";
 import { describePlace, describeWindow, problemExcerpt, skillLabels } from "../handlers/request-format.ts";
+import { skillByKey } from "../handlers/understanding/skills.ts";
 import type { JobDefinition } from "./job-system.ts";
 import { monthStart } from "./matching/load-profiles.ts";
 import type { MatchReason } from "./matching/types.ts";
@@ -18,6 +19,12 @@ export interface OfferPayload {
 
 const finished = new Set(["introduced", "closed", "cancelled", "expired", "draft"]);
 
+/** A taxonomy skill's label in a locale, or the key itself. */
+export function skillLabel(key: string, locale: string): string {
+  const skill = skillByKey(key);
+  return skill ? (locale === "en" ? skill.en : skill.zh) : key;
+}
+
 export function renderReasons(t: Translate, reasonsJson: string): string {
   let reasons: MatchReason[] = [];
   try {
@@ -28,17 +35,46 @@ export function renderReasons(t: Translate, reasonsJson: string): string {
   return reasons.map((reason) => t(`reasons.${reason.key}`, reason.params)).join(t("list.dot"));
 }
 
-/** Makes the next offer for a request, or flags it to staff when nobody is left. */
-export async function offerNext(services: Services, requestId: number): Promise<void> {
-  const { db, config } = services;
-  const request = await db.helpRequest.findUnique({
+type RequestWithMatches = NonNullable<Awaited<ReturnType<typeof loadRequest>>>;
+
+function loadRequest(services: Services, requestId: number) {
+  return services.db.helpRequest.findUnique({
     where: { id: requestId },
     include: { matches: { orderBy: { rank: "asc" }, include: { expert: true } }, requester: true, enterprise: true },
   });
-  if (!request || finished.has(request.status)) return;
-  if (request.matches.some((match) => match.status === "offered")) return;
+}
 
-  for (const match of request.matches.filter((candidate) => candidate.status === "candidate")) {
+/** The roles of a team request in rank order, or [null] for a request one expert takes. */
+export function rolesOf(request: { teamSize: number; matches: { role: string | null }[] }): (string | null)[] {
+  if (request.teamSize <= 1) return [null];
+  return [...new Set(request.matches.map((match) => match.role).filter((role): role is string => role !== null))];
+}
+
+/**
+ * Makes the next offer for a request — for each role of a two-expert team that has neither an
+ * accepted expert nor an open offer — and flags the request to staff when a role has nobody left.
+ */
+export async function offerNext(services: Services, requestId: number): Promise<void> {
+  const request = await loadRequest(services, requestId);
+  if (!request || finished.has(request.status)) return;
+  let exhausted = false;
+  for (const role of rolesOf(request)) {
+    const inRole = request.matches.filter((match) => request.teamSize <= 1 || match.role === role);
+    if (inRole.some((match) => match.status === "accepted" || match.status === "offered")) continue;
+    if (!(await offerToNextCandidate(services, request, inRole, role))) exhausted = true;
+  }
+  if (exhausted) await flagUnmatched(services, request.id);
+}
+
+/** Offers to the best remaining candidate of `candidates`; false when none could be offered. */
+async function offerToNextCandidate(
+  services: Services,
+  request: RequestWithMatches,
+  candidates: RequestWithMatches["matches"],
+  role: string | null,
+): Promise<boolean> {
+  const { db, config } = services;
+  for (const match of candidates.filter((candidate) => candidate.status === "candidate")) {
     const offersThisMonth = await db.match.count({
       where: { expertId: match.expertId, offeredAt: { gte: monthStart(new Date()) } },
     });
@@ -54,7 +90,7 @@ export async function offerNext(services: Services, requestId: number): Promise<
       where: { id: match.id, status: "candidate" },
       data: { status: "offered", offeredAt: new Date() },
     });
-    if (claimed.count === 0) return;
+    if (claimed.count === 0) return true;
     const personId = await personIdForExpert(db, expert.id, expert.name);
     const requesterName = request.enterprise?.name ?? request.requester.displayName;
     const reached = await sendToPerson(services, {
@@ -75,7 +111,7 @@ export async function offerNext(services: Services, requestId: number): Promise<
             mode: t(`mode.${request.mode}`),
             window: describeWindow(t, request),
             reasons: renderReasons(t, match.reasons),
-          }),
+          }).concat(role ? `\n${t("offer.team_role", { skill: skillLabel(role, locale) })}` : ""),
           buttons: [
             { label: t("offer.accept"), value: `offer.accept:${match.id}` },
             { label: t("offer.decline"), value: `offer.decline:${match.id}` },
@@ -100,11 +136,10 @@ export async function offerNext(services: Services, requestId: number): Promise<
         },
       }),
     ]);
-    return;
+    return true;
   }
-  await flagUnmatched(services, request.id);
+  return false;
 }
-
 /** No expert is left: tell the enterprise, and every staff member, once. */
 async function flagUnmatched(services: Services, requestId: number): Promise<void> {
   const { db } = services;
