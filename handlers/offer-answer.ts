@@ -4,17 +4,9 @@ import type { HandlerContext } from "../bot/context.ts";
 import { type Services, sendToChat, sendToPerson, translate } from "../bot/services.ts";
 import { followUpAt, scheduleFollowUp } from "../jobs/follow-up.ts";
 import { offerQueue, rolesOf, skillLabel } from "../jobs/offer.ts";
+import { jsonList } from "../prisma/json-list.ts";
 import { skillLabels } from "./request-format.ts";
 import type { OfferAnswer } from "./understanding/types.ts";
-
-function parseList(json: string): string[] {
-  try {
-    const value: unknown = JSON.parse(json);
-    return Array.isArray(value) ? value.map(String) : [];
-  } catch {
-    return [];
-  }
-}
 
 /** Applies an answer to an offer the speaker holds, and tells everyone who needs to know. */
 export async function answerOffer(ctx: HandlerContext, matchId: string, answer: OfferAnswer): Promise<void> {
@@ -111,7 +103,7 @@ export async function introduce(services: Services, matchId: string): Promise<vo
   );
   const locale = request.locale === "en" ? "en" : "zh-CN";
   const t = translate(services, locale);
-  const honours = parseList(expert.honours);
+  const honours = jsonList(expert.honours);
   await sendToChat(services, {
     chatId: request.chatId,
     key: `intro-chat-${match.id}`,
@@ -125,7 +117,7 @@ export async function introduce(services: Services, matchId: string): Promise<vo
           employer: expert.employer,
           title: expert.title,
           skills:
-            parseList(expert.skills).slice(0, 3).join(t("list.separator")) ||
+            jsonList(expert.skills).slice(0, 3).join(t("list.separator")) ||
             skillLabels(request, locale).join(t("list.separator")),
         }),
       ),

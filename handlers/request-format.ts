@@ -1,6 +1,7 @@
 // How a help request reads in a message: "精密制造 · 数控加工 · 东莞 · 现场 · 11-30 至 12-06".
 import type { Translate } from "../bot/i18n.ts";
 import { redactPhones } from "../bot/log.ts";
+import { jsonArray } from "../prisma/json-list.ts";
 import teams from "./understanding/knowledge/teams.json" with { type: "json" };
 import { cityEntry } from "./understanding/places.ts";
 import type { SkillRef } from "./understanding/types.ts";
@@ -20,12 +21,7 @@ export interface RequestFields {
 }
 
 export function requestSkills(row: Pick<RequestFields, "skills">): SkillRef[] {
-  try {
-    const parsed: unknown = JSON.parse(row.skills);
-    return Array.isArray(parsed) ? (parsed as SkillRef[]) : [];
-  } catch {
-    return [];
-  }
+  return jsonArray(row.skills) as SkillRef[];
 }
 
 export function teamLabel(key: string | null, locale: Locale): string | null {

@@ -3,19 +3,11 @@ import type { Services } from "../bot/services.ts";
 import { requestSkills } from "../handlers/request-format.ts";
 import teams from "../handlers/understanding/knowledge/teams.json" with { type: "json" };
 import type { ParsedRequest, ServiceMode } from "../handlers/understanding/types.ts";
+import { jsonList } from "../prisma/json-list.ts";
 import type { JobDefinition } from "./job-system.ts";
 import type { RankedExpert, RankQuery } from "./matching/types.ts";
 import { offerNext } from "./offer.ts";
 import { assignRoles } from "./team-roles.ts";
-
-function jsonList(text: string): string[] {
-  try {
-    const value: unknown = JSON.parse(text);
-    return Array.isArray(value) ? value.map(String) : [];
-  } catch {
-    return [];
-  }
-}
 
 export const matchQueue = "match";
 

@@ -2,17 +2,9 @@
 
 import type { AvailabilitySlot } from "../../handlers/understanding/types.ts";
 import type { Db } from "../../prisma/client.ts";
+import { jsonList } from "../../prisma/json-list.ts";
 import { shanghaiDate } from "./availability-fit.ts";
 import type { ExpertLoad, ExpertOutcomes, ExpertProfile } from "./types.ts";
-
-function jsonList(text: string): string[] {
-  try {
-    const value: unknown = JSON.parse(text);
-    return Array.isArray(value) ? value.filter((item): item is string => typeof item === "string") : [];
-  } catch {
-    return [];
-  }
-}
 
 /** The first instant of the current calendar month in Asia/Shanghai. */
 export function monthStart(now: Date): Date {
