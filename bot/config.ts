@@ -87,6 +87,28 @@ function platformsOf(settings: z.infer<typeof schema>): Platform[] {
 }
 // --- end of WeChat and Lark settings ---
 
+// --- Reliability settings (jobs/job-system.ts, jobs/deliver.ts, bot/throttle.ts, bot/inbound-dedupe.ts) ---
+const reliabilitySettings = {
+  /** A job whose worker stops renewing its lock for this long is handed to another worker. */
+  JOB_LOCK_MS: positiveInt.default(30_000),
+  /** How often workers look for such stalled jobs. */
+  JOB_STALLED_INTERVAL_MS: positiveInt.default(30_000),
+  /** First retry delay of a failed job; doubles with each attempt. */
+  JOB_BACKOFF_MS: positiveInt.default(500),
+  /** Attempts of a job before it is marked failed (a message: then shown to staff). */
+  JOB_ATTEMPTS: positiveInt.default(5),
+  /** A platform send that has not answered after this long counts as failed and is retried. */
+  SEND_TIMEOUT_MS: positiveInt.default(30_000),
+  /** SIGTERM: running jobs get this long to finish before they are handed back; the process exits before 10 s. */
+  SHUTDOWN_GRACE_MS: positiveInt.default(7000),
+  /** The same text from the same sender in the same chat within this window is one message (re-sent under a new id). */
+  DUPLICATE_WINDOW_SECONDS: z.coerce.number().int().min(0).default(60),
+  /** A sender may send this many messages per window in a chat; beyond that, one notice and silence. */
+  THROTTLE_MAX_MESSAGES: positiveInt.default(20),
+  THROTTLE_WINDOW_SECONDS: positiveInt.default(10),
+};
+// --- end of reliability settings ---
+
 const schema = z.object({
   DATABASE_URL: z.string().min(1).default("file:data/craftbridge.db"),
   REDIS_URL: z.string().url().default("redis://127.0.0.1:6379"),
@@ -107,6 +129,7 @@ const schema = z.object({
   MATCH_CANDIDATES: positiveInt.default(10),
   DIGEST_TIME: clock.default("08:30"),
   ...platformSettings,
+  ...reliabilitySettings,
 });
 
 export type Config = z.infer<typeof schema> & {
