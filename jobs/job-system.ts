@@ -1,6 +1,7 @@
 // BullMQ on Redis: one queue per job kind, workers started per process, and an idle check for
 // the terminal chat's piped mode. Job ids carry the idempotency key.
 import { type ConnectionOptions, type Job, Queue, Worker } from "bullmq";
+import { Redis } from "ioredis";
 import type { Log } from "../bot/log.ts";
 
 export interface JobDefinition<P> {
@@ -9,8 +10,22 @@ export interface JobDefinition<P> {
   concurrency: number;
   /** Attempts before the job is marked failed. */
   attempts?: number;
-  process: (payload: P, job: Job<P>) => Promise<unknown>;
+  /** `token` is the worker's lock on the job, for moving it (e.g. delaying it while a platform rate-limits). */
+  process: (payload: P, job: Job<P>, token?: string) => Promise<unknown>;
 }
+
+/** How jobs are retried and when a dead worker's jobs are handed to another (see bot/config.ts). */
+export interface JobTuning {
+  attempts: number;
+  backoffMs: number;
+  lockMs: number;
+  stalledIntervalMs: number;
+}
+
+const defaultTuning: JobTuning = { attempts: 5, backoffMs: 500, lockMs: 30_000, stalledIntervalMs: 30_000 };
+
+// An enqueue waits at most this long for Redis; past it the work stays in the database for recovery.
+const enqueueWaitMs = 2000;
 
 export interface EnqueueOptions {
   /** Idempotency key: a job with the same id that still exists is not added again. */
@@ -41,6 +56,10 @@ export class JobSystem {
   private readonly connection: ConnectionOptions;
   private readonly queues = new Map<string, Queue>();
   private readonly workers: Worker[] = [];
+  private readonly active = new Set<Job>();
+  private readonly recoveryListeners: (() => Promise<void>)[] = [];
+  private monitor?: Redis;
+  private readonly tuning: JobTuning;
   private closed = false;
 
   /**
@@ -52,9 +71,11 @@ export class JobSystem {
     private readonly prefix: string,
     private readonly log: Log,
     private readonly idNamespace = "",
+    tuning: Partial<JobTuning> = {},
   ) {
     // BullMQ opens and closes its own connections from these options, so close() leaves nothing behind.
     this.connection = redisOptions(redisUrl);
+    this.tuning = { ...defaultTuning, ...tuning };
   }
 
   private queue(name: string): Queue {
@@ -69,25 +90,84 @@ export class JobSystem {
 
   /** Adds a job. The payload carries ids only, never SDK objects. */
   readonly enqueue: Enqueue = async (queue, payload, options = {}) => {
-    await this.queue(queue).add(queue, payload, {
+    const added = this.queue(queue).add(queue, payload, {
       jobId: options.jobId === undefined ? undefined : `${this.idNamespace}${options.jobId}`,
       delay: options.delayMs,
-      attempts: 5,
-      backoff: { type: "exponential", delay: 500 },
+      attempts: this.tuning.attempts,
+      backoff: { type: "exponential", delay: this.tuning.backoffMs },
       removeOnComplete: { age: 24 * 3600, count: 5000 },
       removeOnFail: { age: 7 * 24 * 3600 },
     });
+    // Redis down must not stall a conversation: every job is derived from database state (outbox rows
+    // pending, requests open, offers offered…), which recovery re-enqueues once Redis answers again.
+    // The add itself stays in ioredis's offline queue and lands when Redis is back.
+    let timer: NodeJS.Timeout | undefined;
+    const gaveUp = new Promise<"late">((resolve) => {
+      timer = setTimeout(() => resolve("late"), enqueueWaitMs);
+    });
+    try {
+      const outcome = await Promise.race([added, gaveUp]);
+      if (outcome === "late")
+        this.log.warn({ queue, jobId: options.jobId }, "Redis is not answering; job left to recovery");
+    } catch (error) {
+      this.log.warn({ queue, jobId: options.jobId, err: String(error) }, "Job not queued; left to recovery");
+    } finally {
+      clearTimeout(timer);
+    }
+    added.catch(() => undefined);
   };
+
+  /**
+   * Calls `listener` whenever Redis answers again after a loss of connection: a Redis that restarted
+   * empty has lost every queued and delayed job, which the listener re-enqueues from the database.
+   */
+  onReconnect(listener: () => Promise<void>): void {
+    this.recoveryListeners.push(listener);
+    if (this.monitor) return;
+    const monitor = new Redis({
+      ...(this.connection as object),
+      maxRetriesPerRequest: null,
+      retryStrategy: (times: number) => Math.min(times * 200, 2000),
+    });
+    let lost = false;
+    monitor.on("error", () => undefined);
+    monitor.on("close", () => {
+      if (!this.closed) lost = true;
+    });
+    monitor.on("ready", () => {
+      if (!lost || this.closed) return;
+      lost = false;
+      this.log.warn("Redis answers again; re-enqueueing due work from the database");
+      for (const recover of this.recoveryListeners) {
+        recover().catch((error) => this.log.error({ err: String(error) }, "Recovery after Redis reconnect failed"));
+      }
+    });
+    this.monitor = monitor;
+  }
 
   /** Starts a worker for one job definition in this process. */
   startWorker<P>(definition: JobDefinition<P>): void {
     this.queue(definition.queue);
-    const worker = new Worker<P>(definition.queue, (job) => definition.process(job.data, job), {
-      connection: this.connection,
-      prefix: this.prefix,
-      concurrency: definition.concurrency,
-      autorun: true,
-    });
+    const worker = new Worker<P>(
+      definition.queue,
+      async (job, token) => {
+        this.active.add(job);
+        try {
+          return await definition.process(job.data, job, token);
+        } finally {
+          this.active.delete(job);
+        }
+      },
+      {
+        connection: this.connection,
+        prefix: this.prefix,
+        concurrency: definition.concurrency,
+        autorun: true,
+        // A worker that dies (SIGKILL) stops renewing its locks; its jobs go back to the queue after lockMs.
+        lockDuration: this.tuning.lockMs,
+        stalledInterval: this.tuning.stalledIntervalMs,
+      },
+    );
     worker.on("failed", (job, error) =>
       this.log.error({ queue: definition.queue, jobId: job?.id, err: error.message }, "Job failed"),
     );
@@ -120,11 +200,23 @@ export class JobSystem {
     return false;
   }
 
-  /** Stops taking jobs, lets running ones finish, closes every connection. */
-  async close(): Promise<void> {
+  /**
+   * Stops taking jobs and lets running ones finish for up to `graceMs`; jobs still running then are
+   * handed back to the queue (another worker, or this one after a restart, runs them again — every
+   * job is idempotent). Closes every connection.
+   */
+  async close(graceMs = Number.POSITIVE_INFINITY): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    await Promise.all(this.workers.map((worker) => worker.close()));
+    this.monitor?.disconnect();
+    await Promise.all(this.workers.map((worker) => worker.pause(true).catch(() => undefined)));
+    const deadline = Date.now() + graceMs;
+    while (this.active.size > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 25));
+    if (this.active.size > 0) {
+      this.log.warn({ jobs: this.active.size }, "Shutting down: handing running jobs back to their queues");
+      for (const job of this.active) await job.moveToWait(job.token).catch(() => undefined);
+    }
+    await Promise.all(this.workers.map((worker) => worker.close(this.active.size > 0)));
     await Promise.all([...this.queues.values()].map((queue) => queue.close()));
   }
 
