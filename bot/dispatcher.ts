@@ -7,9 +7,11 @@ import { understand } from "../handlers/understanding/understand.ts";
 import type { Platform } from "./config.ts";
 import { asOutgoing, type ChatInfo, type HandlerContext } from "./context.ts";
 import { detectLocale, type Locale } from "./i18n.ts";
+import { isRepeatedContent } from "./inbound-dedupe.ts";
 import type { IncomingMessage } from "./messages.ts";
 import { resolveSpeaker, type Speaker } from "./people.ts";
 import { type Services, translate } from "./services.ts";
+import { Throttle } from "./throttle.ts";
 
 /** Longest text the bot reads; longer messages get a polite refusal. */
 export const maxTextLength = 4000;
@@ -22,11 +24,41 @@ const controlCharacters = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\
 
 /** Creates the dispatcher every adapter hands its messages to. */
 export function createDispatcher(services: Services): Dispatch {
+  const throttle = new Throttle({
+    maxMessages: services.config.THROTTLE_MAX_MESSAGES,
+    windowMs: services.config.THROTTLE_WINDOW_SECONDS * 1000,
+  });
   return async (incoming) => {
-    const message = { ...incoming, text: incoming.text.replace(controlCharacters, "").trim() };
-    const fresh = await recordInbound(services, message);
+    // Adapters hand over what the platform sent; whatever the types, a message is text from someone somewhere.
+    const message = {
+      ...incoming,
+      text: String(incoming.text ?? "")
+        .replace(controlCharacters, "")
+        .trim(),
+    };
+    let fresh: boolean;
+    try {
+      fresh = await recordInbound(services, message);
+      if (fresh && (await isRepeatedContent(services, message))) {
+        services.log.debug({ platform: message.platform, messageId: message.messageId }, "Repeated content ignored");
+        await markInbound(services, message, "ignored");
+        return;
+      }
+    } catch (error) {
+      services.log.error({ err: String(error), messageId: message.messageId }, "Inbound message not recorded");
+      return;
+    }
     if (!fresh) {
       services.log.debug({ platform: message.platform, messageId: message.messageId }, "Duplicate message ignored");
+      return;
+    }
+    // The terminal is a local operator, not a chat anyone can flood.
+    const verdict =
+      message.platform === "terminal"
+        ? "pass"
+        : throttle.check(`${message.platform}\n${message.chatId}\n${message.senderId}`);
+    if (verdict === "drop") {
+      await markInbound(services, message, "ignored");
       return;
     }
     let ctx: HandlerContext | undefined;
@@ -35,6 +67,11 @@ export function createDispatcher(services: Services): Dispatch {
       const speaker = await resolveSpeaker(services.db, services.config, message);
       const locale = await pickLocale(services, chat, speaker, message.text);
       ctx = buildContext(services, message, chat, speaker, locale);
+      if (verdict === "notice") {
+        await ctx.reply(ctx.t("throttle.notice"));
+        await markInbound(services, message, "ignored");
+        return;
+      }
       await route(ctx);
       await markInbound(services, message, "handled");
     } catch (error) {

@@ -1,36 +1,73 @@
 // Delivers one outbox row through the platform adapter of this process. A row already sent is
-// skipped, so a retried or duplicated job never sends twice.
-import { UnrecoverableError } from "bullmq";
+// skipped, so a retried or duplicated job never sends twice. A platform that rate-limits is waited
+// out as long as it asks, without spending an attempt; a platform that fails or hangs is retried
+// with backoff, and after the last attempt the row is marked failed and handed to `onFailed`.
+import { DelayedError, UnrecoverableError } from "bullmq";
 import type { Adapter, OutgoingMessage, Target } from "../bot/messages.ts";
 import { deliverQueue } from "../bot/outbox.ts";
 import type { Db } from "../prisma/client.ts";
+import type { OutboundMessage } from "../prisma/generated/client.ts";
 import type { JobDefinition } from "./job-system.ts";
 
 export interface DeliverPayload {
   outboxId: string;
 }
 
-export function deliverJob(db: Db, adapter: Adapter): JobDefinition<DeliverPayload> {
+export interface DeliverOptions {
+  /** A send that has not answered after this long counts as failed (the platform's idempotency key makes a retry safe). */
+  sendTimeoutMs?: number;
+  /** Called once a row is marked failed, so that someone is told (staff). */
+  onFailed?: (row: OutboundMessage) => Promise<void>;
+}
+
+/** The wait a platform asked for (an adapter's rate-limit error carries `retryAfterMs`), or null. */
+export function retryAfterMs(error: unknown): number | null {
+  const wait = (error as { retryAfterMs?: unknown } | null)?.retryAfterMs;
+  return typeof wait === "number" && Number.isFinite(wait) && wait >= 0 ? wait : null;
+}
+
+async function withTimeout<T>(work: Promise<T>, ms: number | undefined): Promise<T> {
+  if (!ms) return work;
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`send timed out after ${ms} ms`)), ms);
+  });
+  try {
+    return await Promise.race([work, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+export function deliverJob(db: Db, adapter: Adapter, options: DeliverOptions = {}): JobDefinition<DeliverPayload> {
   return {
     queue: deliverQueue(adapter.platform),
     // One at a time per platform keeps each chat's messages in order.
     concurrency: 1,
-    process: async ({ outboxId }, job) => {
+    process: async ({ outboxId }, job, token) => {
       const row = await db.outboundMessage.findUnique({ where: { id: outboxId } });
       if (!row) throw new UnrecoverableError(`outbox row ${outboxId} does not exist`);
       if (row.status === "sent") return "already-sent";
       const target: Target = { platform: adapter.platform, kind: row.targetKind as Target["kind"], id: row.targetId };
       const message = JSON.parse(row.payload) as OutgoingMessage;
       try {
-        await adapter.send(target, message, row.key);
+        await withTimeout(adapter.send(target, message, row.key), options.sendTimeoutMs);
       } catch (error) {
+        const wait = retryAfterMs(error);
+        if (wait !== null && token) {
+          await db.outboundMessage.update({ where: { id: row.id }, data: { error: String(error).slice(0, 500) } });
+          await job.moveToDelayed(Date.now() + wait, token);
+          throw new DelayedError();
+        }
         const attempts = row.attempts + 1;
         const last = attempts >= (job.opts.attempts ?? 1);
-        await db.outboundMessage.update({
+        const updated = await db.outboundMessage.update({
           where: { id: row.id },
           data: { attempts, error: String(error).slice(0, 500), status: last ? "failed" : "pending" },
         });
-        throw error;
+        if (!last) throw error;
+        await options.onFailed?.(updated);
+        throw new UnrecoverableError(error instanceof Error ? error.message : String(error));
       }
       await db.outboundMessage.update({
         where: { id: row.id },
