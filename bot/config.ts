@@ -121,6 +121,10 @@ const schema = z.object({
   DEFAULT_LOCALE: z.enum(["zh-CN", "en"]).default("zh-CN"),
   DEMO_DATA: bool.default("true"),
   TERMINAL_STAFF: nameList.default("工会小陈"),
+  // --- Roles set in configuration (bot/people.ts): platform ids (or platform:id) anywhere, names in the terminal ---
+  ADMINS: nameList.default(""),
+  STAFF: nameList.default(""),
+  // --- end of roles ---
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
   OFFER_TIMEOUT_HOURS: z.coerce.number().positive().default(24),
   DRAFT_TIMEOUT_MINUTES: z.coerce.number().positive().default(120),

@@ -13,12 +13,32 @@ export interface Speaker {
   expertId: string | null;
   locale: Locale | null;
   phone: string | null;
+  /** The service team a team leader looks after. */
+  staffTeamKey: string | null;
 }
 
 const staffRoles: ReadonlySet<Role> = new Set(["staff", "admin", "team_leader"]);
 
 export function isStaff(role: Role): boolean {
   return staffRoles.has(role);
+}
+
+// Configuration only ever raises a role; a lower configured role never demotes someone made admin in the chat.
+const roleRank: Record<Role, number> = { enterprise: 0, expert: 0, team_leader: 1, staff: 2, admin: 3 };
+
+/**
+ * The role ADMINS or STAFF give a sender: a platform id (or `platform:id`) on any platform, and also
+ * the name in the terminal, where names are all there is. Names elsewhere can be copied, so they do not count.
+ */
+export function configuredRole(
+  config: Config,
+  message: Pick<IncomingMessage, "platform" | "senderId" | "senderName">,
+): "admin" | "staff" | null {
+  const keys = [message.senderId, `${message.platform}:${message.senderId}`];
+  if (message.platform === "terminal") keys.push(message.senderName);
+  if (keys.some((key) => config.ADMINS.includes(key))) return "admin";
+  if (keys.some((key) => config.STAFF.includes(key))) return "staff";
+  return null;
 }
 
 /**
@@ -44,7 +64,11 @@ export async function resolveSpeaker(db: Db, config: Config, message: IncomingMe
   } else if (identity.displayName !== message.senderName && message.senderName) {
     await db.identity.update({ where: { id: identity.id }, data: { displayName: message.senderName } });
   }
-  const person = identity.person;
+  let person = identity.person;
+  const configured = configuredRole(config, message);
+  if (configured && roleRank[configured] > roleRank[person.role as Role]) {
+    person = await db.person.update({ where: { id: person.id }, data: { role: configured, staffTeamKey: null } });
+  }
   return {
     personId: person.id,
     displayName: person.displayName,
@@ -52,6 +76,7 @@ export async function resolveSpeaker(db: Db, config: Config, message: IncomingMe
     expertId: person.expertId,
     locale: isLocale(person.locale) ? person.locale : null,
     phone: person.phone,
+    staffTeamKey: person.staffTeamKey,
   };
 }
 

@@ -3,6 +3,7 @@ import { Command } from "commander";
 import { registerExpertsCommand } from "./experts-command.ts";
 import { registerMatchCommand } from "./match-command.ts";
 import { registerParseCommand } from "./parse-command.ts";
+import { registerReportCommand } from "./report-command.ts";
 import { registerStartCommand } from "./start-command.ts";
 
 const program = new Command()
@@ -14,5 +15,6 @@ registerStartCommand(program);
 registerParseCommand(program);
 registerMatchCommand(program);
 registerExpertsCommand(program);
+registerReportCommand(program);
 
 await program.parseAsync(process.argv);

@@ -1,117 +1,109 @@
-// Slash commands and 帮助/help. Every staff command checks the speaker's role first.
+// Slash commands and 帮助/help. One table says who may use each command; the role is checked before any
+// command runs, and /help lists only the commands the speaker may use (help.commands.<name>).
 import type { HandlerContext } from "../bot/context.ts";
 import { isStaff } from "../bot/people.ts";
 import { createBinding } from "./account-binding.ts";
+import { findExpert } from "./profile/find-expert.ts";
+import { showOwnProfile } from "./profile/profile-message.ts";
+import { showExpert } from "./profile/show-expert.ts";
 import { findRequestCode } from "./request-codes.ts";
-import { skillLabels } from "./request-format.ts";
+import { teamLabel } from "./request-format.ts";
+import { findExperts } from "./staff/find-experts.ts";
+import { listRequests, showRequest } from "./staff/request-list.ts";
+import { type Audience, inScope, mayUse, refusalKey } from "./staff/roles.ts";
+import { manageStaff } from "./staff/staff-members.ts";
+import { showStats } from "./staff/stats.ts";
+import { showTeams } from "./staff/teams-overview.ts";
 import { assignExpert, closeRequest, rematchRequest } from "./staff-override.ts";
 
-const staffCommands = new Set([
-  "bind",
-  "requests",
-  "request",
-  "stats",
-  "assign",
-  "rematch",
-  "close",
-  "teams",
-  "digest",
-  "staff",
-  "find",
-  "expert",
-]);
+type Run = (ctx: HandlerContext, args: string[]) => Promise<void>;
+
+interface CommandSpec {
+  name: string;
+  audience: Audience;
+  run: Run;
+  /** Other names it answers to. */
+  aliases?: readonly string[];
+}
+
+/** A team leader acts only on requests of its own service team. */
+const onTeamRequest =
+  (run: Run): Run =>
+  async (ctx, args) => {
+    const code = findRequestCode(args.join(" "));
+    const request = code ? await ctx.services.db.helpRequest.findUnique({ where: { code } }) : null;
+    if (request && !inScope(ctx.speaker, request.teamKey)) {
+      return ctx.reply(ctx.t("roles.not_your_team", { code: request.code }));
+    }
+    return run(ctx, args);
+  };
+
+/** A team leader links accounts only for experts of its own service team. */
+const onTeamExpert =
+  (run: Run): Run =>
+  async (ctx, args) => {
+    const found = await findExpert(ctx.services.db, args.join(" "));
+    if (found.kind === "one" && !inScope(ctx.speaker, found.expert.teamKey)) {
+      return ctx.reply(ctx.t("roles.not_your_expert", { expert: found.expert.name }));
+    }
+    return run(ctx, args);
+  };
+
+const ownProfile: Run = (ctx) => (ctx.speaker.expertId ? showOwnProfile(ctx, ctx.speaker.expertId) : Promise.resolve());
+
+/** In the order /help lists them. */
+const commands: readonly CommandSpec[] = [
+  { name: "help", audience: "everyone", run: (ctx) => sendHelp(ctx), aliases: ["start", "帮助"] },
+  { name: "profile", audience: "expert", run: ownProfile, aliases: ["me", "我的资料"] },
+  { name: "requests", audience: "staff", run: listRequests },
+  { name: "request", audience: "staff", run: showRequest },
+  { name: "expert", audience: "staff", run: showExpert },
+  { name: "find", audience: "staff", run: findExperts },
+  { name: "assign", audience: "staff", run: onTeamRequest(assignExpert) },
+  { name: "rematch", audience: "staff", run: onTeamRequest(rematchRequest) },
+  { name: "close", audience: "staff", run: onTeamRequest(closeRequest) },
+  { name: "bind", audience: "staff", run: onTeamExpert(createBinding) },
+  { name: "stats", audience: "staff", run: (ctx) => showStats(ctx) },
+  { name: "teams", audience: "staff", run: (ctx) => showTeams(ctx) },
+  // /digest [date] — the daily digest sent now — belongs here.
+  { name: "staff", audience: "admin", run: manageStaff },
+];
+
+function commandNamed(name: string): CommandSpec | undefined {
+  return commands.find((command) => command.name === name || command.aliases?.includes(name));
+}
 
 export async function handleCommand(ctx: HandlerContext): Promise<void> {
   const { t, understanding, speaker } = ctx;
   const name = (understanding.command?.name ?? "").toLowerCase();
   const args = understanding.command?.args ?? [];
-  if (name === "help" || name === "start" || name === "帮助") return sendHelp(ctx);
-  if (staffCommands.has(name)) {
-    if (!isStaff(speaker.role)) return ctx.reply(t("errors.not_staff", { command: `/${name}` }));
-    if (name === "requests") return listRequests(ctx, args[0]);
-    if (name === "request") return showRequest(ctx, args.join(" "));
-    if (name === "stats") return showStats(ctx);
-    if (name === "assign") return assignExpert(ctx, args);
-    if (name === "rematch") return rematchRequest(ctx, args);
-    if (name === "close") return closeRequest(ctx, args);
-    if (name === "bind") return createBinding(ctx, args);
-  }
-  return ctx.reply(t("errors.unknown_command", { command: `/${name}` }));
+  const command = commandNamed(name);
+  if (!command) return ctx.reply(t("errors.unknown_command", { command: `/${name}` }));
+  if (!mayUse(speaker, command.audience)) return ctx.reply(t(refusalKey(command.audience), { command: `/${name}` }));
+  return command.run(ctx, args);
 }
 
-/** Help for what the speaker may do: enterprises, experts and staff each see their part. */
+/**
+ * Help for what the speaker may do: enterprises how to ask, experts their time, offers and profile,
+ * staff the commands their role allows (a team leader's limited to its team, admins' with /staff).
+ */
 export async function sendHelp(ctx: HandlerContext): Promise<void> {
-  const { t, speaker, services } = ctx;
+  const { t, speaker, services, locale } = ctx;
   const bot = services.config.BOT_NAME;
-  const parts = [t("help.intro", { bot }), t("help.enterprise", { bot })];
-  if (speaker.expertId || isStaff(speaker.role)) parts.push(t("help.expert", { bot }));
-  if (isStaff(speaker.role)) parts.push(t("help.staff", { bot }));
-  await ctx.reply(parts.join("\n"));
-}
-
-async function listRequests(ctx: HandlerContext, filter: string | undefined): Promise<void> {
-  const { t, locale, services } = ctx;
-  const open = ["draft", "open", "matching", "offered", "unmatched"];
-  const statuses = filter === "waiting" ? ["unmatched", "draft", "offered"] : filter === "all" ? undefined : open;
-  const rows = await services.db.helpRequest.findMany({
-    where: statuses ? { status: { in: statuses } } : {},
-    orderBy: { id: "desc" },
-    take: 20,
-  });
-  if (rows.length === 0) return ctx.reply(t("staff.no_requests"));
-  const lines = rows.map((row) =>
-    t("staff.request_line", {
-      code: row.code,
-      status: t(`status.${row.status}`),
-      city: row.city ?? "—",
-      skills: skillLabels(row, locale).join(t("list.separator")) || "—",
-    }),
-  );
-  await ctx.reply([t("staff.requests_header", { count: rows.length }), ...lines].join("\n"));
-}
-
-async function showRequest(ctx: HandlerContext, argument: string): Promise<void> {
-  const { t, services } = ctx;
-  const code = findRequestCode(argument);
-  const request = code
-    ? await services.db.helpRequest.findUnique({
-        where: { code },
-        include: { events: { orderBy: { createdAt: "asc" } } },
-      })
-    : null;
-  if (!request) return ctx.reply(t("intake.not_found", { code: code ?? argument }));
-  const lines = request.events.map((event) => {
-    let detail: Record<string, unknown> = {};
-    try {
-      detail = JSON.parse(event.detail) as Record<string, unknown>;
-    } catch {
-      detail = {};
+  const staff = isStaff(speaker.role);
+  const parts = [t("help.intro", { bot })];
+  if (!staff && !speaker.expertId) parts.push(t("help.enterprise", { bot }));
+  if (speaker.expertId) parts.push(t("help.expert", { bot }), t("help.profile", { bot }));
+  if (staff) {
+    parts.push(t("help.staff", { bot }));
+    if (speaker.role === "team_leader") {
+      parts.push(t("help.team_leader", { team: teamLabel(speaker.staffTeamKey, locale) ?? "—" }));
     }
-    const time = new Date(event.createdAt.getTime() + 8 * 3600 * 1000).toISOString().slice(5, 16).replace("T", " ");
-    return t("staff.timeline_line", { time, event: t(`event.${event.type}`, detail) });
-  });
-  await ctx.reply(
-    [
-      t("staff.timeline_header", {
-        code: request.code,
-        status: t(`status.${request.status}`),
-        text: request.text.slice(0, 80),
-      }),
-      ...lines,
-    ].join("\n"),
-  );
-}
-
-async function showStats(ctx: HandlerContext): Promise<void> {
-  const { t, services } = ctx;
-  const { db } = services;
-  const [requests, open, introduced, experts, offers, accepted] = await Promise.all([
-    db.helpRequest.count(),
-    db.helpRequest.count({ where: { status: { in: ["open", "matching", "offered", "unmatched", "draft"] } } }),
-    db.helpRequest.count({ where: { status: "introduced" } }),
-    db.expert.count({ where: { active: true } }),
-    db.match.count({ where: { offeredAt: { not: null } } }),
-    db.match.count({ where: { status: "accepted" } }),
-  ]);
-  await ctx.reply(t("staff.stats", { requests, open, introduced, experts, offers, accepted }));
+    for (const command of commands) {
+      if (command.audience !== "everyone" && command.audience !== "expert" && mayUse(speaker, command.audience)) {
+        parts.push(t(`help.commands.${command.name}`));
+      }
+    }
+  }
+  await ctx.reply(parts.join("\n"));
 }

@@ -9,6 +9,7 @@ import { handleCommand } from "./commands.ts";
 import { handleFeedback } from "./feedback.ts";
 import { handleOfferReply } from "./offer-reply.ts";
 import { handlePendingAnswer } from "./pending-answer.ts";
+import { handleProfileMessage } from "./profile/profile-message.ts";
 import { handleCancel, handleCorrection } from "./request-changes.ts";
 import { handleHelpRequest } from "./request-intake.ts";
 
@@ -29,6 +30,7 @@ export async function route(ctx: HandlerContext): Promise<void> {
   const bindingCode = bindingCodeIn(message.text);
   if (bindingCode) return redeemBinding(ctx, bindingCode);
   if (await handlePendingAnswer(ctx)) return;
+  if (await handleProfileMessage(ctx)) return;
 
   switch (understanding.intent) {
     case "command":

@@ -1,0 +1,66 @@
+// `craftbridge report --month 2026-11 [--out FILE.csv|.xlsx] [--lang zh-CN|en]`: the monthly figures per
+// service team and city for reporting upward; CSV on standard output without --out.
+import type { Command } from "commander";
+import { ConfigError, loadConfig } from "../bot/config.ts";
+import { isLocale, translator } from "../bot/i18n.ts";
+import { monthOf, monthRange } from "../handlers/staff/month-range.ts";
+import { monthlyReport } from "../handlers/staff/monthly-report.ts";
+import { reportCsv, reportFormat, reportTable, writeReport } from "../handlers/staff/report-file.ts";
+import { openDatabase } from "../prisma/client.ts";
+
+interface ReportOptions {
+  month?: string;
+  out?: string;
+  lang?: string;
+}
+
+export function registerReportCommand(program: Command): void {
+  program
+    .command("report")
+    .description(
+      "monthly report per service team and city: requests, offers, accepted, introduced, solved, average rating",
+    )
+    .option("--month <month>", "the month, e.g. 2026-11 (default: this month, Asia/Shanghai)")
+    .option("--out <file>", "write a .csv or .xlsx file instead of printing CSV")
+    .option("--lang <locale>", "zh-CN or en (default: DEFAULT_LOCALE)")
+    .action(async (options: ReportOptions) => {
+      process.exitCode = await runReport(options);
+    });
+}
+
+async function runReport(options: ReportOptions): Promise<number> {
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    return 2;
+  }
+  const locale = isLocale(options.lang) ? options.lang : config.DEFAULT_LOCALE;
+  const t = translator(locale);
+  const month = options.month ?? monthOf(new Date());
+  const range = monthRange(month);
+  if (!range) {
+    process.stderr.write(`${t("report.bad_month", { month })}\n`);
+    return 1;
+  }
+  if (options.out && !reportFormat(options.out)) {
+    process.stderr.write(`${t("report.bad_format", { file: options.out })}\n`);
+    return 1;
+  }
+  const db = await openDatabase(config.DATABASE_URL);
+  try {
+    const rows = await monthlyReport(db, range);
+    const table = reportTable(rows, t, locale);
+    if (!options.out) {
+      process.stdout.write(reportCsv(table));
+      return 0;
+    }
+    await writeReport(options.out, table, t("report.sheet"));
+    process.stdout.write(`${t("report.written", { file: options.out, month, rows: rows.length })}\n`);
+    return 0;
+  } finally {
+    await db.$disconnect();
+  }
+}

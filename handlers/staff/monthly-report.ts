@@ -1,0 +1,95 @@
+// The monthly report for reporting upward, per service team and city. What happened in the month counts
+// in it: requests registered, offers made, offers accepted, requests introduced. Outcomes and ratings
+// belong to the month's introductions, so a late answer to the follow-up still lands in the right month.
+import type { Db } from "../../prisma/client.ts";
+import { serviceTeams } from "../roster/resolve-team.ts";
+import type { TimeRange } from "./month-range.ts";
+
+export interface ReportRow {
+  team: string | null;
+  city: string | null;
+  requests: number;
+  offers: number;
+  accepted: number;
+  introduced: number;
+  solved: number;
+  /** Average 1–5 rating, or null when no introduction of the month was rated. */
+  rating: number | null;
+  /** How many ratings the average is over. */
+  rated: number;
+}
+
+interface Tally extends Omit<ReportRow, "rating" | "rated"> {
+  ratings: number[];
+}
+
+type Place = { teamKey: string | null; city: string | null };
+
+export async function monthlyReport(db: Db, range: TimeRange): Promise<ReportRow[]> {
+  const within = { gte: range.from, lt: range.to };
+  const place = { select: { teamKey: true, city: true } } as const;
+  const [requests, offers, accepted, introduced, outcomes] = await Promise.all([
+    db.helpRequest.findMany({ where: { createdAt: within }, select: { teamKey: true, city: true } }),
+    db.match.findMany({ where: { offeredAt: within }, select: { request: place } }),
+    db.match.findMany({ where: { status: "accepted", respondedAt: within }, select: { request: place } }),
+    db.requestEvent.findMany({ where: { type: "introduced", createdAt: within }, select: { request: place } }),
+    db.match.findMany({
+      where: { introducedAt: within },
+      select: { outcome: true, rating: true, request: place },
+    }),
+  ]);
+  const tallies = new Map<string, Tally>();
+  const tally = ({ teamKey, city }: Place): Tally => {
+    const key = `${teamKey ?? ""}\u0000${city ?? ""}`;
+    let row = tallies.get(key);
+    if (!row) {
+      row = { team: teamKey, city, requests: 0, offers: 0, accepted: 0, introduced: 0, solved: 0, ratings: [] };
+      tallies.set(key, row);
+    }
+    return row;
+  };
+  for (const request of requests) tally(request).requests++;
+  for (const match of offers) tally(match.request).offers++;
+  for (const match of accepted) tally(match.request).accepted++;
+  for (const event of introduced) tally(event.request).introduced++;
+  for (const match of outcomes) {
+    const row = tally(match.request);
+    if (match.outcome === "solved") row.solved++;
+    if (match.rating !== null) row.ratings.push(match.rating);
+  }
+  const teamOrder = new Map(serviceTeams.map((team, index) => [team.key, index]));
+  const order = (row: Tally) =>
+    row.team === null ? serviceTeams.length + 1 : (teamOrder.get(row.team) ?? serviceTeams.length);
+  return [...tallies.values()]
+    .sort(
+      (a, b) =>
+        order(a) - order(b) ||
+        (a.team ?? "").localeCompare(b.team ?? "") ||
+        Number(a.city === null) - Number(b.city === null) ||
+        (a.city ?? "").localeCompare(b.city ?? "", "zh-CN"),
+    )
+    .map(({ ratings, ...row }) => ({ ...row, rating: average(ratings), rated: ratings.length }));
+}
+
+function average(values: number[]): number | null {
+  return values.length ? values.reduce((sum, value) => sum + value, 0) / values.length : null;
+}
+
+/** The sum of the rows, with the average over every rated introduction. */
+export function reportTotal(rows: readonly ReportRow[]): ReportRow {
+  const sum = (field: "requests" | "offers" | "accepted" | "introduced" | "solved" | "rated") =>
+    rows.reduce((total, row) => total + row[field], 0);
+  const rated = sum("rated");
+  const weighted = rows.reduce((total, row) => total + (row.rating ?? 0) * row.rated, 0);
+  return {
+    team: null,
+    city: null,
+    requests: sum("requests"),
+    offers: sum("offers"),
+    accepted: sum("accepted"),
+    introduced: sum("introduced"),
+    solved: sum("solved"),
+    rating: rated ? weighted / rated : null,
+    rated,
+  };
+}

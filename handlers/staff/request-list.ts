@@ -1,0 +1,94 @@
+// `/requests [open|waiting|all] [team <team>]` and `/request R-0042` (the timeline), limited to a team
+// leader's own service team.
+import type { HandlerContext } from "../../bot/context.ts";
+import { findRequestCode } from "../request-codes.ts";
+import { skillLabels, teamLabel } from "../request-format.ts";
+import { resolveTeam, serviceTeams } from "../roster/resolve-team.ts";
+import { inScope, teamScope } from "./roles.ts";
+
+const openStatuses = ["draft", "open", "matching", "offered", "unmatched"];
+const waitingStatuses = ["unmatched", "draft", "offered"];
+const filterWords = new Set(["open", "waiting", "all"]);
+const teamWords = new Set(["team", "服务队", "队"]);
+
+/** The status filter and team named in the arguments; team is undefined when none was named, null when unknown. */
+export function parseRequestFilter(args: readonly string[]): { filter: string; team: string | null | undefined } {
+  let filter = "open";
+  const rest: string[] = [];
+  for (const arg of args) {
+    const word = arg.toLowerCase();
+    if (filterWords.has(word)) filter = word;
+    else if (!teamWords.has(word)) rest.push(arg);
+  }
+  const named = rest.join(" ").trim();
+  return { filter, team: named ? resolveTeam(named) : undefined };
+}
+
+/** Every service team by name, for a staff member who named one the programme does not have. */
+export function teamNames(locale: "zh-CN" | "en"): string {
+  return serviceTeams.map((team) => (locale === "en" ? team.en : team.zh)).join(locale === "en" ? ", " : "、");
+}
+
+export async function listRequests(ctx: HandlerContext, args: string[]): Promise<void> {
+  const { t, locale, services, speaker } = ctx;
+  const { filter, team: named } = parseRequestFilter(args);
+  if (named === null) return ctx.reply(t("staff.unknown_team", { team: args.join(" "), examples: teamNames(locale) }));
+  const scope = teamScope(speaker);
+  if (scope !== null && named !== undefined && named !== scope) {
+    return ctx.reply(t("roles.other_team", { team: teamLabel(scope, locale) ?? "—" }));
+  }
+  const team = scope ?? named ?? null;
+  const statuses = filter === "waiting" ? waitingStatuses : filter === "all" ? undefined : openStatuses;
+  const rows = await services.db.helpRequest.findMany({
+    where: { ...(statuses ? { status: { in: statuses } } : {}), ...(team ? { teamKey: team } : {}) },
+    orderBy: { id: "desc" },
+    take: 20,
+  });
+  if (rows.length === 0) return ctx.reply(t("staff.no_requests"));
+  const lines = rows.map((row) =>
+    t("staff.request_line", {
+      code: row.code,
+      status: t(`status.${row.status}`),
+      city: row.city ?? "—",
+      skills: skillLabels(row, locale).join(t("list.separator")) || "—",
+    }),
+  );
+  const header = team
+    ? t("staff.requests_header_team", { count: rows.length, team: teamLabel(team, locale) ?? team })
+    : t("staff.requests_header", { count: rows.length });
+  await ctx.reply([header, ...lines].join("\n"));
+}
+
+export async function showRequest(ctx: HandlerContext, args: string[]): Promise<void> {
+  const { t, services, speaker } = ctx;
+  const argument = args.join(" ");
+  const code = findRequestCode(argument);
+  const request = code
+    ? await services.db.helpRequest.findUnique({
+        where: { code },
+        include: { events: { orderBy: { createdAt: "asc" } } },
+      })
+    : null;
+  if (!request) return ctx.reply(t("intake.not_found", { code: code ?? argument }));
+  if (!inScope(speaker, request.teamKey)) return ctx.reply(t("roles.not_your_team", { code: request.code }));
+  const lines = request.events.map((event) => {
+    let detail: Record<string, unknown> = {};
+    try {
+      detail = JSON.parse(event.detail) as Record<string, unknown>;
+    } catch {
+      detail = {};
+    }
+    const time = new Date(event.createdAt.getTime() + 8 * 3600 * 1000).toISOString().slice(5, 16).replace("T", " ");
+    return t("staff.timeline_line", { time, event: t(`event.${event.type}`, detail) });
+  });
+  await ctx.reply(
+    [
+      t("staff.timeline_header", {
+        code: request.code,
+        status: t(`status.${request.status}`),
+        text: request.text.slice(0, 80),
+      }),
+      ...lines,
+    ].join("\n"),
+  );
+}
