@@ -2,12 +2,15 @@
 import path from "node:path";
 import { ensureServiceTeams } from "../handlers/roster/import-roster.ts";
 import { deliverJob } from "../jobs/deliver.ts";
+import { digestJob, upsertDigestScheduler } from "../jobs/digest/digest-job.ts";
 import { draftExpiryJob, draftExpiryQueue } from "../jobs/draft-expiry.ts";
-import { followUpJob } from "../jobs/follow-up.ts";
+import { noticeFailedDelivery } from "../jobs/failed-delivery-notice.ts";
+import { followUpAt, followUpJob, scheduleFollowUp } from "../jobs/follow-up.ts";
 import { JobSystem } from "../jobs/job-system.ts";
 import { matchJob, matchQueue } from "../jobs/match.ts";
 import { offerJob } from "../jobs/offer.ts";
 import { offerTimeoutJob, scheduleOfferTimeout } from "../jobs/offer-timeout.ts";
+import { repairingOrphans, resumeOrphanOffers } from "../jobs/orphan-offers.ts";
 import { createRanker } from "../jobs/ranker.ts";
 import { type Db, databaseToken, openDatabase } from "../prisma/client.ts";
 import { seedDemoData } from "../prisma/seed/seed-demo.ts";
@@ -55,15 +58,24 @@ async function prepareDatabase(config: Config, log: Log): Promise<Db> {
   return db;
 }
 
-/** Re-enqueues from the database whatever was due when the process last stopped. */
+/**
+ * Re-enqueues from the database whatever was due when the process last stopped, or when Redis came
+ * back empty. Job ids follow the database state, so several processes resuming at once queue each once.
+ */
 async function resumeDueWork(services: Services, platforms: string[]): Promise<void> {
   const { db, enqueue } = services;
   const pending = await db.outboundMessage.findMany({ where: { status: "pending", platform: { in: platforms } } });
   for (const row of pending)
     await enqueue(deliverQueue(row.platform), { outboxId: row.id }, { jobId: `out-${row.id}` });
-  const open = await db.helpRequest.findMany({ where: { status: { in: ["open", "matching"] } }, select: { id: true } });
+  // An offer claimed by a worker that died before writing its card goes back to the candidates.
+  await resumeOrphanOffers(services, services.config.JOB_LOCK_MS);
+  const open = await db.helpRequest.findMany({
+    where: { status: { in: ["open", "matching"] } },
+    select: { id: true, updatedAt: true },
+  });
   for (const request of open) {
-    await enqueue(matchQueue, { requestId: request.id }, { jobId: `match-${request.id}-resume-${Date.now()}` });
+    const jobId = `match-${request.id}-resume-${request.updatedAt.getTime()}`;
+    await enqueue(matchQueue, { requestId: request.id }, { jobId });
   }
   const drafts = await db.helpRequest.findMany({ where: { status: "draft" }, select: { id: true, createdAt: true } });
   const draftMs = services.config.DRAFT_TIMEOUT_MINUTES * 60 * 1000;
@@ -75,6 +87,14 @@ async function resumeDueWork(services: Services, platforms: string[]): Promise<v
   const offers = await db.match.findMany({ where: { status: "offered" }, select: { id: true, offeredAt: true } });
   for (const offer of offers) {
     await scheduleOfferTimeout(enqueue, services.config.OFFER_TIMEOUT_HOURS, offer.id, offer.offeredAt ?? new Date());
+  }
+  const introduced = await db.match.findMany({
+    where: { status: "accepted", followedUpAt: null, outcome: null },
+    select: { id: true, introducedAt: true, request: { select: { windowEnd: true } } },
+  });
+  for (const match of introduced) {
+    const at = followUpAt(match.introducedAt ?? new Date(), match.request.windowEnd, services.config.FOLLOW_UP_DAYS);
+    await scheduleFollowUp(enqueue, match.id, at);
   }
 }
 
@@ -93,20 +113,31 @@ export async function startApp(options: StartOptions): Promise<App> {
     await db.$disconnect();
     throw error;
   }
-  const jobs = new JobSystem(redis.url, config.QUEUE_PREFIX, log, `${await databaseToken(db)}-`);
+  const jobs = new JobSystem(redis.url, config.QUEUE_PREFIX, log, `${await databaseToken(db)}-`, {
+    attempts: config.JOB_ATTEMPTS,
+    backoffMs: config.JOB_BACKOFF_MS,
+    lockMs: config.JOB_LOCK_MS,
+    stalledIntervalMs: config.JOB_STALLED_INTERVAL_MS,
+  });
   const services: Services = { db, config, log, send: createOutbox(db, jobs.enqueue), enqueue: jobs.enqueue };
   const ranker = createRanker(db);
-  jobs.startWorker(matchJob(services, ranker));
-  jobs.startWorker(offerJob(services));
+  jobs.startWorker(repairingOrphans(services, matchJob(services, ranker)));
+  jobs.startWorker(repairingOrphans(services, offerJob(services)));
   jobs.startWorker(offerTimeoutJob(services));
   jobs.startWorker(followUpJob(services));
   jobs.startWorker(draftExpiryJob(services));
-  for (const adapter of adapters) jobs.startWorker(deliverJob(db, adapter));
+  jobs.startWorker(digestJob(services));
+  await upsertDigestScheduler(redis.url, config.QUEUE_PREFIX, config.DIGEST_TIME);
+  const deliverOptions = {
+    sendTimeoutMs: config.SEND_TIMEOUT_MS,
+    onFailed: (row: Parameters<typeof noticeFailedDelivery>[1]) => noticeFailedDelivery(services, row),
+  };
+  for (const adapter of adapters) jobs.startWorker(deliverJob(db, adapter, deliverOptions));
   const dispatch = createDispatcher(services);
-  await resumeDueWork(
-    services,
-    adapters.map((adapter) => adapter.platform),
-  );
+  const platforms = adapters.map((adapter) => adapter.platform);
+  await resumeDueWork(services, platforms);
+  // Redis without persistence comes back empty: queued and delayed jobs are rebuilt from the database.
+  jobs.onReconnect(() => resumeDueWork(services, platforms));
   if (options.startAdapters !== false) for (const adapter of adapters) await adapter.start(dispatch);
 
   let stopped = false;
@@ -120,7 +151,7 @@ export async function startApp(options: StartOptions): Promise<App> {
       if (stopped) return;
       stopped = true;
       for (const adapter of adapters) await adapter.stop().catch(() => undefined);
-      await jobs.close();
+      await jobs.close(config.SHUTDOWN_GRACE_MS);
       await db.$disconnect();
       await redis.stop();
     },
