@@ -18,7 +18,7 @@ import type { Config } from "./config.ts";
 import { createDispatcher, type Dispatch } from "./dispatcher.ts";
 import type { Log } from "./log.ts";
 import type { Adapter } from "./messages.ts";
-import { createOutbox, deliverQueue } from "./outbox.ts";
+import { createOutbox, deliverQueue, type Send } from "./outbox.ts";
 import { ensureRedis, type RedisEndpoint } from "./redis.ts";
 import type { Services } from "./services.ts";
 
@@ -41,6 +41,8 @@ export interface StartOptions {
   dataDir?: string;
   /** Start the adapters (tests may drive the dispatcher directly). */
   startAdapters?: boolean;
+  /** Wraps the outbound path; fault tests use it to stop a process in the middle of a job. */
+  wrapSend?: (send: Send) => Send;
 }
 
 /** Folder of a `file:` database URL, for files that belong beside it. */
@@ -119,7 +121,9 @@ export async function startApp(options: StartOptions): Promise<App> {
     lockMs: config.JOB_LOCK_MS,
     stalledIntervalMs: config.JOB_STALLED_INTERVAL_MS,
   });
-  const services: Services = { db, config, log, send: createOutbox(db, jobs.enqueue), enqueue: jobs.enqueue };
+  const outbox = createOutbox(db, jobs.enqueue);
+  const send = options.wrapSend ? options.wrapSend(outbox) : outbox;
+  const services: Services = { db, config, log, send, enqueue: jobs.enqueue };
   const ranker = createRanker(db);
   jobs.startWorker(repairingOrphans(services, matchJob(services, ranker)));
   jobs.startWorker(repairingOrphans(services, offerJob(services)));

@@ -5,6 +5,7 @@ import { registerMatchCommand } from "./match-command.ts";
 import { registerParseCommand } from "./parse-command.ts";
 import { registerReportCommand } from "./report-command.ts";
 import { registerStartCommand } from "./start-command.ts";
+import { registerWorkerCommand } from "./worker-command.ts";
 
 const program = new Command()
   .name("craftbridge")
@@ -12,6 +13,7 @@ const program = new Command()
   .showHelpAfterError();
 
 registerStartCommand(program);
+registerWorkerCommand(program);
 registerParseCommand(program);
 registerMatchCommand(program);
 registerExpertsCommand(program);

@@ -6,6 +6,7 @@ import { type App, startApp } from "../bot/app.ts";
 import { ConfigError, loadConfig } from "../bot/config.ts";
 import { createLog } from "../bot/log.ts";
 import { RedisUnavailableError } from "../bot/redis.ts";
+import { shutdownSignal } from "./shutdown-signal.ts";
 import { latestTerminalCard } from "./terminal-cards.ts";
 
 export function registerStartCommand(program: Command): void {
@@ -72,7 +73,7 @@ async function runStart(): Promise<number> {
       process.stdout.write(`${config.BOT_NAME} craftbridge — /as NAME, /in CHAT, /in dm, /press N, /quit\n`);
     await terminal.start(app.dispatch);
   }
-  for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => finish(0));
+  void shutdownSignal().then(() => finish(0));
   const code = await finished;
   await app.stop();
   return code;
