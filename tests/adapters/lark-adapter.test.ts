@@ -153,7 +153,7 @@ describe("the Lark adapter", () => {
     });
   });
 
-  it("refuses a bad signature, a wrong token and a wrong encrypt key, and processes none of them", async () => {
+  it("refuses a bad signature, a wrong token, a wrong encrypt key and an old timestamp, and processes none of them", async () => {
     const event = () => textEvent({ chatId: "oc_group", chatType: "group", senderId: "ou_wang", text: "你好" });
     const forged = deliver(event());
     forged.headers["X-Lark-Signature"] = "0".repeat(64);
@@ -163,6 +163,9 @@ describe("the Lark adapter", () => {
     expect((await post(url, deliver(wrongToken))).status).toBe(401);
     expect((await post(url, deliver(event(), { key: "another key" }))).status).toBe(401);
     expect((await post(url, { body: "not json", headers: {} })).status).toBe(400);
+    // Correctly signed, but sent an hour ago: a captured request replayed.
+    const replayed = deliver(event(), { sentAtSeconds: Math.floor(Date.now() / 1000) - 3600 });
+    expect((await post(url, replayed)).status).toBe(401);
     const cardPress = cardAction({ operatorId: "ou_li", chatId: "oc_p2p", cardMessageId: "om_1", value: {} });
     const forgedPress = deliver(cardPress);
     forgedPress.headers["X-Lark-Signature"] = "0".repeat(64);

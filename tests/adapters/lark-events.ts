@@ -24,9 +24,12 @@ export interface Delivery {
 }
 
 /** An event as Lark delivers it: encrypted, signed. */
-export function deliver(event: object, options: { key?: string; signKey?: string } = {}): Delivery {
+export function deliver(
+  event: object,
+  options: { key?: string; signKey?: string; sentAtSeconds?: number } = {},
+): Delivery {
   const body = JSON.stringify({ encrypt: encrypt(JSON.stringify(event), options.key) });
-  const timestamp = String(Math.floor(Date.now() / 1000));
+  const timestamp = String(options.sentAtSeconds ?? Math.floor(Date.now() / 1000));
   const nonce = randomUUID();
   return {
     body,

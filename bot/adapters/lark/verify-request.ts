@@ -7,6 +7,20 @@ import { AESCipher } from "@larksuiteoapi/node-sdk";
 export interface VerifySettings {
   verificationToken?: string;
   encryptKey?: string;
+  /** Oldest signed request accepted, in seconds; a captured request replayed later is refused. */
+  maxAgeSeconds?: number;
+  /** The clock, for tests. */
+  now?: () => number;
+}
+
+// Lark signs every push (retries included) with the time it is sent; five minutes covers clock drift.
+const defaultMaxAgeSeconds = 300;
+
+/** Whether the signed timestamp header is within `maxAgeSeconds` of now, either way. */
+function fresh(headers: Record<string, string | string[] | undefined>, settings: VerifySettings): boolean {
+  const sent = Number(header(headers, "x-lark-request-timestamp"));
+  const now = (settings.now?.() ?? Date.now()) / 1000;
+  return Number.isFinite(sent) && sent > 0 && Math.abs(now - sent) <= (settings.maxAgeSeconds ?? defaultMaxAgeSeconds);
 }
 
 /** The fields of a webhook body that say what it is and who sent it. */
@@ -72,6 +86,7 @@ export function verifyRequest(
     if (!token || !sameText(signature, signatureOf("sha1", token, raw, headers))) {
       return { ok: false, status: 401, reason: "bad card signature" };
     }
+    if (!fresh(headers, settings)) return { ok: false, status: 401, reason: "old timestamp" };
     return { ok: true, body };
   }
   // The URL check carries no signature; its token (below) proves it.
@@ -81,6 +96,9 @@ export function verifyRequest(
     !sameText(signature, signatureOf("sha256", settings.encryptKey, raw, headers))
   ) {
     return { ok: false, status: 401, reason: "bad signature" };
+  }
+  if (settings.encryptKey && !isChallenge && !fresh(headers, settings)) {
+    return { ok: false, status: 401, reason: "old timestamp" };
   }
   const token = body.header?.token ?? body.token;
   if (settings.verificationToken && token !== settings.verificationToken) {
