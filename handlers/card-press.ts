@@ -1,6 +1,7 @@
 // A button press on a card. Anyone in a group can press a button, so the press counts only for the
 // person the card was sent to.
 import type { HandlerContext } from "../bot/context.ts";
+import { pressDigestButton } from "./digest-buttons.ts";
 import { recordFeedback } from "./feedback.ts";
 import { answerOffer } from "./offer-answer.ts";
 import type { OfferAnswer } from "./understanding/types.ts";
@@ -22,6 +23,7 @@ export async function handleCardPress(ctx: HandlerContext): Promise<void> {
   const [action, argument] = press.value.split(":");
   const answer = action ? offerAnswers[action] : undefined;
   if (answer && argument) return answerOffer(ctx, argument, answer);
+  if (action === "staff.rematch" && argument) return pressDigestButton(ctx, argument);
   if ((action === "followup.solved" || action === "followup.unsolved") && argument) {
     return recordFeedback(ctx, argument, { outcome: action === "followup.solved" ? "solved" : "unsolved" });
   }

@@ -3,6 +3,7 @@
 import type { HandlerContext } from "../bot/context.ts";
 import { isStaff } from "../bot/people.ts";
 import { createBinding } from "./account-binding.ts";
+import { sendDigestNow } from "./digest-command.ts";
 import { findExpert } from "./profile/find-expert.ts";
 import { showOwnProfile } from "./profile/profile-message.ts";
 import { showExpert } from "./profile/show-expert.ts";
@@ -65,7 +66,7 @@ const commands: readonly CommandSpec[] = [
   { name: "bind", audience: "staff", run: onTeamExpert(createBinding) },
   { name: "stats", audience: "staff", run: (ctx) => showStats(ctx) },
   { name: "teams", audience: "staff", run: (ctx) => showTeams(ctx) },
-  // /digest [date] — the daily digest sent now — belongs here.
+  { name: "digest", audience: "staff", run: sendDigestNow },
   { name: "staff", audience: "admin", run: manageStaff },
 ];
 
