@@ -6,6 +6,7 @@ import { bindingCodeIn, redeemBinding } from "./account-binding.ts";
 import { handleAvailability } from "./availability.ts";
 import { handleCardPress } from "./card-press.ts";
 import { handleCommand } from "./commands.ts";
+import { handleDataDeletion } from "./data-deletion.ts";
 import { handleFeedback } from "./feedback.ts";
 import { handleOfferReply } from "./offer-reply.ts";
 import { handlePendingAnswer } from "./pending-answer.ts";
@@ -29,6 +30,7 @@ export async function route(ctx: HandlerContext): Promise<void> {
 
   const bindingCode = bindingCodeIn(message.text);
   if (bindingCode) return redeemBinding(ctx, bindingCode);
+  if (addressed && (await handleDataDeletion(ctx))) return;
   if (await handlePendingAnswer(ctx)) return;
   if (await handleProfileMessage(ctx)) return;
 
