@@ -1,0 +1,105 @@
+// Spawning, feeding and killing bot processes (bot-process.ts), and reading what the platform got.
+import { type ChildProcess, spawn } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import type { IncomingMessage } from "../../../bot/messages.ts";
+
+const script = path.resolve("tests/reliability/support/bot-process.ts");
+
+export interface BotProcess {
+  child: ChildProcess;
+  stdout(): string;
+  stderr(): string;
+  /** Resolves when the process printed `text` (bounded wait). */
+  printed(text: string, timeoutMs?: number): Promise<void>;
+  say(message: Partial<IncomingMessage> & Pick<IncomingMessage, "senderId" | "chatId" | "text">): void;
+  /** Resolves with the exit code once the process has exited (bounded wait). */
+  exited(timeoutMs?: number): Promise<number | null>;
+}
+
+let counter = 0;
+
+export async function startBotProcess(env: Record<string, string>): Promise<BotProcess> {
+  const child = spawn(process.execPath, ["--import", "tsx", script], {
+    env: { ...process.env, LOG_LEVEL: "silent", ...env },
+    stdio: ["pipe", "pipe", "pipe"],
+  });
+  let out = "";
+  let err = "";
+  child.stdout?.on("data", (chunk: Buffer) => {
+    out += chunk.toString();
+  });
+  child.stderr?.on("data", (chunk: Buffer) => {
+    err += chunk.toString();
+  });
+  const exit = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  const proc: BotProcess = {
+    child,
+    stdout: () => out,
+    stderr: () => err,
+    printed: async (text, timeoutMs = 30_000) => {
+      const deadline = Date.now() + timeoutMs;
+      while (!out.includes(text)) {
+        if (child.exitCode !== null)
+          throw new Error(`process exited (${child.exitCode}) before printing ${text}: ${err}`);
+        if (Date.now() > deadline) throw new Error(`no "${text}" within ${timeoutMs} ms:\n${out}\n${err}`);
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+    },
+    say: (message) => {
+      const direct = message.chatId.startsWith("dm:");
+      const full: IncomingMessage = {
+        platform: "terminal",
+        messageId: `m-${process.pid}-${++counter}-${Date.now()}`,
+        chatKind: direct ? "direct" : "group",
+        chatTitle: direct ? message.senderId : message.chatId,
+        senderName: message.senderId,
+        mentionsBot: message.text.includes("@匠桥"),
+        receivedAt: new Date(),
+        ...message,
+      };
+      child.stdin?.write(`${JSON.stringify(full)}\n`);
+    },
+    exited: (timeoutMs = 30_000) =>
+      Promise.race([
+        exit,
+        new Promise<number | null>((_, reject) =>
+          setTimeout(() => reject(new Error(`still running after ${timeoutMs} ms`)), timeoutMs).unref(),
+        ),
+      ]),
+  };
+  await proc.printed("ready", 60_000);
+  return proc;
+}
+
+export async function kill(proc: BotProcess): Promise<void> {
+  proc.child.kill("SIGKILL");
+  await proc.exited();
+}
+
+export interface PlatformSend {
+  key: string;
+  target: { kind: string; id: string };
+  text: string;
+  shown: boolean;
+}
+
+/** Every send attempt the platform file recorded. */
+export function platformSends(file: string): PlatformSend[] {
+  if (!existsSync(file)) return [];
+  return readFileSync(file, "utf8")
+    .split("\n")
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as PlatformSend);
+}
+
+/** Waits until `check` holds (bounded). */
+export async function eventually<T>(check: () => Promise<T | undefined | false>, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
