@@ -3,7 +3,7 @@
 import type { HandlerContext } from "../../bot/context.ts";
 import { normalisePhone } from "../roster/normalise-phone.ts";
 import { splitList } from "../roster/split-list.ts";
-import { canonicalCity, extractCities } from "../understanding/places.ts";
+import { canonicalCity, cityEn, extractCities } from "../understanding/places.ts";
 import { extractSkills } from "../understanding/skills.ts";
 import { expertCard, parseList } from "./expert-card.ts";
 import { type ProfileEdit, parseProfileEdit } from "./profile-edits.ts";
@@ -60,16 +60,17 @@ async function applyEdit(
   expertId: string,
   edit: Exclude<ProfileEdit, { kind: "show" | "consent" }>,
 ) {
-  const { services, t } = ctx;
+  const { services, t, locale } = ctx;
   const { db } = services;
   const expert = await db.expert.findUniqueOrThrow({ where: { id: expertId } });
   const sep = t("list.separator");
+  const cityName = (city: string) => (locale === "en" ? cityEn(city) : city);
   if (edit.kind === "set") {
     if (edit.field === "city") {
       const city = canonicalCity(edit.value) ?? extractCities(edit.value)[0];
       if (!city) return ctx.reply(t("profile.unknown_city", { city: edit.value }));
       await db.expert.update({ where: { id: expertId }, data: { city, district: null } });
-      return ctx.reply(t("profile.city_set", { city }));
+      return ctx.reply(t("profile.city_set", { city: cityName(city) }));
     }
     if (edit.field === "phone") {
       const phone = normalisePhone(edit.value);
@@ -91,7 +92,7 @@ async function applyEdit(
     const cities =
       edit.kind === "add" ? [...new Set([...current, ...named])] : current.filter((city) => !named.includes(city));
     await db.expert.update({ where: { id: expertId }, data: { cities: JSON.stringify(cities) } });
-    return ctx.reply(t("profile.cities_set", { cities: cities.join(sep) || t("profile.card.none") }));
+    return ctx.reply(t("profile.cities_set", { cities: cities.map(cityName).join(sep) || t("profile.card.none") }));
   }
   const items = splitList(edit.value).map((item) => item.slice(0, 40));
   const current = parseList(expert.skills);

@@ -11,8 +11,15 @@ const waitingStatuses = ["unmatched", "draft", "offered"];
 const filterWords = new Set(["open", "waiting", "all"]);
 const teamWords = new Set(["team", "服务队", "队"]);
 
-/** The status filter and team named in the arguments; team is undefined when none was named, null when unknown. */
-export function parseRequestFilter(args: readonly string[]): { filter: string; team: string | null | undefined } {
+/**
+ * The status filter and team named in the arguments, with the team as written; team is undefined when
+ * none was named, null when the programme has no such team.
+ */
+export function parseRequestFilter(args: readonly string[]): {
+  filter: string;
+  team: string | null | undefined;
+  named: string;
+} {
   let filter = "open";
   const rest: string[] = [];
   for (const arg of args) {
@@ -21,7 +28,7 @@ export function parseRequestFilter(args: readonly string[]): { filter: string; t
     else if (!teamWords.has(word)) rest.push(arg);
   }
   const named = rest.join(" ").trim();
-  return { filter, team: named ? resolveTeam(named) : undefined };
+  return { filter, team: named ? resolveTeam(named) : undefined, named };
 }
 
 /** Every service team by name, for a staff member who named one the programme does not have. */
@@ -31,8 +38,8 @@ export function teamNames(locale: "zh-CN" | "en"): string {
 
 export async function listRequests(ctx: HandlerContext, args: string[]): Promise<void> {
   const { t, locale, services, speaker } = ctx;
-  const { filter, team: named } = parseRequestFilter(args);
-  if (named === null) return ctx.reply(t("staff.unknown_team", { team: args.join(" "), examples: teamNames(locale) }));
+  const { filter, team: named, named: written } = parseRequestFilter(args);
+  if (named === null) return ctx.reply(t("staff.unknown_team", { team: written, examples: teamNames(locale) }));
   const scope = teamScope(speaker);
   if (scope !== null && named !== undefined && named !== scope) {
     return ctx.reply(t("roles.other_team", { team: teamLabel(scope, locale) ?? "—" }));
