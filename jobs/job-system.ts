@@ -56,7 +56,8 @@ export class JobSystem {
   private readonly connection: ConnectionOptions;
   private readonly queues = new Map<string, Queue>();
   private readonly workers: Worker[] = [];
-  private readonly active = new Set<Job>();
+  /** Jobs running in this process, with the lock token that lets them be handed back. */
+  private readonly active = new Map<Job, string | undefined>();
   private readonly recoveryListeners: (() => Promise<void>)[] = [];
   private monitor?: Redis;
   private readonly tuning: JobTuning;
@@ -151,7 +152,7 @@ export class JobSystem {
     const worker = new Worker<P>(
       definition.queue,
       async (job, token) => {
-        this.active.add(job);
+        this.active.set(job, token);
         try {
           return await definition.process(job.data, job, token);
         } finally {
@@ -214,7 +215,11 @@ export class JobSystem {
     while (this.active.size > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 25));
     if (this.active.size > 0) {
       this.log.warn({ jobs: this.active.size }, "Shutting down: handing running jobs back to their queues");
-      for (const job of this.active) await job.moveToWait(job.token).catch(() => undefined);
+      for (const [job, token] of this.active) {
+        await job
+          .moveToWait(token)
+          .catch((error) => this.log.warn({ jobId: job.id, err: String(error) }, "Job not handed back"));
+      }
     }
     await Promise.all(this.workers.map((worker) => worker.close(this.active.size > 0)));
     await Promise.all([...this.queues.values()].map((queue) => queue.close()));
