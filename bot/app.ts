@@ -141,7 +141,10 @@ export async function startApp(options: StartOptions): Promise<App> {
   const platforms = adapters.map((adapter) => adapter.platform);
   await resumeDueWork(services, platforms);
   // Redis without persistence comes back empty: queued and delayed jobs are rebuilt from the database.
-  jobs.onReconnect(() => resumeDueWork(services, platforms));
+  jobs.onReconnect(async () => {
+    await upsertDigestScheduler(redis.url, config.QUEUE_PREFIX, config.DIGEST_TIME);
+    await resumeDueWork(services, platforms);
+  });
   if (options.startAdapters !== false) for (const adapter of adapters) await adapter.start(dispatch);
 
   let stopped = false;

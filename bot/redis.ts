@@ -79,12 +79,14 @@ export async function ensureRedis(options: {
   autostart: boolean;
   dataDir: string;
   log: Log;
+  /** Port of a private redis-server (a free one by default); tests restart Redis on the same port. */
+  port?: number;
 }): Promise<RedisEndpoint> {
   const { url, autostart, dataDir, log } = options;
   if (await redisAnswers(url)) return { url, private: false, stop: async () => undefined };
   if (!autostart || !redisServerOnPath()) throw new RedisUnavailableError(url);
 
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const dir = path.resolve(dataDir, "redis");
   mkdirSync(dir, { recursive: true });
   // No persistence: the database is the durable record, and due work is re-enqueued from it at start.
