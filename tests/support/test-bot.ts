@@ -29,6 +29,8 @@ export interface TestBot {
 export interface TestBotOptions {
   /** Reuse the database folder and queue prefix of an earlier bot (a restart). */
   resume?: { dir: string; prefix: string };
+  /** Where the bot's log goes (tests that read the log). */
+  logTo?: NodeJS.WritableStream;
 }
 
 export async function startTestBot(env: Record<string, string> = {}, options: TestBotOptions = {}): Promise<TestBot> {
@@ -40,7 +42,7 @@ export async function startTestBot(env: Record<string, string> = {}, options: Te
     LOG_LEVEL: "silent",
     ...env,
   });
-  const log = createLog(config.LOG_LEVEL ?? "silent");
+  const log = createLog(config.LOG_LEVEL ?? "silent", options.logTo);
   const input = new PassThrough();
   const printed: string[] = [];
   let buffer = "";
