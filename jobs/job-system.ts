@@ -1,6 +1,6 @@
 // BullMQ on Redis: one queue per job kind, workers started per process, and an idle check for
 // the terminal chat's piped mode. Job ids carry the idempotency key.
-import { type ConnectionOptions, type Job, Queue, Worker } from "bullmq";
+import { type ConnectionOptions, Job, Queue, Worker } from "bullmq";
 import { Redis } from "ioredis";
 import type { Log } from "../bot/log.ts";
 
@@ -213,15 +213,19 @@ export class JobSystem {
     await Promise.all(this.workers.map((worker) => worker.pause(true).catch(() => undefined)));
     const deadline = Date.now() + graceMs;
     while (this.active.size > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 25));
-    if (this.active.size > 0) {
-      this.log.warn({ jobs: this.active.size }, "Shutting down: handing running jobs back to their queues");
-      for (const [job, token] of this.active) {
-        await job
-          .moveToWait(token)
+    const left = [...this.active];
+    // Workers stop first, so that none of them picks up again a job handed back below.
+    await Promise.all(this.workers.map((worker) => worker.close(left.length > 0)));
+    if (left.length > 0) {
+      this.log.warn({ jobs: left.length }, "Shutting down: handing running jobs back to their queues");
+      for (const [job, token] of left) {
+        // Through this process's queue connection: the worker's own is closed.
+        const again = job.id ? await Job.fromId(this.queue(job.queueName), job.id) : undefined;
+        await again
+          ?.moveToWait(token)
           .catch((error) => this.log.warn({ jobId: job.id, err: String(error) }, "Job not handed back"));
       }
     }
-    await Promise.all(this.workers.map((worker) => worker.close(this.active.size > 0)));
     await Promise.all([...this.queues.values()].map((queue) => queue.close()));
   }
 
