@@ -1,8 +1,8 @@
 // The one way to open the database: Prisma's Rust-free client over the libSQL driver adapter,
 // with WAL and a busy timeout so concurrent writers wait instead of failing.
-import { PrismaLibSQL } from "@prisma/adapter-libsql";
 import { PrismaClient } from "./generated/client.ts";
 import { applyMigrations } from "./migrate.ts";
+import { busyTimeoutMs, SqliteAdapter } from "./sqlite-adapter.ts";
 import { resolveSqliteUrl } from "./sqlite-url.ts";
 
 export { resolveSqliteUrl };
@@ -16,10 +16,13 @@ export type Db = PrismaClient;
 export async function openDatabase(url: string, options: { migrate?: boolean } = {}): Promise<Db> {
   const resolved = resolveSqliteUrl(url);
   if (options.migrate !== false) await applyMigrations(resolved);
-  const db = new PrismaClient({ adapter: new PrismaLibSQL({ url: resolved }) });
+  const db = new PrismaClient({
+    adapter: new SqliteAdapter({ url: resolved }),
+    // Transactions wait for the write lock (busy timeout) while others in this process queue behind them.
+    transactionOptions: { maxWait: busyTimeoutMs * 2, timeout: busyTimeoutMs * 3 },
+  });
   if (resolved.startsWith("file:")) {
     await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
-    await db.$queryRawUnsafe("PRAGMA busy_timeout = 5000");
     await db.$queryRawUnsafe("PRAGMA synchronous = NORMAL");
   }
   return db;

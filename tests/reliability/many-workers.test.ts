@@ -36,10 +36,7 @@ const problems = [
   "电机控制器过热报警",
 ];
 
-// Known failing (found by this test): with five processes writing to one SQLite file, Prisma over libSQL
-// answers "Operation has timed out" inside batch transactions (jobs/match.ts, jobs/offer.ts), so match jobs
-// fail and retry and requests can be left waiting. Runs only with FAULTS_KNOWN_FAILING=1 until that is fixed.
-describe.skipIf(!process.env["FAULTS_KNOWN_FAILING"])("four workers on one queue", () => {
+describe("four workers on one queue", () => {
   it("handle every request once: no duplicate offers or introductions, no database error", async () => {
     const gateway = await startBotProcess(env);
     processes.push(gateway);
