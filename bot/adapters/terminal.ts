@@ -157,7 +157,13 @@ export class TerminalAdapter implements Adapter {
       this.cards.set(holder, { key, buttons: message.buttons });
     }
     const line = formatLine(this.options.botName, target, message);
-    this.options.output.write(this.options.interactive ? `\r${line}\n` : `${line}\n`);
+    if (!this.options.interactive) {
+      this.options.output.write(`${line}\n`);
+      return;
+    }
+    // At a keyboard the bot speaks over the prompt: clear it, print the line, draw the prompt again.
+    this.options.output.write(`\r\x1b[K${line}\n`);
+    this.prompt();
   }
 
   async stop(): Promise<void> {
