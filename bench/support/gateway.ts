@@ -1,0 +1,42 @@
+// The inbound half of the app: database, queues and dispatcher, with no worker in the process, as a
+// gateway process runs it. Used where a bench measures message intake alone.
+import { createDispatcher, type Dispatch } from "../../bot/dispatcher.ts";
+import { createLog } from "../../bot/log.ts";
+import { createOutbox } from "../../bot/outbox.ts";
+import type { Services } from "../../bot/services.ts";
+import { ensureServiceTeams } from "../../handlers/roster/import-roster.ts";
+import { JobSystem } from "../../jobs/job-system.ts";
+import { type Db, databaseToken, openDatabase } from "../../prisma/client.ts";
+import type { Workspace } from "./workspace.ts";
+
+export interface Gateway {
+  db: Db;
+  jobs: JobSystem;
+  services: Services;
+  dispatch: Dispatch;
+  close(): Promise<void>;
+}
+
+export async function openGateway(ws: Workspace): Promise<Gateway> {
+  const log = createLog("silent");
+  const db = await openDatabase(ws.databaseUrl);
+  await ensureServiceTeams(db);
+  const jobs = new JobSystem(ws.redisUrl, ws.prefix, log, `${await databaseToken(db)}-`);
+  const services: Services = {
+    db,
+    config: ws.config,
+    log,
+    send: createOutbox(db, jobs.enqueue),
+    enqueue: jobs.enqueue,
+  };
+  return {
+    db,
+    jobs,
+    services,
+    dispatch: createDispatcher(services),
+    close: async () => {
+      await jobs.close();
+      await db.$disconnect();
+    },
+  };
+}
