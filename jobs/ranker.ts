@@ -7,6 +7,7 @@ import { ExpertIndex } from "./matching/expert-index.ts";
 import { loadExpertProfiles } from "./matching/load-profiles.ts";
 
 const fullRebuildMs = 3600 * 1000;
+const maxIncremental = 500;
 // Other processes write with their own clocks: look back a little further than the last sync.
 const clockMarginMs = 2000;
 
@@ -34,7 +35,13 @@ export function createRanker(db: Db): Ranker {
       builtAt = started;
     } else {
       const changed = await changedExpertIds(new Date(syncedAt - clockMarginMs));
-      if (changed.length) for (const profile of await loadExpertProfiles(db, now, changed)) index.upsert(profile);
+      if (changed.length > maxIncremental) {
+        // A large import: one full load is cheaper, and stays within SQLite's limit on query parameters.
+        index = new ExpertIndex(await loadExpertProfiles(db, now));
+        builtAt = started;
+      } else if (changed.length) {
+        for (const profile of await loadExpertProfiles(db, now, changed)) index.upsert(profile);
+      }
     }
     syncedAt = started;
     return index;

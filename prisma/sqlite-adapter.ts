@@ -1,6 +1,6 @@
 // The libSQL driver adapter, made safe for several processes writing one SQLite file.
-// - @libsql/client opens a fresh connection after every transaction, so a one-off PRAGMA busy_timeout
-//   reaches only the first one: every connection sets it on first use instead.
+// - @libsql/client opens a fresh connection after every transaction, so one-off PRAGMAs (busy_timeout,
+//   synchronous) reach only the first one: every connection sets them on first use instead.
 // - Prisma begins DEFERRED transactions; when another process commits between a deferred transaction's
 //   first read and its first write, SQLite refuses the write at once (SQLITE_BUSY_SNAPSHOT) whatever the
 //   busy timeout. IMMEDIATE transactions take the write lock up front and wait for it.
@@ -23,8 +23,10 @@ function setBusyTimeoutOnEveryConnection(): void {
   prototype.prepare = function (this: Connection, ...args: unknown[]) {
     if (!this.busyTimeoutSet) {
       this.busyTimeoutSet = true;
-      // The PRAGMA answers with a row, so it is read with get(), not run with exec().
+      // Per-connection settings (journal_mode=WAL is kept in the file itself). The PRAGMAs answer with
+      // a row, so they are read with get(), not run with exec().
       prepare.call(this, `PRAGMA busy_timeout = ${busyTimeoutMs}`).get();
+      prepare.call(this, "PRAGMA synchronous = NORMAL").get();
     }
     return prepare.apply(this, args);
   };

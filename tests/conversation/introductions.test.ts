@@ -183,3 +183,33 @@ describe("the ranking index", () => {
     expect(offeredTo(lines, "R-0002")).toBe("新来的师傅");
   });
 });
+
+describe("a large roster import while the bot runs", () => {
+  it("is picked up by the next match without a restart", async () => {
+    const b = await bot({ DEMO_DATA: "false" });
+    const { importRoster } = await import("../../handlers/roster/import-roster.ts");
+    const before = await b.run([`/in ${group}`, `/as ${manager}`, ask]);
+    expect(before.join("\n")).toContain("暂时没有找到合适的专家");
+    // More changed experts than one query may name: the index is rebuilt instead of patched.
+    const rows = Array.from({ length: 1200 }, (_, i) => ({
+      row: i + 2,
+      id: `B${String(i).padStart(4, "0")}`,
+      name: `批量专家${i}`,
+      honours: [],
+      employer: "某厂",
+      title: "技师",
+      city: i === 7 ? "东莞" : "湛江",
+      district: null,
+      teamKey: "precision_manufacturing",
+      skills: ["数控加工"],
+      achievements: "",
+      canOnsite: true,
+      canRemote: false,
+      cities: [],
+      phone: null,
+    }));
+    await importRoster(b.app.services.db, rows);
+    const lines = await b.run(["/as 东莞另一家厂-刘工", ask]);
+    expect(offeredTo(lines, "R-0002")).toBe("批量专家7");
+  });
+});
