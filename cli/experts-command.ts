@@ -1,11 +1,11 @@
 // `craftbridge experts import FILE` and `craftbridge experts export FILE` (contract 1 in DESIGN.md).
 import type { Command } from "commander";
-import { ConfigError, loadConfig } from "../bot/config.ts";
 import { translator } from "../bot/i18n.ts";
 import { exportRoster } from "../handlers/roster/export-roster.ts";
 import { importRoster } from "../handlers/roster/import-roster.ts";
 import { RosterError, readRosterFile } from "../handlers/roster/read-roster-file.ts";
 import { openDatabase } from "../prisma/client.ts";
+import { configOrReport } from "./config-or-report.ts";
 
 export function registerExpertsCommand(program: Command): void {
   const experts = program.command("experts").description("the roster of model workers and craftsmen");
@@ -28,20 +28,8 @@ export function registerExpertsCommand(program: Command): void {
     });
 }
 
-function configOrExit() {
-  try {
-    return loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\n`);
-      return null;
-    }
-    throw error;
-  }
-}
-
 async function runImport(file: string, json: boolean): Promise<number> {
-  const config = configOrExit();
+  const config = configOrReport();
   if (!config) return 2;
   const t = translator(config.DEFAULT_LOCALE);
   let read: Awaited<ReturnType<typeof readRosterFile>>;
@@ -88,7 +76,7 @@ async function runImport(file: string, json: boolean): Promise<number> {
 }
 
 async function runExport(file: string, options: { zh?: boolean; includeDemo?: boolean }): Promise<number> {
-  const config = configOrExit();
+  const config = configOrReport();
   if (!config) return 2;
   const t = translator(config.DEFAULT_LOCALE);
   const db = await openDatabase(config.DATABASE_URL);

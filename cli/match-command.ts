@@ -1,10 +1,10 @@
 // `craftbridge match --experts FILE --requests FILE.jsonl --top N` (contract 2 in DESIGN.md):
 // one JSON line per request with the roster's own ids, scores and reasons rendered in zh-CN.
 import type { Command } from "commander";
-import { ConfigError, loadConfig } from "../bot/config.ts";
 import { translator } from "../bot/i18n.ts";
 import { RosterError } from "../handlers/roster/read-roster-file.ts";
 import { runBatchMatch } from "../jobs/matching/batch-match.ts";
+import { configOrReport } from "./config-or-report.ts";
 
 interface MatchOptions {
   experts?: string;
@@ -30,15 +30,7 @@ export function registerMatchCommand(program: Command): void {
 
 function databaseUrl(options: MatchOptions): string | null {
   if (options.database) return options.database;
-  try {
-    return loadConfig().DATABASE_URL;
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\n`);
-      return null;
-    }
-    throw error;
-  }
+  return configOrReport()?.DATABASE_URL ?? null;
 }
 
 async function runMatch(options: MatchOptions): Promise<number> {

@@ -1,12 +1,12 @@
 // `craftbridge report --month 2026-11 [--out FILE.csv|.xlsx] [--lang zh-CN|en]`: the monthly figures per
 // service team and city for reporting upward; CSV on standard output without --out.
 import type { Command } from "commander";
-import { ConfigError, loadConfig } from "../bot/config.ts";
 import { isLocale, translator } from "../bot/i18n.ts";
 import { monthOf, monthRange } from "../handlers/staff/month-range.ts";
 import { monthlyReport } from "../handlers/staff/monthly-report.ts";
 import { reportCsv, reportFormat, reportTable, writeReport } from "../handlers/staff/report-file.ts";
 import { openDatabase } from "../prisma/client.ts";
+import { configOrReport } from "./config-or-report.ts";
 
 interface ReportOptions {
   month?: string;
@@ -29,14 +29,8 @@ export function registerReportCommand(program: Command): void {
 }
 
 async function runReport(options: ReportOptions): Promise<number> {
-  let config: ReturnType<typeof loadConfig>;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    process.stderr.write(`${error.message}\n`);
-    return 2;
-  }
+  const config = configOrReport();
+  if (!config) return 2;
   const locale = isLocale(options.lang) ? options.lang : config.DEFAULT_LOCALE;
   const t = translator(locale);
   const month = options.month ?? monthOf(new Date());

@@ -3,9 +3,9 @@ import type { Command } from "commander";
 import { createPlatformAdapters } from "../bot/adapters/index.ts";
 import { TerminalAdapter } from "../bot/adapters/terminal.ts";
 import { type App, startApp } from "../bot/app.ts";
-import { ConfigError, loadConfig } from "../bot/config.ts";
 import { createLog } from "../bot/log.ts";
 import { RedisUnavailableError } from "../bot/redis.ts";
+import { configOrReport } from "./config-or-report.ts";
 import { shutdownSignal } from "./shutdown-signal.ts";
 import { latestTerminalCard } from "./terminal-cards.ts";
 
@@ -19,16 +19,8 @@ export function registerStartCommand(program: Command): void {
 }
 
 async function runStart(): Promise<number> {
-  let config: ReturnType<typeof loadConfig>;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\n`);
-      return 2;
-    }
-    throw error;
-  }
+  const config = configOrReport();
+  if (!config) return 2;
   // The terminal chat owns stdout; logs go to stderr and stay quiet unless asked for.
   const withTerminal = config.platforms.includes("terminal");
   const log = createLog(config.LOG_LEVEL ?? (withTerminal ? "warn" : "info"));

@@ -3,9 +3,9 @@
 // messages are delivered by the process that owns each platform session.
 import type { Command } from "commander";
 import { type StartOptions, startApp } from "../bot/app.ts";
-import { ConfigError, loadConfig } from "../bot/config.ts";
 import { createLog } from "../bot/log.ts";
 import { RedisUnavailableError } from "../bot/redis.ts";
+import { configOrReport } from "./config-or-report.ts";
 import { shutdownSignal } from "./shutdown-signal.ts";
 
 export function registerWorkerCommand(program: Command): void {
@@ -19,16 +19,8 @@ export function registerWorkerCommand(program: Command): void {
 
 /** Runs the workers until SIGTERM or SIGINT; returns the exit code. */
 export async function runWorker(options: Pick<StartOptions, "wrapSend"> = {}): Promise<number> {
-  let config: ReturnType<typeof loadConfig>;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\n`);
-      return 2;
-    }
-    throw error;
-  }
+  const config = configOrReport();
+  if (!config) return 2;
   const log = createLog(config.LOG_LEVEL ?? "info");
   const signal = shutdownSignal();
   let app: Awaited<ReturnType<typeof startApp>>;

@@ -1,14 +1,23 @@
-// `npm run eval [-- DIR]`: batch-matches the eval set (default /work/shared/data/eval-dev) exactly as
+// `npm run eval [-- DIR]`: batch-matches the eval set (default: shared/data/eval-dev beside the checkout) exactly as
 // `craftbridge match` does and prints two JSON lines: our score and the BM25 baseline of its score.py.
 import { execFileSync } from "node:child_process";
+import { existsSync } from "node:fs";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { translator } from "../../bot/i18n.ts";
 import { runBatchMatch } from "./batch-match.ts";
 import { type Judgment, scoreRankings } from "./eval-score.ts";
 
-const DEFAULT_DIR = "/work/shared/data/eval-dev";
+/** The development eval set: in `shared/` beside the checkout, as the project's machines and CI place it. */
+export function evalDevDir(): string {
+  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
+  const candidates = [path.join(root, "..", "shared", "data", "eval-dev"), "/work/shared/data/eval-dev"];
+  const found = candidates.find((dir) => existsSync(path.join(dir, "judgments.jsonl")));
+  if (!found) throw new Error(`The eval set is not at ${candidates.join(" or ")}: pass its folder as an argument.`);
+  return found;
+}
 
 export async function evaluate(dir: string, now = new Date()) {
   const result = await runBatchMatch({
@@ -28,7 +37,7 @@ export async function evaluate(dir: string, now = new Date()) {
 
 // Runs the set's own score.py on our rankings and for its BM25 baseline, so the figures are the official ones.
 async function main(): Promise<void> {
-  const dir = process.argv[2] ?? DEFAULT_DIR;
+  const dir = process.argv[2] ?? evalDevDir();
   const { score, lines } = await evaluate(dir);
   const work = await mkdtemp(path.join(tmpdir(), "craftbridge-eval-"));
   try {
