@@ -29,15 +29,7 @@ export async function handleHelpRequest(ctx: HandlerContext): Promise<void> {
         requesterId: speaker.personId,
         text: message.text,
         status: missing ? "draft" : "open",
-        skills: JSON.stringify(parsed.skills),
-        teamKey: parsed.team?.key ?? parsed.skills[0]?.team ?? null,
-        city: parsed.city,
-        district: parsed.district,
-        mode: parsed.mode,
-        windowStart: parsed.window?.start ?? null,
-        windowEnd: parsed.window?.end ?? null,
-        kind: parsed.kind,
-        urgency: parsed.urgency,
+        ...storedFields(parsed),
         locale,
         waitReason: missing ? "draft_unconfirmed" : null,
         confirmedAt: missing ? null : new Date(),
@@ -81,6 +73,21 @@ export async function handleHelpRequest(ctx: HandlerContext): Promise<void> {
 /** Queues a match run; `run` makes the job id unique per run so a re-match is never swallowed. */
 export async function startMatching(services: Services, requestId: number, run: string): Promise<void> {
   await services.enqueue(matchQueue, { requestId }, { jobId: `match-${requestId}-${run}` });
+}
+
+/** The columns of a help request that come from what the bot understood. */
+export function storedFields(parsed: ParsedRequest) {
+  return {
+    skills: JSON.stringify(parsed.skills),
+    teamKey: parsed.team?.key ?? parsed.skills[0]?.team ?? null,
+    city: parsed.city,
+    district: parsed.district,
+    mode: parsed.mode,
+    windowStart: parsed.window?.start ?? null,
+    windowEnd: parsed.window?.end ?? null,
+    kind: parsed.kind,
+    urgency: parsed.urgency,
+  };
 }
 
 export function emptyRequest(): ParsedRequest {

@@ -1,7 +1,9 @@
 // The whole app in the bench process (queues, workers, a counting adapter), on a workspace, with a
 // synthetic roster and ready-made help requests for the pipeline benches.
+
 import { type App, startApp } from "../../bot/app.ts";
 import { createLog } from "../../bot/log.ts";
+import { storedFields } from "../../handlers/request-intake.ts";
 import { understand } from "../../handlers/understanding/understand.ts";
 import type { Db } from "../../prisma/client.ts";
 import { CountingAdapter } from "./counting-adapter.ts";
@@ -69,15 +71,7 @@ export async function seedRequests(db: Db, count: number): Promise<number[]> {
         requesterId: person.id,
         text,
         status: "open",
-        skills: JSON.stringify(parsed.skills),
-        teamKey: parsed.team?.key ?? parsed.skills[0]?.team ?? null,
-        city: parsed.city,
-        district: parsed.district,
-        mode: parsed.mode,
-        windowStart: parsed.window?.start ?? null,
-        windowEnd: parsed.window?.end ?? null,
-        kind: parsed.kind,
-        urgency: parsed.urgency,
+        ...storedFields(parsed),
         confirmedAt: now,
       };
     }),

@@ -1,28 +1,13 @@
 // Consent first and fair load: timeouts, the monthly cap, no candidates, staff overrides, restarts and
 // the follow-up after the visit, as each party sees them.
-import { afterEach, describe, expect, it } from "vitest";
-import { startTestBot, type TestBot } from "../support/test-bot.ts";
+import { describe, expect, it } from "vitest";
+import { offeredTo, useTestBots } from "../support/bots.ts";
 
 const group = "东莞制造企业群";
 const manager = "东莞精工科技-王经理";
 const ask = "@匠桥 我们厂在东莞，数控加工的薄壁件变形严重，想请专家下周来现场指导";
 
-function offeredTo(lines: string[], code = "R-0001"): string {
-  const offer = lines.find((line) => line.startsWith("[dm:") && line.includes(code) && line.includes("[1:接受]"));
-  if (!offer) throw new Error(`no offer for ${code} in:\n${lines.join("\n")}`);
-  return /^\[dm:([^\]]+)\]/.exec(offer)?.[1] ?? "";
-}
-
-let bots: TestBot[] = [];
-async function bot(env: Record<string, string> = {}, resume?: { dir: string; prefix: string }) {
-  const started = await startTestBot(env, { resume });
-  bots.push(started);
-  return started;
-}
-afterEach(async () => {
-  for (const started of bots.reverse()) await started.stop().catch(() => undefined);
-  bots = [];
-});
+const bot = useTestBots();
 
 describe("an offer nobody answers", () => {
   it("is reminded once, then passed to the next candidate", async () => {
@@ -95,7 +80,6 @@ describe("a restart in the middle of an offer", () => {
     const b1 = await bot();
     const expert = offeredTo(await b1.run([`/in ${group}`, `/as ${manager}`, ask]));
     const kept = await b1.crash();
-    bots = bots.filter((started) => started !== b1);
     const b2 = await bot({}, kept);
     await b2.app.waitUntilIdle();
     // Nothing was offered again at start.

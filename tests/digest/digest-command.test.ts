@@ -1,18 +1,13 @@
 // Staff read the digest in their chat: /digest now, /digest 2026-11-20 for a past day, Monday's week in
 // review, the chart attached after the text, and a "rematch" button on requests that wait.
 import { existsSync, readFileSync } from "node:fs";
-import { afterEach, describe, expect, it } from "vitest";
-import { startTestBot, type TestBot } from "../support/test-bot.ts";
+import { describe, expect, it } from "vitest";
+import { offeredTo, useTestBots } from "../support/bots.ts";
+import type { TestBot } from "../support/test-bot.ts";
 
 const group = "东莞制造企业群";
 const manager = "东莞精工科技-王经理";
 const ask = "@匠桥 我们厂在东莞，数控加工的薄壁件变形严重，想请专家下周来现场指导";
-
-function offeredTo(lines: string[], code = "R-0001"): string {
-  const offer = lines.find((line) => line.startsWith("[dm:") && line.includes(code) && line.includes("[1:接受]"));
-  if (!offer) throw new Error(`no offer for ${code} in:\n${lines.join("\n")}`);
-  return /^\[dm:([^\]]+)\]/.exec(offer)?.[1] ?? "";
-}
 
 /** The lines of one printed message (line breaks print as ⏎). */
 function linesOf(printed: string): string[] {
@@ -37,16 +32,7 @@ async function moveRequest(b: TestBot, code: string, at: string): Promise<void> 
   });
 }
 
-let bots: TestBot[] = [];
-async function bot(env: Record<string, string> = {}) {
-  const started = await startTestBot(env);
-  bots.push(started);
-  return started;
-}
-afterEach(async () => {
-  for (const started of bots.reverse()) await started.stop().catch(() => undefined);
-  bots = [];
-});
+const bot = useTestBots();
 
 describe("/digest", () => {
   it("shows staff today's figures, then the week's chart as an image", async () => {

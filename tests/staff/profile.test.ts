@@ -1,18 +1,10 @@
 // An expert sees and corrects their own profile in the chat and says they agree to be contacted.
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { parseProfileEdit } from "../../handlers/profile/profile-edits.ts";
-import { startTestBot, type TestBot } from "../support/test-bot.ts";
+import { useTestBots } from "../support/bots.ts";
+import type { TestBot } from "../support/test-bot.ts";
 
-let bots: TestBot[] = [];
-async function bot(env: Record<string, string> = {}) {
-  const started = await startTestBot(env);
-  bots.push(started);
-  return started;
-}
-afterEach(async () => {
-  for (const started of bots.reverse()) await started.stop().catch(() => undefined);
-  bots = [];
-});
+const bot = useTestBots();
 
 const text = (lines: string[]) => lines.join("\n");
 const d001 = (b: TestBot) => b.app.services.db.expert.findFirstOrThrow({ where: { externalId: "D001" } });

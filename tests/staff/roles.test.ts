@@ -1,23 +1,14 @@
 // Who may use which command, as each role finds out in the chat: enterprise, expert, staff, team leader
 // and admin. Allowed commands answer; the others are refused politely, naming the command.
-import { afterEach, describe, expect, it } from "vitest";
-import { startTestBot, type TestBot } from "../support/test-bot.ts";
+import { describe, expect, it } from "vitest";
+import { useTestBots } from "../support/bots.ts";
 
 const group = "东莞制造企业群";
 const manager = "东莞精工科技-王经理";
 const dongguanAsk = "@匠桥 我们厂在东莞，数控加工的薄壁件变形严重，想请专家下周来现场指导";
 const droneAsk = "@匠桥 我们公司在深圳，无人机飞控调试经常失控，想请专家远程指导";
 
-let bots: TestBot[] = [];
-async function bot(env: Record<string, string> = {}) {
-  const started = await startTestBot(env);
-  bots.push(started);
-  return started;
-}
-afterEach(async () => {
-  for (const started of bots.reverse()) await started.stop().catch(() => undefined);
-  bots = [];
-});
+const bot = useTestBots();
 
 const text = (lines: string[]) => lines.join("\n");
 
