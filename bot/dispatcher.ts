@@ -4,6 +4,8 @@
 
 import { route } from "../handlers/router.ts";
 import { understand } from "../handlers/understanding/understand.ts";
+import { directSql } from "../prisma/client.ts";
+import { newId, sqlDate } from "../prisma/direct-sql.ts";
 import type { Platform } from "./config.ts";
 import { asOutgoing, type ChatInfo, type HandlerContext } from "./context.ts";
 import { detectLocale, type Locale } from "./i18n.ts";
@@ -86,53 +88,63 @@ export function createDispatcher(services: Services): Dispatch {
 }
 
 async function recordInbound(services: Services, message: IncomingMessage): Promise<boolean> {
-  try {
-    await services.db.inboundMessage.create({
-      data: {
-        platform: message.platform,
-        messageId: message.messageId,
-        chatId: message.chatId,
-        senderId: message.senderId,
-        receivedAt: message.receivedAt,
-      },
-    });
-    return true;
-  } catch (error) {
-    if (String(error).includes("Unique constraint")) return false;
-    throw error;
-  }
+  const inserted = await directSql(services.db).write((sql) =>
+    sql.run(
+      `INSERT INTO InboundMessage (id, platform, messageId, chatId, senderId, status, receivedAt)
+       VALUES (?, ?, ?, ?, ?, 'received', ?) ON CONFLICT (platform, messageId) DO NOTHING`,
+      newId(),
+      message.platform,
+      message.messageId,
+      message.chatId,
+      message.senderId,
+      sqlDate(message.receivedAt),
+    ),
+  );
+  return inserted.changes === 1;
 }
 
 async function markInbound(services: Services, message: IncomingMessage, status: string): Promise<void> {
-  await services.db.inboundMessage
-    .update({
-      where: { platform_messageId: { platform: message.platform, messageId: message.messageId } },
-      data: { status },
-    })
+  await directSql(services.db)
+    .write((sql) =>
+      sql.run(
+        "UPDATE InboundMessage SET status = ? WHERE platform = ? AND messageId = ?",
+        status,
+        message.platform,
+        message.messageId,
+      ),
+    )
     .catch(() => undefined);
 }
 
-async function resolveChat(
-  services: Services,
-  message: IncomingMessage,
-): Promise<ChatInfo & { locale: string | null }> {
-  const chat = await services.db.chat.upsert({
-    where: { platform_externalId: { platform: message.platform, externalId: message.chatId } },
-    create: {
-      platform: message.platform,
-      externalId: message.chatId,
-      kind: message.chatKind,
-      title: message.chatTitle ?? (message.chatKind === "direct" ? message.senderName : message.chatId),
-    },
-    update: message.chatTitle ? { title: message.chatTitle } : {},
+type ChatRow = ChatInfo & { locale: string | null };
+
+const chatByExternalId = "SELECT id, externalId, kind, title, locale FROM Chat WHERE platform = ? AND externalId = ?";
+
+/** The chat a message came from, created on first sight; a renamed group gets its new title. */
+async function resolveChat(services: Services, message: IncomingMessage): Promise<ChatRow> {
+  const sql = directSql(services.db);
+  const found = sql.get<ChatRow>(chatByExternalId, message.platform, message.chatId);
+  if (found && (!message.chatTitle || found.title === message.chatTitle)) return found;
+  return sql.write((tx) => {
+    if (found) {
+      tx.run("UPDATE Chat SET title = ? WHERE id = ?", message.chatTitle ?? found.title, found.id);
+    } else {
+      const title = message.chatTitle ?? (message.chatKind === "direct" ? message.senderName : message.chatId);
+      tx.run(
+        `INSERT INTO Chat (id, platform, externalId, kind, title, served, isDemo, createdAt)
+         VALUES (?, ?, ?, ?, ?, 1, 0, ?) ON CONFLICT (platform, externalId) DO NOTHING`,
+        newId(),
+        message.platform,
+        message.chatId,
+        message.chatKind,
+        title,
+        sqlDate(new Date()),
+      );
+    }
+    const chat = tx.get<ChatRow>(chatByExternalId, message.platform, message.chatId);
+    if (!chat) throw new Error(`chat ${message.platform}:${message.chatId} not stored`);
+    return chat;
   });
-  return {
-    id: chat.id,
-    externalId: chat.externalId,
-    kind: chat.kind as ChatInfo["kind"],
-    title: chat.title,
-    locale: chat.locale,
-  };
 }
 
 /** The chat's fixed locale, else the language of the text, else what the person wrote in last time. */
@@ -146,7 +158,9 @@ async function pickLocale(
   // A slash command says nothing about the speaker's language.
   const detected = text.startsWith("/") ? null : detectLocale(text.replace(/@\S+/g, ""));
   if (detected && detected !== speaker.locale) {
-    await services.db.person.update({ where: { id: speaker.personId }, data: { locale: detected } });
+    await directSql(services.db).write((sql) =>
+      sql.run("UPDATE Person SET locale = ? WHERE id = ?", detected, speaker.personId),
+    );
   }
   return detected ?? speaker.locale ?? services.config.DEFAULT_LOCALE;
 }

@@ -3,6 +3,8 @@
 // lives in the database beside the message-id record, as a fingerprint row, so every gateway process
 // shares it and it survives a restart.
 import { createHash } from "node:crypto";
+import { directSql } from "../prisma/client.ts";
+import { newId, sqlDate } from "../prisma/direct-sql.ts";
 import type { IncomingMessage } from "./messages.ts";
 import type { Services } from "./services.ts";
 
@@ -21,28 +23,29 @@ function fingerprint(message: IncomingMessage): string {
 export async function isRepeatedContent(services: Services, message: IncomingMessage): Promise<boolean> {
   const windowMs = services.config.DUPLICATE_WINDOW_SECONDS * 1000;
   if (windowMs === 0 || message.press || message.platform === "terminal" || !message.text.trim()) return false;
-  const { db } = services;
   const messageId = `content:${fingerprint(message)}`;
   const now = new Date();
-  try {
-    await db.inboundMessage.create({
-      data: {
-        platform: message.platform,
-        messageId,
-        chatId: message.chatId,
-        senderId: message.senderId,
-        status: fingerprintStatus,
-        receivedAt: now,
-      },
-    });
-    return false;
-  } catch (error) {
-    if (!String(error).includes("Unique constraint")) throw error;
-  }
-  // Seen before: a repeat unless the earlier one is older than the window, in which case this one takes its place.
-  const renewed = await db.inboundMessage.updateMany({
-    where: { platform: message.platform, messageId, receivedAt: { lt: new Date(now.getTime() - windowMs) } },
-    data: { receivedAt: now },
+  return directSql(services.db).write((sql) => {
+    const inserted = sql.run(
+      `INSERT INTO InboundMessage (id, platform, messageId, chatId, senderId, status, receivedAt)
+       VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (platform, messageId) DO NOTHING`,
+      newId(),
+      message.platform,
+      messageId,
+      message.chatId,
+      message.senderId,
+      fingerprintStatus,
+      sqlDate(now),
+    );
+    if (inserted.changes === 1) return false;
+    // Seen before: a repeat unless the earlier one is older than the window, in which case this one takes its place.
+    const renewed = sql.run(
+      "UPDATE InboundMessage SET receivedAt = ? WHERE platform = ? AND messageId = ? AND receivedAt < ?",
+      sqlDate(now),
+      message.platform,
+      messageId,
+      sqlDate(new Date(now.getTime() - windowMs)),
+    );
+    return renewed.changes === 0;
   });
-  return renewed.count === 0;
 }

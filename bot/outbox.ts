@@ -1,7 +1,8 @@
 // The one outbound path: every message the bot sends is an outbox row (unique key) plus a deliver
 // job, so retries, rate limits and idempotency live in one place.
 import type { Enqueue } from "../jobs/job-system.ts";
-import type { Db } from "../prisma/client.ts";
+import { type Db, directSql } from "../prisma/client.ts";
+import { newId, sqlDate } from "../prisma/direct-sql.ts";
 import type { OutgoingMessage, Target } from "./messages.ts";
 
 export interface OutboundRequest {
@@ -23,23 +24,30 @@ export function deliverQueue(platform: string): string {
 /** Creates the outbox writer used by handlers and jobs. */
 export function createOutbox(db: Db, enqueue: Enqueue): Send {
   return async ({ key, target, message, personId }) => {
-    const existing = await db.outboundMessage.findUnique({ where: { key } });
-    const row =
-      existing ??
-      (await db.outboundMessage
-        .create({
-          data: {
-            key,
-            platform: target.platform,
-            targetKind: target.kind,
-            targetId: target.id,
-            personId: personId ?? null,
-            kind: message.kind,
-            payload: JSON.stringify(message),
-          },
-        })
-        // Another worker wrote the same key first: that row is the one to deliver.
-        .catch(async () => db.outboundMessage.findUniqueOrThrow({ where: { key } })));
+    // Plain SQL (prisma/direct-sql.ts): every message the bot sends passes here.
+    const row = await directSql(db).write((sql) => {
+      sql.run(
+        `INSERT INTO OutboundMessage (id, key, platform, targetKind, targetId, personId, kind, payload, status,
+           attempts, createdAt)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?) ON CONFLICT (key) DO NOTHING`,
+        newId(),
+        key,
+        target.platform,
+        target.kind,
+        target.id,
+        personId ?? null,
+        message.kind,
+        JSON.stringify(message),
+        sqlDate(new Date()),
+      );
+      // An existing key (a retried job, another worker first) is that row, whatever this call carried.
+      const stored = sql.get<{ id: string; platform: string; status: string }>(
+        "SELECT id, platform, status FROM OutboundMessage WHERE key = ?",
+        key,
+      );
+      if (!stored) throw new Error(`outbox row ${key} not stored`);
+      return stored;
+    });
     if (row.status === "sent") return;
     await enqueue(deliverQueue(row.platform), { outboxId: row.id }, { jobId: `out-${row.id}` });
   };

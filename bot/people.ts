@@ -1,5 +1,5 @@
 // Who is speaking, and how to reach a person privately.
-import type { Db } from "../prisma/client.ts";
+import { type Db, directSql } from "../prisma/client.ts";
 import type { Config, Platform } from "./config.ts";
 import { isLocale, type Locale } from "./i18n.ts";
 import type { IncomingMessage, Target } from "./messages.ts";
@@ -46,39 +46,55 @@ export function configuredRole(
  * is, a name listed in TERMINAL_STAFF speaks as staff and a roster expert's name speaks as that expert.
  */
 export async function resolveSpeaker(db: Db, config: Config, message: IncomingMessage): Promise<Speaker> {
-  const where = { platform_externalId: { platform: message.platform, externalId: message.senderId } };
-  let identity = await db.identity.findUnique({ where, include: { person: true } });
-  if (!identity) {
+  const sql = directSql(db);
+  let known = sql.get<SpeakerRow>(speakerByIdentity, message.platform, message.senderId);
+  if (!known) {
+    // A first message: rare, so the ordinary Prisma path, which also looks up roster experts and staff.
     const personId = await personForNewIdentity(db, config, message);
-    identity = await db.identity.upsert({
-      where,
-      create: {
-        platform: message.platform,
-        externalId: message.senderId,
-        displayName: message.senderName,
-        personId,
-      },
+    await db.identity.upsert({
+      where: { platform_externalId: { platform: message.platform, externalId: message.senderId } },
+      create: { platform: message.platform, externalId: message.senderId, displayName: message.senderName, personId },
       update: {},
-      include: { person: true },
     });
-  } else if (identity.displayName !== message.senderName && message.senderName) {
-    await db.identity.update({ where: { id: identity.id }, data: { displayName: message.senderName } });
+    known = sql.get<SpeakerRow>(speakerByIdentity, message.platform, message.senderId);
+    if (!known) throw new Error(`identity ${message.platform}:${message.senderId} not stored`);
   }
-  let person = identity.person;
+  const row = known;
+  const renamed = Boolean(message.senderName) && row.identityName !== message.senderName;
   const configured = configuredRole(config, message);
-  if (configured && roleRank[configured] > roleRank[person.role as Role]) {
-    person = await db.person.update({ where: { id: person.id }, data: { role: configured, staffTeamKey: null } });
+  const raised = configured !== null && roleRank[configured] > roleRank[row.role as Role];
+  if (renamed || raised) {
+    await sql.write((tx) => {
+      if (renamed) tx.run("UPDATE Identity SET displayName = ? WHERE id = ?", message.senderName, row.identityId);
+      if (raised) tx.run("UPDATE Person SET role = ?, staffTeamKey = NULL WHERE id = ?", configured, row.personId);
+    });
   }
   return {
-    personId: person.id,
-    displayName: person.displayName,
-    role: person.role as Role,
-    expertId: person.expertId,
-    locale: isLocale(person.locale) ? person.locale : null,
-    phone: person.phone,
-    staffTeamKey: person.staffTeamKey,
+    personId: row.personId,
+    displayName: row.displayName,
+    role: (raised ? configured : row.role) as Role,
+    expertId: row.expertId,
+    locale: isLocale(row.locale) ? row.locale : null,
+    phone: row.phone,
+    staffTeamKey: raised ? null : row.staffTeamKey,
   };
 }
+
+interface SpeakerRow {
+  identityId: string;
+  identityName: string;
+  personId: string;
+  displayName: string;
+  role: string;
+  expertId: string | null;
+  locale: string | null;
+  phone: string | null;
+  staffTeamKey: string | null;
+}
+
+const speakerByIdentity = `SELECT i.id AS identityId, i.displayName AS identityName, p.id AS personId, p.displayName,
+  p.role, p.expertId, p.locale, p.phone, p.staffTeamKey
+  FROM Identity i JOIN Person p ON p.id = i.personId WHERE i.platform = ? AND i.externalId = ?`;
 
 async function personForNewIdentity(db: Db, config: Config, message: IncomingMessage): Promise<string> {
   const name = message.senderName;

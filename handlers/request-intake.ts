@@ -3,6 +3,8 @@ import type { HandlerContext } from "../bot/context.ts";
 import type { Services } from "../bot/services.ts";
 import { draftExpiryQueue } from "../jobs/draft-expiry.ts";
 import { matchQueue } from "../jobs/match.ts";
+import { directSql } from "../prisma/client.ts";
+import { newId, sqlDate } from "../prisma/direct-sql.ts";
 import { requestCode } from "./request-codes.ts";
 import { describeRequest } from "./request-format.ts";
 import type { ParsedRequest } from "./understanding/types.ts";
@@ -21,41 +23,62 @@ export async function handleHelpRequest(ctx: HandlerContext): Promise<void> {
   const parsed = ctx.understanding.request ?? emptyRequest();
   const missing = missingField(parsed, message.text);
   const questionTtlMs = services.config.DRAFT_TIMEOUT_MINUTES * 60 * 1000;
-  const row = await services.db.$transaction(async (tx) => {
-    const created = await tx.helpRequest.create({
-      data: {
-        code: `pending-${message.platform}-${message.messageId}`,
-        chatId: chat.id,
-        requesterId: speaker.personId,
-        text: message.text,
-        status: missing ? "draft" : "open",
-        ...storedFields(parsed),
-        locale,
-        waitReason: missing ? "draft_unconfirmed" : null,
-        confirmedAt: missing ? null : new Date(),
-      },
-    });
-    const withCode = await tx.helpRequest.update({
-      where: { id: created.id },
-      data: { code: requestCode(created.id) },
-    });
-    await tx.requestEvent.create({ data: { requestId: created.id, actor: speaker.personId, type: "created" } });
+  // One plain-SQL transaction (prisma/direct-sql.ts): this runs for every help request that arrives.
+  const row = await directSql(services.db).write((sql) => {
+    const now = new Date();
+    const fields = storedFields(parsed);
+    const created = sql.run(
+      `INSERT INTO HelpRequest (code, chatId, requesterId, text, status, skills, teamKey, city, district, mode,
+         windowStart, windowEnd, kind, urgency, locale, waitReason, teamSize, createdAt, updatedAt, confirmedAt)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)`,
+      `pending-${message.platform}-${message.messageId}`,
+      chat.id,
+      speaker.personId,
+      message.text,
+      missing ? "draft" : "open",
+      fields.skills,
+      fields.teamKey,
+      fields.city,
+      fields.district,
+      fields.mode,
+      fields.windowStart,
+      fields.windowEnd,
+      fields.kind,
+      fields.urgency,
+      locale,
+      missing ? "draft_unconfirmed" : null,
+      sqlDate(now),
+      sqlDate(now),
+      missing ? null : sqlDate(now),
+    );
+    const id = created.lastInsertRowid;
+    const code = requestCode(id);
+    sql.run("UPDATE HelpRequest SET code = ? WHERE id = ?", code, id);
+    sql.run(
+      `INSERT INTO RequestEvent (id, requestId, actor, type, detail, createdAt) VALUES (?, ?, ?, 'created', '{}', ?)`,
+      newId(),
+      id,
+      speaker.personId,
+      sqlDate(now),
+    );
     // A phone number in the request is the enterprise's contact, given to the expert only after consent.
-    if (parsed.contact) await tx.person.update({ where: { id: speaker.personId }, data: { phone: parsed.contact } });
+    if (parsed.contact) sql.run("UPDATE Person SET phone = ? WHERE id = ?", parsed.contact, speaker.personId);
     if (missing) {
-      await tx.pendingQuestion.upsert({
-        where: { chatId_personId: { chatId: chat.id, personId: speaker.personId } },
-        create: {
-          chatId: chat.id,
-          personId: speaker.personId,
-          topic: missing,
-          requestId: created.id,
-          expiresAt: new Date(Date.now() + questionTtlMs),
-        },
-        update: { topic: missing, requestId: created.id, expiresAt: new Date(Date.now() + questionTtlMs) },
-      });
+      sql.run(
+        `INSERT INTO PendingQuestion (id, chatId, personId, topic, requestId, createdAt, expiresAt)
+         VALUES (?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (chatId, personId) DO UPDATE
+           SET topic = excluded.topic, requestId = excluded.requestId, expiresAt = excluded.expiresAt`,
+        newId(),
+        chat.id,
+        speaker.personId,
+        missing,
+        id,
+        sqlDate(now),
+        sqlDate(new Date(now.getTime() + questionTtlMs)),
+      );
     }
-    return withCode;
+    return { id, code, text: message.text, ...fields };
   });
   if (missing) {
     await ctx.reply(t(missing === "city" ? "intake.ask_city" : "intake.ask_problem", { code: row.code }));

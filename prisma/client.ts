@@ -1,5 +1,6 @@
 // The one way to open the database: Prisma's Rust-free client over the libSQL driver adapter,
 // with WAL and a busy timeout so concurrent writers wait instead of failing.
+import { DirectSql } from "./direct-sql.ts";
 import { PrismaClient } from "./generated/client.ts";
 import { applyMigrations } from "./migrate.ts";
 import { busyTimeoutMs, SqliteAdapter } from "./sqlite-adapter.ts";
@@ -9,6 +10,22 @@ export { resolveSqliteUrl };
 
 export type Db = PrismaClient;
 
+const directConnections = new WeakMap<Db, DirectSql>();
+
+/** The plain-SQL connection beside a database's Prisma client (see prisma/direct-sql.ts). */
+export function directSql(db: Db): DirectSql {
+  const direct = directConnections.get(db);
+  if (!direct) throw new Error("this Prisma client was not opened with openDatabase()");
+  return direct;
+}
+
+/** Closes both connections of a database opened with openDatabase(). */
+export async function closeDatabase(db: Db): Promise<void> {
+  directConnections.get(db)?.close();
+  directConnections.delete(db);
+  await db.$disconnect();
+}
+
 /**
  * Opens the database at `url`, applies the committed migrations and returns a Prisma client.
  * SQLite gets WAL, synchronous NORMAL and a busy timeout before anything else runs.
@@ -16,14 +33,16 @@ export type Db = PrismaClient;
 export async function openDatabase(url: string, options: { migrate?: boolean } = {}): Promise<Db> {
   const resolved = resolveSqliteUrl(url);
   if (options.migrate !== false) await applyMigrations(resolved);
+  const adapter = new SqliteAdapter({ url: resolved });
   const db = new PrismaClient({
-    adapter: new SqliteAdapter({ url: resolved }),
+    adapter,
     // Transactions wait for the write lock (busy timeout) while others in this process queue behind them.
     transactionOptions: { maxWait: busyTimeoutMs * 2, timeout: busyTimeoutMs * 3 },
   });
   if (resolved.startsWith("file:")) {
     await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
     await db.$queryRawUnsafe("PRAGMA synchronous = NORMAL");
+    directConnections.set(db, new DirectSql(resolved.slice("file:".length), adapter.lock));
   }
   return db;
 }

@@ -7,6 +7,7 @@
 import type { Client, Config, TransactionMode } from "@libsql/client";
 import { PrismaLibSQL } from "@prisma/adapter-libsql";
 import Database from "libsql";
+import type { QueryLock } from "./direct-sql.ts";
 
 export const busyTimeoutMs = 10_000;
 
@@ -15,7 +16,8 @@ type Statement = { get(): unknown };
 
 let connectionsPatched = false;
 
-function setBusyTimeoutOnEveryConnection(): void {
+/** Sets busy_timeout and synchronous on every libSQL connection of this process, at its first statement. */
+export function setBusyTimeoutOnEveryConnection(): void {
   if (connectionsPatched) return;
   connectionsPatched = true;
   const prototype = Database.prototype as unknown as { prepare: (this: Connection, ...args: unknown[]) => Statement };
@@ -32,7 +34,32 @@ function setBusyTimeoutOnEveryConnection(): void {
   };
 }
 
+function isQueryLock(value: unknown): value is QueryLock {
+  return typeof (value as { runExclusive?: unknown } | null)?.runExclusive === "function";
+}
+
 export class SqliteAdapter extends PrismaLibSQL {
+  private connectedLock?: QueryLock;
+
+  /**
+   * The mutex the adapter holds around each query and each whole transaction (it keeps it under a
+   * private symbol): plain SQL of this process takes it too. Known once Prisma has connected.
+   */
+  get lock(): QueryLock {
+    if (!this.connectedLock) throw new Error("the database is not connected yet");
+    return this.connectedLock;
+  }
+
+  override async connect() {
+    const adapter = await super.connect();
+    const held = Object.getOwnPropertySymbols(adapter).map(
+      (key) => (adapter as unknown as Record<symbol, unknown>)[key],
+    );
+    this.connectedLock = held.find(isQueryLock);
+    if (!this.connectedLock) throw new Error("@prisma/adapter-libsql no longer holds a mutex: plain SQL would race it");
+    return adapter;
+  }
+
   override createClient(config: Config): Client {
     setBusyTimeoutOnEveryConnection();
     const client = super.createClient(config);
