@@ -1,5 +1,6 @@
 // The answer to a question the bot asked about a draft request ("请问贵单位在哪个城市？").
 import type { HandlerContext } from "../bot/context.ts";
+import { directSql } from "../prisma/client.ts";
 import { describeRequest, requestSkills } from "./request-format.ts";
 import { startMatching } from "./request-intake.ts";
 import { extractPlace } from "./understanding/places.ts";
@@ -12,12 +13,15 @@ export async function handlePendingAnswer(ctx: HandlerContext): Promise<boolean>
   const { services, chat, speaker, message, understanding, t, locale } = ctx;
   if (!answerIntents.has(understanding.intent)) return false;
   const db = services.db;
-  const pending = await db.pendingQuestion.findUnique({
-    where: { chatId_personId: { chatId: chat.id, personId: speaker.personId } },
-  });
+  // Asked for every message that could answer a question, so a plain prepared statement (prisma/direct-sql.ts).
+  const pending = directSql(db).get<{ id: string; topic: string; requestId: number | null; expiresAt: string }>(
+    "SELECT id, topic, requestId, expiresAt FROM PendingQuestion WHERE chatId = ? AND personId = ?",
+    chat.id,
+    speaker.personId,
+  );
   if (!pending?.requestId) return false;
   const request = await db.helpRequest.findUnique({ where: { id: pending.requestId } });
-  if (request?.status !== "draft" || pending.expiresAt < new Date()) {
+  if (request?.status !== "draft" || new Date(pending.expiresAt) < new Date()) {
     await db.pendingQuestion.delete({ where: { id: pending.id } }).catch(() => undefined);
     return false;
   }

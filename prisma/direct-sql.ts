@@ -29,6 +29,14 @@ interface Connection {
   close(): void;
 }
 
+interface PendingWrite {
+  work: (sql: SqlWriter) => unknown;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+}
+
+type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
+
 /** Statements inside one write transaction. */
 export interface SqlWriter {
   run(sql: string, ...args: SqlValue[]): { changes: number; lastInsertRowid: number };
@@ -102,21 +110,64 @@ export class DirectSql {
   }
 
   /**
-   * Runs `work` as one IMMEDIATE transaction under Prisma's query lock. `work` is synchronous: nothing
-   * else in this process touches the database until it returns. A throw rolls everything back.
+   * Runs `work` as its own all-or-nothing unit under Prisma's query lock, and resolves once it is
+   * committed. `work` is synchronous: nothing else in this process touches the database meanwhile.
+   * Writes that arrive together share one transaction (group commit: one WAL append for many
+   * messages), each inside a savepoint, so a throw undoes that work alone and rejects its caller.
    */
   write<T>(work: (sql: SqlWriter) => T): Promise<T> {
-    return this.lock.runExclusive(() => {
-      this.connection.exec("BEGIN IMMEDIATE");
+    return new Promise<T>((resolve, reject) => {
+      this.pending.push({ work, resolve: resolve as (value: unknown) => void, reject });
+      if (this.pending.length === 1) setImmediate(() => void this.flush());
+    });
+  }
+
+  private readonly pending: PendingWrite[] = [];
+
+  private async flush(): Promise<void> {
+    await this.lock
+      .runExclusive(() => {
+        // Taken inside the lock: writes queued while Prisma held it join this transaction.
+        const batch = this.pending.splice(0);
+        const outcomes = this.runBatch(batch);
+        for (const [index, item] of batch.entries()) {
+          const outcome = outcomes[index];
+          if (outcome?.ok) item.resolve(outcome.value);
+          else item.reject(outcome?.error);
+        }
+      })
+      .catch((error) => {
+        // The lock itself failed: nothing of this batch ran.
+        for (const item of this.pending.splice(0)) item.reject(error);
+      });
+  }
+
+  private runBatch(batch: PendingWrite[]): Outcome[] {
+    const run = (sql: string) => this.statement(sql).run();
+    try {
+      run("BEGIN IMMEDIATE");
+    } catch (error) {
+      return batch.map(() => ({ ok: false, error }));
+    }
+    const outcomes: Outcome[] = batch.map((item) => {
+      run("SAVEPOINT work");
       try {
-        const result = work(this.writer);
-        this.connection.exec("COMMIT");
-        return result;
+        const value = item.work(this.writer);
+        run("RELEASE work");
+        return { ok: true, value };
       } catch (error) {
-        this.connection.exec("ROLLBACK");
-        throw error;
+        run("ROLLBACK TO work");
+        run("RELEASE work");
+        return { ok: false, error };
       }
     });
+    try {
+      run("COMMIT");
+      return outcomes;
+    } catch (error) {
+      this.connection.exec("ROLLBACK");
+      return batch.map(() => ({ ok: false, error }));
+    }
   }
 
   close(): void {
