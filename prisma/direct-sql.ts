@@ -54,7 +54,23 @@ export function sqlBool(value: boolean): number {
   return value ? 1 : 0;
 }
 
-let idCounter = Math.floor(Math.random() * 1_679_616);
+/**
+ * Arguments as the driver takes them. Values reach here from platform payloads whatever their types,
+ * and libSQL aborts the whole process on a boolean or undefined argument instead of throwing.
+ */
+function bound(args: readonly unknown[]): SqlValue[] {
+  return args.map((arg) => {
+    if (arg === null || typeof arg === "string" || typeof arg === "number" || typeof arg === "bigint") return arg;
+    if (arg === undefined) return null;
+    if (typeof arg === "boolean") return sqlBool(arg);
+    if (arg instanceof Date) return sqlDate(arg);
+    if (Buffer.isBuffer(arg)) return arg;
+    return String(arg);
+  });
+}
+
+// Starts low so that a burst of ids never wraps the counter within one millisecond.
+let idCounter = Math.floor(Math.random() * 839_808);
 
 /** A new primary key shaped like Prisma's cuid(): `c`, time, counter, randomness, so ids still sort by time. */
 export function newId(): string {
@@ -83,7 +99,7 @@ export class DirectSql {
     this.connection.prepare("SELECT 1").get();
     this.writer = {
       run: (sql, ...args) => {
-        const result = this.statement(sql).run(...args);
+        const result = this.statement(sql).run(...bound(args));
         return { changes: result.changes, lastInsertRowid: Number(result.lastInsertRowid) };
       },
       get: (sql, ...args) => this.get(sql, ...args),
@@ -102,11 +118,11 @@ export class DirectSql {
 
   /** One row, read from the last committed state (WAL readers never wait for writers). */
   get<T>(sql: string, ...args: SqlValue[]): T | undefined {
-    return this.statement(sql).get(...args) as T | undefined;
+    return this.statement(sql).get(...bound(args)) as T | undefined;
   }
 
   all<T>(sql: string, ...args: SqlValue[]): T[] {
-    return this.statement(sql).all(...args) as T[];
+    return this.statement(sql).all(...bound(args)) as T[];
   }
 
   /**

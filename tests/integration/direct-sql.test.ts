@@ -1,0 +1,85 @@
+// The plain-SQL connection beside Prisma (prisma/direct-sql.ts): rows it writes read back through Prisma
+// exactly like Prisma's own, writes that arrive together commit together yet fail alone, and it never
+// deadlocks against a Prisma transaction of the same process.
+import { afterEach, describe, expect, it } from "vitest";
+import { closeDatabase, type Db, directSql } from "../../prisma/client.ts";
+import { newId, sqlDate } from "../../prisma/direct-sql.ts";
+import { freshDatabase } from "../roster/test-db.ts";
+
+let db: Db | undefined;
+
+afterEach(async () => {
+  if (db) await closeDatabase(db);
+  db = undefined;
+});
+
+function insertChat(externalId: unknown) {
+  return (sql: Parameters<Parameters<ReturnType<typeof directSql>["write"]>[0]>[0]) =>
+    sql.run(
+      "INSERT INTO Chat (id, platform, externalId, kind, title, served, isDemo, createdAt) VALUES (?, 'lark', ?, 'group', 't', 1, 0, ?)",
+      newId(),
+      externalId as string,
+      sqlDate(new Date("2026-11-23T08:00:00Z")),
+    );
+}
+
+describe("plain SQL beside Prisma", () => {
+  it("writes rows Prisma reads as its own, dates and booleans included", async () => {
+    db = await freshDatabase();
+    await directSql(db).write(insertChat("oc_1"));
+    const chat = await db.chat.findUniqueOrThrow({
+      where: { platform_externalId: { platform: "lark", externalId: "oc_1" } },
+    });
+    expect(chat.createdAt.toISOString()).toBe("2026-11-23T08:00:00.000Z");
+    expect(chat.served).toBe(true);
+    expect(chat.isDemo).toBe(false);
+  });
+
+  it("commits writes that arrive together, and a failing one takes only its own rows back", async () => {
+    db = await freshDatabase();
+    const sql = directSql(db);
+    const results = await Promise.allSettled([
+      sql.write(insertChat("oc_a")),
+      sql.write((tx) => {
+        insertChat("oc_b")(tx);
+        insertChat("oc_a")(tx); // duplicate key: this whole unit fails, oc_b with it
+      }),
+      sql.write(insertChat("oc_c")),
+    ]);
+    expect(results.map((result) => result.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
+    const chats = await db.chat.findMany({ orderBy: { externalId: "asc" } });
+    expect(chats.map((chat) => chat.externalId)).toEqual(["oc_a", "oc_c"]);
+  });
+
+  it("turns values of the wrong type into text instead of aborting the process", async () => {
+    db = await freshDatabase();
+    await directSql(db).write(insertChat(true));
+    await directSql(db).write(insertChat({ id: 1 }));
+    expect(await db.chat.count()).toBe(2);
+  });
+
+  it("waits for a Prisma transaction of the same process instead of deadlocking on the file lock", async () => {
+    db = await freshDatabase();
+    const prisma = db;
+    let releaseTransaction = () => {};
+    const held = new Promise<void>((resolve) => {
+      releaseTransaction = resolve;
+    });
+    const transaction = prisma.$transaction(async (tx) => {
+      await tx.chat.create({ data: { platform: "lark", externalId: "oc_prisma", kind: "group" } });
+      await held;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const write = directSql(prisma).write(insertChat("oc_plain"));
+    releaseTransaction();
+    await Promise.all([transaction, write]);
+    expect(await prisma.chat.count()).toBe(2);
+  });
+
+  it("makes ids that sort by creation time, like Prisma's cuid()", () => {
+    const ids = Array.from({ length: 50 }, () => newId());
+    expect([...ids].sort()).toEqual(ids);
+    expect(new Set(ids).size).toBe(50);
+    expect(ids[0]).toMatch(/^c[0-9a-z]{24}$/);
+  });
+});
