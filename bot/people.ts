@@ -1,5 +1,6 @@
 // Who is speaking, and how to reach a person privately.
 import { type Db, directSql } from "../prisma/client.ts";
+import { newId, sqlDate } from "../prisma/direct-sql.ts";
 import type { Config, Platform } from "./config.ts";
 import { isLocale, type Locale } from "./i18n.ts";
 import type { IncomingMessage, Target } from "./messages.ts";
@@ -112,12 +113,24 @@ async function personForNewIdentity(db: Db, config: Config, message: IncomingMes
 
 /** The person record of a roster expert, created on first need. */
 export async function personIdForExpert(db: Db, expertId: string, name: string): Promise<string> {
-  const existing = await db.person.findUnique({ where: { expertId } });
+  // Every offer asks this: plain SQL (prisma/direct-sql.ts).
+  const sql = directSql(db);
+  const byExpert = "SELECT id FROM Person WHERE expertId = ?";
+  const existing = sql.get<{ id: string }>(byExpert, expertId);
   if (existing) return existing.id;
-  const created = await db.person
-    .create({ data: { displayName: name, role: "expert", expertId } })
-    .catch(() => db.person.findUniqueOrThrow({ where: { expertId } }));
-  return created.id;
+  return sql.write((tx) => {
+    tx.run(
+      `INSERT INTO Person (id, displayName, role, expertId, isDemo, createdAt) VALUES (?, ?, 'expert', ?, 0, ?)
+       ON CONFLICT (expertId) DO NOTHING`,
+      newId(),
+      name,
+      expertId,
+      sqlDate(new Date()),
+    );
+    const person = tx.get<{ id: string }>(byExpert, expertId);
+    if (!person) throw new Error(`person of expert ${expertId} not stored`);
+    return person.id;
+  });
 }
 
 /**
@@ -131,20 +144,34 @@ export async function reachPerson(
   platforms: readonly Platform[],
   preferred?: Platform,
 ): Promise<Target | null> {
-  const identities = await db.identity.findMany({ where: { personId }, orderBy: { createdAt: "asc" } });
+  const sql = directSql(db);
+  const identities = sql.all<{ platform: string; externalId: string }>(
+    "SELECT platform, externalId FROM Identity WHERE personId = ? ORDER BY createdAt ASC",
+    personId,
+  );
   const usable = identities.filter((identity) => platforms.includes(identity.platform as Platform));
   const chosen = usable.find((identity) => identity.platform === preferred) ?? usable[0];
   if (chosen) return { platform: chosen.platform as Platform, kind: "user", id: chosen.externalId };
   if (!platforms.includes("terminal")) return null;
-  const person = await db.person.findUniqueOrThrow({ where: { id: personId } });
-  const taken = await db.identity.findUnique({
-    where: { platform_externalId: { platform: "terminal", externalId: person.displayName } },
+  const person = sql.get<{ displayName: string }>("SELECT displayName FROM Person WHERE id = ?", personId);
+  if (!person) throw new Error(`person ${personId} does not exist`);
+  const name = person.displayName;
+  const owner = await sql.write((tx) => {
+    tx.run(
+      `INSERT INTO Identity (id, platform, externalId, displayName, personId, createdAt) VALUES (?, 'terminal', ?, ?, ?, ?)
+       ON CONFLICT (platform, externalId) DO NOTHING`,
+      newId(),
+      name,
+      name,
+      personId,
+      sqlDate(new Date()),
+    );
+    return tx.get<{ personId: string }>(
+      "SELECT personId FROM Identity WHERE platform = 'terminal' AND externalId = ?",
+      name,
+    );
   });
-  if (taken && taken.personId !== personId) return null;
-  if (!taken) {
-    await db.identity.create({
-      data: { platform: "terminal", externalId: person.displayName, displayName: person.displayName, personId },
-    });
-  }
-  return { platform: "terminal", kind: "user", id: person.displayName };
+  // Someone else already speaks under that name in the terminal.
+  if (owner?.personId !== personId) return null;
+  return { platform: "terminal", kind: "user", id: name };
 }

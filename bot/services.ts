@@ -1,6 +1,6 @@
 // What handlers and jobs share: the database, settings, logs, the outbound path and the queues.
 import type { Enqueue } from "../jobs/job-system.ts";
-import type { Db } from "../prisma/client.ts";
+import { type Db, directSql } from "../prisma/client.ts";
 import type { Config, Platform } from "./config.ts";
 import { isLocale, type Locale, type Translate, translator } from "./i18n.ts";
 import type { Log } from "./log.ts";
@@ -23,7 +23,10 @@ export function translate(services: Pick<Services, "log">, locale: Locale): Tran
 
 /** The locale to write to a person in when they are not the one speaking. */
 export async function localeOfPerson(services: Services, personId: string): Promise<Locale> {
-  const person = await services.db.person.findUnique({ where: { id: personId }, select: { locale: true } });
+  const person = directSql(services.db).get<{ locale: string | null }>(
+    "SELECT locale FROM Person WHERE id = ?",
+    personId,
+  );
   return isLocale(person?.locale) ? person.locale : services.config.DEFAULT_LOCALE;
 }
 

@@ -5,9 +5,12 @@
 import { DelayedError, UnrecoverableError } from "bullmq";
 import type { Adapter, OutgoingMessage, Target } from "../bot/messages.ts";
 import { deliverQueue } from "../bot/outbox.ts";
-import type { Db } from "../prisma/client.ts";
+import { type Db, directSql } from "../prisma/client.ts";
+import { sqlDate } from "../prisma/direct-sql.ts";
 import type { OutboundMessage } from "../prisma/generated/client.ts";
 import type { JobDefinition } from "./job-system.ts";
+
+type OutboxRow = Pick<OutboundMessage, "id" | "key" | "targetKind" | "targetId" | "payload" | "status" | "attempts">;
 
 export interface DeliverPayload {
   outboxId: string;
@@ -45,7 +48,12 @@ export function deliverJob(db: Db, adapter: Adapter, options: DeliverOptions = {
     // One at a time per platform keeps each chat's messages in order.
     concurrency: 1,
     process: async ({ outboxId }, job, token) => {
-      const row = await db.outboundMessage.findUnique({ where: { id: outboxId } });
+      // Every message the bot sends passes here: plain SQL (prisma/direct-sql.ts) on the way that succeeds.
+      const sql = directSql(db);
+      const row = sql.get<OutboxRow>(
+        "SELECT id, key, targetKind, targetId, payload, status, attempts FROM OutboundMessage WHERE id = ?",
+        outboxId,
+      );
       if (!row) throw new UnrecoverableError(`outbox row ${outboxId} does not exist`);
       if (row.status === "sent") return "already-sent";
       const target: Target = { platform: adapter.platform, kind: row.targetKind as Target["kind"], id: row.targetId };
@@ -69,10 +77,14 @@ export function deliverJob(db: Db, adapter: Adapter, options: DeliverOptions = {
         await options.onFailed?.(updated);
         throw new UnrecoverableError(error instanceof Error ? error.message : String(error));
       }
-      await db.outboundMessage.update({
-        where: { id: row.id },
-        data: { status: "sent", sentAt: new Date(), attempts: row.attempts + 1, error: null },
-      });
+      await sql.write((tx) =>
+        tx.run(
+          "UPDATE OutboundMessage SET status = 'sent', sentAt = ?, attempts = ?, error = NULL WHERE id = ?",
+          sqlDate(new Date()),
+          row.attempts + 1,
+          row.id,
+        ),
+      );
       return "sent";
     },
   };

@@ -3,6 +3,8 @@ import type { Services } from "../bot/services.ts";
 import { requestSkills } from "../handlers/request-format.ts";
 import teams from "../handlers/understanding/knowledge/teams.json" with { type: "json" };
 import type { ParsedRequest, ServiceMode } from "../handlers/understanding/types.ts";
+import { directSql } from "../prisma/client.ts";
+import { newId, sqlDate } from "../prisma/direct-sql.ts";
 import { jsonList } from "../prisma/json-list.ts";
 import type { JobDefinition } from "./job-system.ts";
 import type { RankedExpert, RankQuery } from "./matching/types.ts";
@@ -49,11 +51,20 @@ export function parsedFromRow(row: {
   };
 }
 
+type StoredRequest = Parameters<typeof parsedFromRow>[0] & { status: string; text: string; teamSize: number };
+
+// Runs for every request: plain SQL (prisma/direct-sql.ts) rather than Prisma queries.
 export async function matchRequest(services: Services, ranker: Ranker, requestId: number): Promise<void> {
   const { db, config } = services;
-  const request = await db.helpRequest.findUnique({ where: { id: requestId }, include: { matches: true } });
+  const sql = directSql(db);
+  const request = sql.get<StoredRequest>(
+    `SELECT status, text, skills, teamKey, city, district, mode, windowStart, windowEnd, kind, urgency, teamSize
+     FROM HelpRequest WHERE id = ?`,
+    requestId,
+  );
   if (!request || !matchable.has(request.status)) return;
-  const seen = new Set(request.matches.map((match) => match.expertId));
+  const earlier = sql.all<{ expertId: string }>("SELECT expertId FROM Match WHERE requestId = ?", requestId);
+  const seen = new Set(earlier.map((match) => match.expertId));
   const parsed = parsedFromRow(request);
   const ranked = await ranker.rank({
     request: parsed,
@@ -63,14 +74,17 @@ export async function matchRequest(services: Services, ranker: Ranker, requestId
     now: new Date(),
     exclude: seen,
   });
-  const profiles = await db.expert.findMany({
-    where: { id: { in: ranked.map((candidate) => candidate.expertId) } },
-    select: { id: true, skills: true },
-  });
+  const ids = ranked.map((candidate) => candidate.expertId);
+  const profiles = ids.length
+    ? sql.all<{ id: string; skills: string }>(
+        `SELECT id, skills FROM Expert WHERE id IN (${ids.map(() => "?").join(", ")})`,
+        ...ids,
+      )
+    : [];
   const skillsOf = new Map(profiles.map((expert) => [expert.id, jsonList(expert.skills)]));
   // A re-run keeps the team decision of the first run.
   const roles =
-    request.matches.length > 0 && request.teamSize === 1
+    earlier.length > 0 && request.teamSize === 1
       ? new Map(ranked.map((candidate) => [candidate.expertId, null]))
       : assignRoles(
           parsed.skills.map((skill) => skill.key),
@@ -78,30 +92,39 @@ export async function matchRequest(services: Services, ranker: Ranker, requestId
         );
   const teamSize = [...roles.values()].some((role) => role !== null) ? 2 : request.teamSize;
   const kept = ranked.filter((candidate) => roles.has(candidate.expertId));
-  const offset = request.matches.length;
-  await db.$transaction([
-    ...kept.map((candidate, index) =>
-      db.match.create({
-        data: {
-          requestId,
-          expertId: candidate.expertId,
-          rank: offset + index + 1,
-          score: candidate.score,
-          reasons: JSON.stringify(candidate.reasons),
-          role: roles.get(candidate.expertId) ?? null,
-        },
-      }),
-    ),
-    db.helpRequest.update({ where: { id: requestId }, data: { status: "matching", teamSize } }),
-    db.requestEvent.create({
-      data: {
+  const offset = earlier.length;
+  await sql.write((tx) => {
+    const now = sqlDate(new Date());
+    for (const [index, candidate] of kept.entries()) {
+      tx.run(
+        `INSERT INTO Match (id, requestId, expertId, rank, score, reasons, status, assignedBy, role, createdAt, updatedAt)
+         VALUES (?, ?, ?, ?, ?, ?, 'candidate', 'system', ?, ?, ?)`,
+        newId(),
         requestId,
-        actor: "system",
-        type: teamSize > 1 ? "matched_team" : "matched",
-        detail: JSON.stringify({ count: kept.length }),
-      },
-    }),
-  ]);
+        candidate.expertId,
+        offset + index + 1,
+        candidate.score,
+        JSON.stringify(candidate.reasons),
+        roles.get(candidate.expertId) ?? null,
+        now,
+        now,
+      );
+    }
+    tx.run(
+      "UPDATE HelpRequest SET status = 'matching', teamSize = ?, updatedAt = ? WHERE id = ?",
+      teamSize,
+      now,
+      requestId,
+    );
+    tx.run(
+      "INSERT INTO RequestEvent (id, requestId, actor, type, detail, createdAt) VALUES (?, ?, 'system', ?, ?, ?)",
+      newId(),
+      requestId,
+      teamSize > 1 ? "matched_team" : "matched",
+      JSON.stringify({ count: kept.length }),
+      now,
+    );
+  });
   await offerNext(services, requestId);
 }
 

@@ -4,8 +4,16 @@
 import type { Translate } from "../bot/i18n.ts";
 import { personIdForExpert } from "../bot/people.ts";
 import { type Services, sendToChat, sendToPerson, translate } from "../bot/services.ts";
-import { describePlace, describeWindow, problemExcerpt, skillLabels } from "../handlers/request-format.ts";
+import {
+  describePlace,
+  describeWindow,
+  problemExcerpt,
+  type RequestFields,
+  skillLabels,
+} from "../handlers/request-format.ts";
 import { skillByKey } from "../handlers/understanding/skills.ts";
+import { directSql } from "../prisma/client.ts";
+import { newId, sqlDate } from "../prisma/direct-sql.ts";
 import type { JobDefinition } from "./job-system.ts";
 import { monthStart } from "./matching/load-profiles.ts";
 import type { MatchReason } from "./matching/types.ts";
@@ -35,13 +43,57 @@ export function renderReasons(t: Translate, reasonsJson: string): string {
   return reasons.map((reason) => t(`reasons.${reason.key}`, reason.params)).join(t("list.dot"));
 }
 
-type RequestWithMatches = NonNullable<Awaited<ReturnType<typeof loadRequest>>>;
+interface OfferCandidate {
+  id: string;
+  expertId: string;
+  status: string;
+  role: string | null;
+  assignedBy: string;
+  reasons: string;
+  expert: { id: string; name: string; paused: boolean; active: boolean };
+}
 
-function loadRequest(services: Services, requestId: number) {
-  return services.db.helpRequest.findUnique({
-    where: { id: requestId },
-    include: { matches: { orderBy: { rank: "asc" }, include: { expert: true } }, requester: true, enterprise: true },
-  });
+interface OfferRequest extends RequestFields {
+  id: number;
+  status: string;
+  teamSize: number;
+  /** The enterprise's name, else the name of the person who asked. */
+  requesterName: string;
+  matches: OfferCandidate[];
+}
+
+// Every request passes here, often several times: plain SQL (prisma/direct-sql.ts) rather than Prisma.
+function loadRequest(services: Services, requestId: number): OfferRequest | null {
+  const sql = directSql(services.db);
+  const request = sql.get<Omit<OfferRequest, "matches">>(
+    `SELECT r.id, r.code, r.text, r.status, r.skills, r.teamKey, r.city, r.district, r.mode, r.windowStart,
+       r.windowEnd, r.teamSize, COALESCE(e.name, p.displayName) AS requesterName
+     FROM HelpRequest r JOIN Person p ON p.id = r.requesterId LEFT JOIN Enterprise e ON e.id = r.enterpriseId
+     WHERE r.id = ?`,
+    requestId,
+  );
+  if (!request) return null;
+  const rows = sql.all<Omit<OfferCandidate, "expert"> & { name: string; paused: number; active: number }>(
+    `SELECT m.id, m.expertId, m.status, m.role, m.assignedBy, m.reasons, x.name, x.paused, x.active
+     FROM Match m JOIN Expert x ON x.id = m.expertId WHERE m.requestId = ? ORDER BY m.rank ASC`,
+    requestId,
+  );
+  const matches = rows.map(({ name, paused, active, ...match }) => ({
+    ...match,
+    expert: { id: match.expertId, name, paused: paused === 1, active: active === 1 },
+  }));
+  return { ...request, matches };
+}
+
+function setMatchStatus(services: Services, matchId: string, status: "skipped"): Promise<unknown> {
+  return directSql(services.db).write((tx) =>
+    tx.run(
+      "UPDATE Match SET status = ?, offeredAt = NULL, updatedAt = ? WHERE id = ?",
+      status,
+      sqlDate(new Date()),
+      matchId,
+    ),
+  );
 }
 
 /** The roles of a team request in rank order, or [null] for a request one expert takes. */
@@ -55,7 +107,7 @@ export function rolesOf(request: { teamSize: number; matches: { role: string | n
  * accepted expert nor an open offer — and flags the request to staff when a role has nobody left.
  */
 export async function offerNext(services: Services, requestId: number): Promise<void> {
-  const request = await loadRequest(services, requestId);
+  const request = loadRequest(services, requestId);
   if (!request || finished.has(request.status)) return;
   let exhausted = false;
   for (const role of rolesOf(request)) {
@@ -69,30 +121,39 @@ export async function offerNext(services: Services, requestId: number): Promise<
 /** Offers to the best remaining candidate of `candidates`; false when none could be offered. */
 async function offerToNextCandidate(
   services: Services,
-  request: RequestWithMatches,
-  candidates: RequestWithMatches["matches"],
+  request: OfferRequest,
+  candidates: OfferCandidate[],
   role: string | null,
 ): Promise<boolean> {
   const { db, config } = services;
+  const sql = directSql(db);
   for (const match of candidates.filter((candidate) => candidate.status === "candidate")) {
-    const offersThisMonth = await db.match.count({
-      where: { expertId: match.expertId, offeredAt: { gte: monthStart(new Date()) } },
-    });
+    const offersThisMonth =
+      sql.get<{ n: number }>(
+        "SELECT COUNT(*) AS n FROM Match WHERE expertId = ? AND offeredAt >= ?",
+        match.expertId,
+        sqlDate(monthStart(new Date())),
+      )?.n ?? 0;
     const expert = match.expert;
     // Staff assignments go ahead whatever the expert's monthly load; the ranker's picks respect the cap.
     const overCap = match.assignedBy === "system" && offersThisMonth >= config.MONTHLY_OFFER_CAP;
     if (overCap || expert.paused || !expert.active) {
-      await db.match.update({ where: { id: match.id }, data: { status: "skipped" } });
+      await setMatchStatus(services, match.id, "skipped");
       continue;
     }
     // Claim the candidate first so that two workers never offer the same request twice.
-    const claimed = await db.match.updateMany({
-      where: { id: match.id, status: "candidate" },
-      data: { status: "offered", offeredAt: new Date() },
+    const claimed = await sql.write((tx) => {
+      const now = sqlDate(new Date());
+      return tx.run(
+        "UPDATE Match SET status = 'offered', offeredAt = ?, updatedAt = ? WHERE id = ? AND status = 'candidate'",
+        now,
+        now,
+        match.id,
+      );
     });
-    if (claimed.count === 0) return true;
+    if (claimed.changes === 0) return true;
     const personId = await personIdForExpert(db, expert.id, expert.name);
-    const requesterName = request.enterprise?.name ?? request.requester.displayName;
+    const requesterName = request.requesterName;
     const reached = await sendToPerson(services, {
       personId,
       key: `offer-${match.id}`,
@@ -121,21 +182,25 @@ async function offerToNextCandidate(
       },
     });
     if (!reached) {
-      await db.match.update({ where: { id: match.id }, data: { status: "skipped", offeredAt: null } });
+      await setMatchStatus(services, match.id, "skipped");
       continue;
     }
     await scheduleOfferTimeout(services.enqueue, config.OFFER_TIMEOUT_HOURS, match.id, new Date());
-    await db.$transaction([
-      db.helpRequest.update({ where: { id: request.id }, data: { status: "offered", waitReason: "offer_unanswered" } }),
-      db.requestEvent.create({
-        data: {
-          requestId: request.id,
-          actor: "system",
-          type: "offered",
-          detail: JSON.stringify({ expert: expert.name }),
-        },
-      }),
-    ]);
+    await sql.write((tx) => {
+      const now = sqlDate(new Date());
+      tx.run(
+        "UPDATE HelpRequest SET status = 'offered', waitReason = 'offer_unanswered', updatedAt = ? WHERE id = ?",
+        now,
+        request.id,
+      );
+      tx.run(
+        "INSERT INTO RequestEvent (id, requestId, actor, type, detail, createdAt) VALUES (?, ?, 'system', 'offered', ?, ?)",
+        newId(),
+        request.id,
+        JSON.stringify({ expert: expert.name }),
+        now,
+      );
+    });
     return true;
   }
   return false;

@@ -1,7 +1,8 @@
 // The ranker behind the match job: an in-memory ExpertIndex that follows the database. Before each
 // ranking it reloads only the experts whose roster entry, availability or offers changed since the
 // last sync, and rebuilds fully every hour (monthly load rolls over, removed rows leave no trace).
-import type { Db } from "../prisma/client.ts";
+import { type Db, directSql } from "../prisma/client.ts";
+import { sqlDate } from "../prisma/direct-sql.ts";
 import type { Ranker } from "./match.ts";
 import { ExpertIndex } from "./matching/expert-index.ts";
 import { loadExpertProfiles } from "./matching/load-profiles.ts";
@@ -17,15 +18,18 @@ export function createRanker(db: Db): Ranker {
   let syncedAt = 0;
   let sync: Promise<ExpertIndex> | undefined;
 
-  async function changedExpertIds(since: Date): Promise<string[]> {
-    const [experts, slots, matches] = await Promise.all([
-      db.expert.findMany({ where: { updatedAt: { gt: since } }, select: { id: true } }),
-      db.availability.findMany({ where: { createdAt: { gt: since } }, select: { expertId: true } }),
-      db.match.findMany({ where: { updatedAt: { gt: since } }, select: { expertId: true } }),
-    ]);
-    return [
-      ...new Set([...experts.map((e) => e.id), ...slots.map((s) => s.expertId), ...matches.map((m) => m.expertId)]),
-    ];
+  // Asked before every ranking: plain SQL (prisma/direct-sql.ts), one statement.
+  function changedExpertIds(since: Date): string[] {
+    const after = sqlDate(since);
+    const rows = directSql(db).all<{ id: string }>(
+      `SELECT id FROM Expert WHERE updatedAt > ?
+       UNION SELECT expertId FROM Availability WHERE createdAt > ?
+       UNION SELECT expertId FROM Match WHERE updatedAt > ?`,
+      after,
+      after,
+      after,
+    );
+    return rows.map((row) => row.id);
   }
 
   async function refresh(now: Date): Promise<ExpertIndex> {
@@ -34,7 +38,7 @@ export function createRanker(db: Db): Ranker {
       index = new ExpertIndex(await loadExpertProfiles(db, now));
       builtAt = started;
     } else {
-      const changed = await changedExpertIds(new Date(syncedAt - clockMarginMs));
+      const changed = changedExpertIds(new Date(syncedAt - clockMarginMs));
       if (changed.length > maxIncremental) {
         // A large import: one full load is cheaper, and stays within SQLite's limit on query parameters.
         index = new ExpertIndex(await loadExpertProfiles(db, now));
