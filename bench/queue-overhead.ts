@@ -27,7 +27,9 @@ export async function runQueueBench(options: { redisUrl: string; smoke: boolean 
       return { seconds: (performance.now() - started) / 1000, delivered: adapter.sent.length - before };
     };
     await run(ids.slice(0, warm)); // builds the ranker's index
+    const cpuBefore = process.cpuUsage();
     const { seconds, delivered } = await run(ids.slice(warm));
+    const cpu = process.cpuUsage(cpuBefore);
     const errors = await jobErrors(ws.redisUrl, ws.prefix);
     const offered = await app.services.db.match.count({ where: { status: "offered" } });
     const oursJobs = (2 * delivered) / seconds;
@@ -41,6 +43,8 @@ export async function runQueueBench(options: { redisUrl: string; smoke: boolean 
         value: Math.round(oursJobs),
         unit: "jobs/s",
         requests_per_s: round(delivered / seconds, 1),
+        // CPU time of this process (the workers) per request: what the jobs cost, whatever else runs.
+        cpu_ms_per_request: round((cpu.user + cpu.system) / 1000 / Math.max(1, delivered), 2),
         delivered,
         failed_jobs: errors.failed,
         retried_jobs: errors.retried,

@@ -18,18 +18,27 @@ export function createRanker(db: Db): Ranker {
   let syncedAt = 0;
   let sync: Promise<ExpertIndex> | undefined;
 
-  // Asked before every ranking: plain SQL (prisma/direct-sql.ts), one statement.
+  // The latest change of each expert already absorbed. The look-back window returns the same rows
+  // again and again (at 30 requests/s, hundreds of experts); only a newer change is reloaded.
+  let absorbed = new Map<string, string>();
+
+  // Asked before every ranking: plain SQL (prisma/direct-sql.ts), one statement. New candidate rows
+  // change nothing the index holds (offers and answers do), so they are left out.
   function changedExpertIds(since: Date): string[] {
     const after = sqlDate(since);
-    const rows = directSql(db).all<{ id: string }>(
-      `SELECT id FROM Expert WHERE updatedAt > ?
-       UNION SELECT expertId FROM Availability WHERE createdAt > ?
-       UNION SELECT expertId FROM Match WHERE updatedAt > ?`,
+    const rows = directSql(db).all<{ id: string; stamp: string }>(
+      `SELECT id, updatedAt AS stamp FROM Expert WHERE updatedAt > ?
+       UNION ALL SELECT expertId, createdAt FROM Availability WHERE createdAt > ?
+       UNION ALL SELECT expertId, updatedAt FROM Match WHERE updatedAt > ? AND status <> 'candidate'`,
       after,
       after,
       after,
     );
-    return rows.map((row) => row.id);
+    const latest = new Map<string, string>();
+    for (const { id, stamp } of rows) if (stamp > (latest.get(id) ?? "")) latest.set(id, stamp);
+    const changed = [...latest].filter(([id, stamp]) => absorbed.get(id) !== stamp).map(([id]) => id);
+    absorbed = latest;
+    return changed;
   }
 
   async function refresh(now: Date): Promise<ExpertIndex> {

@@ -1,0 +1,9 @@
+-- CreateIndex
+CREATE INDEX "Expert_updatedAt_idx" ON "Expert"("updatedAt");
+
+-- CreateIndex
+CREATE INDEX "Availability_createdAt_idx" ON "Availability"("createdAt");
+
+-- CreateIndex
+CREATE INDEX "Match_updatedAt_idx" ON "Match"("updatedAt");
+
