@@ -19,16 +19,18 @@ export async function scheduleOfferTimeout(
 ): Promise<void> {
   const timeoutMs = timeoutHours * 3600 * 1000;
   const elapsed = Date.now() - offeredAt.getTime();
-  await enqueue(
-    offerTimeoutQueue,
-    { matchId, step: "remind" },
-    { jobId: `remind-${matchId}`, delayMs: Math.max(0, timeoutMs / 2 - elapsed) },
-  );
-  await enqueue(
-    offerTimeoutQueue,
-    { matchId, step: "expire" },
-    { jobId: `expire-${matchId}`, delayMs: Math.max(0, timeoutMs - elapsed) },
-  );
+  await Promise.all([
+    enqueue(
+      offerTimeoutQueue,
+      { matchId, step: "remind" },
+      { jobId: `remind-${matchId}`, delayMs: Math.max(0, timeoutMs / 2 - elapsed) },
+    ),
+    enqueue(
+      offerTimeoutQueue,
+      { matchId, step: "expire" },
+      { jobId: `expire-${matchId}`, delayMs: Math.max(0, timeoutMs - elapsed) },
+    ),
+  ]);
 }
 
 export async function handleOfferTimeout(services: Services, { matchId, step }: OfferTimeoutPayload): Promise<string> {

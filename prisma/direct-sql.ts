@@ -165,18 +165,26 @@ export class DirectSql {
     } catch (error) {
       return batch.map(() => ({ ok: false, error }));
     }
+    // A unit alone in its transaction needs no savepoint: the transaction is its savepoint.
+    const alone = batch.length === 1;
     const outcomes: Outcome[] = batch.map((item) => {
-      run("SAVEPOINT work");
+      if (!alone) run("SAVEPOINT work");
       try {
         const value = item.work(this.writer);
-        run("RELEASE work");
+        if (!alone) run("RELEASE work");
         return { ok: true, value };
       } catch (error) {
-        run("ROLLBACK TO work");
-        run("RELEASE work");
+        if (!alone) {
+          run("ROLLBACK TO work");
+          run("RELEASE work");
+        }
         return { ok: false, error };
       }
     });
+    if (alone && !outcomes[0]?.ok) {
+      this.connection.exec("ROLLBACK");
+      return outcomes;
+    }
     try {
       run("COMMIT");
       return outcomes;

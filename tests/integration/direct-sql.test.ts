@@ -51,6 +51,20 @@ describe("plain SQL beside Prisma", () => {
     expect(chats.map((chat) => chat.externalId)).toEqual(["oc_a", "oc_c"]);
   });
 
+  it("takes back every row of a write that fails on its own, and goes on writing", async () => {
+    db = await freshDatabase();
+    const sql = directSql(db);
+    await expect(
+      sql.write((tx) => {
+        insertChat("oc_half")(tx);
+        throw new Error("half-way");
+      }),
+    ).rejects.toThrow("half-way");
+    await sql.write(insertChat("oc_whole"));
+    const chats = await db.chat.findMany();
+    expect(chats.map((chat) => chat.externalId)).toEqual(["oc_whole"]);
+  });
+
   it("turns values of the wrong type into text instead of aborting the process", async () => {
     db = await freshDatabase();
     await directSql(db).write(insertChat(true));
