@@ -4,20 +4,14 @@
 import { existsSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { tempDir, writeCsv, writeXlsx } from "../roster/roster-files.ts";
+import { chatRoster, chineseHeader, tempDir, writeCsv, writeXlsx } from "../roster/roster-files.ts";
 import { useTestBots } from "../support/bots.ts";
 
 const startBot = useTestBots();
 
 const staff = "工会小陈";
-const header = "编号,姓名,荣誉称号,工作单位,职务,城市,服务队,技能专长,主要业绩,服务方式,联系电话";
-const roster = [
-  header,
-  "G101,钟伟强,南粤工匠,中山灯饰集团,高级技师,中山,精密制造,数控加工;模具设计,模具寿命提高一倍,现场,13900001101",
-  "G102,黎秀英,广东省劳动模范,湛江港集团,首席技师,湛江,数字航运,港口机械维修,带徒30人,现场、远程,13900001102",
-  "G103,,全国技术能手,韶关钢铁,技师,韶关,,焊接,,现场,",
-  "G104,简志诚,大国工匠,珠海航空,总工程师,珠海,数字低空,无人机飞控,,远程,12345",
-];
+const header = chineseHeader;
+const roster = chatRoster;
 
 /** Files (not folders) under a folder. */
 const filesIn = (dir: string) =>
