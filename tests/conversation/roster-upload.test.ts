@@ -1,9 +1,10 @@
 // Union staff import the roster by sending its file in the chat (here `/file PATH` in the terminal):
 // the bot says it got it, a job imports it, and the report comes back in the same chat. Real SQLite
 // file, Redis and BullMQ.
-import { existsSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { runRosterImport } from "../../jobs/roster-import.ts";
 import { chatRoster, chineseHeader, tempDir, writeCsv, writeXlsx } from "../roster/roster-files.ts";
 import { useTestBots } from "../support/bots.ts";
 
@@ -143,6 +144,41 @@ describe("importing the roster by sending its file in the chat", () => {
     expect(lines).toEqual([
       "[dm:精密制造队长] 匠桥: 抱歉，导入名册需由工会工作人员或管理员操作：名册会更新所有服务队的专家。请把文件发给工作人员。",
     ]);
+  });
+
+  it("imports a file still waiting when the bot stopped, once, however often its job runs", async () => {
+    const bot = await startBot();
+    await bot.run([`/as ${staff}`, "/in dm", "你好"]);
+    const { db, config } = bot.app.services;
+    // The job was lost with Redis: only the database remembers the upload.
+    const chat = await db.chat.findFirstOrThrow({ where: { externalId: `dm:${staff}` } });
+    const person = await db.person.findFirstOrThrow({ where: { displayName: staff } });
+    const folder = path.join(config.uploads.dir, "roster");
+    mkdirSync(folder, { recursive: true });
+    const kept = writeCsv(folder, "waiting.csv", roster);
+    const upload = await db.rosterUpload.create({
+      data: {
+        platform: "terminal",
+        messageId: "m-1",
+        chatId: chat.id,
+        personId: person.id,
+        fileName: "名册.csv",
+        path: kept,
+      },
+    });
+    const restarted = await startBot({}, await bot.crash());
+    const report = await restarted.waitFor(/导入完成/);
+    expect(report).toBe(
+      `[dm:${staff}] 匠桥: 导入完成：新增 2 位，更新 0 位，未变 0 位，拒绝 2 行。 ⏎ 第 4 行被拒绝：缺少姓名 G103 ⏎ 第 5 行被拒绝：联系电话格式不对 12345`,
+    );
+    expect(existsSync(kept)).toBe(false);
+
+    const { services } = restarted.app;
+    expect(await runRosterImport(services, upload.id)).toBe("done");
+    await restarted.app.waitUntilIdle();
+    expect(restarted.output().filter((line) => line.includes("导入完成"))).toHaveLength(1);
+    expect(await services.db.outboundMessage.count({ where: { key: `roster-import-${upload.id}` } })).toBe(1);
+    expect(await services.db.expert.count({ where: { externalId: { in: ["G101", "G102"] } } })).toBe(2);
   });
 
   it("answers in English to staff who write in English", async () => {
