@@ -1,5 +1,4 @@
 // Starts everything one process needs: database, Redis, queues and workers, adapters.
-import path from "node:path";
 import { ensureServiceTeams } from "../handlers/roster/import-roster.ts";
 import { deliverJob } from "../jobs/deliver.ts";
 import { digestJob, upsertDigestScheduler } from "../jobs/digest/digest-job.ts";
@@ -12,9 +11,10 @@ import { offerJob } from "../jobs/offer.ts";
 import { offerTimeoutJob, scheduleOfferTimeout } from "../jobs/offer-timeout.ts";
 import { repairingOrphans, resumeOrphanOffers } from "../jobs/orphan-offers.ts";
 import { createRanker } from "../jobs/ranker.ts";
+import { resumeRosterImports, rosterImportJob } from "../jobs/roster-import.ts";
 import { type Db, databaseToken, openDatabase } from "../prisma/client.ts";
 import { seedDemoData } from "../prisma/seed/seed-demo.ts";
-import type { Config } from "./config.ts";
+import { type Config, dataDirOf } from "./config.ts";
 import { createDispatcher, type Dispatch } from "./dispatcher.ts";
 import type { Log } from "./log.ts";
 import type { Adapter } from "./messages.ts";
@@ -43,11 +43,6 @@ export interface StartOptions {
   startAdapters?: boolean;
   /** Wraps the outbound path; fault tests use it to stop a process in the middle of a job. */
   wrapSend?: (send: Send) => Send;
-}
-
-/** Folder of a `file:` database URL, for files that belong beside it. */
-function dataDirOf(databaseUrl: string): string {
-  return databaseUrl.startsWith("file:") ? path.dirname(path.resolve(databaseUrl.slice(5))) : path.resolve("data");
 }
 
 async function prepareDatabase(config: Config, log: Log): Promise<Db> {
@@ -98,6 +93,7 @@ async function resumeDueWork(services: Services, platforms: string[]): Promise<v
     const at = followUpAt(match.introducedAt ?? new Date(), match.request.windowEnd, services.config.FOLLOW_UP_DAYS);
     await scheduleFollowUp(enqueue, match.id, at);
   }
+  await resumeRosterImports(services);
 }
 
 export async function startApp(options: StartOptions): Promise<App> {
@@ -131,6 +127,7 @@ export async function startApp(options: StartOptions): Promise<App> {
   jobs.startWorker(followUpJob(services));
   jobs.startWorker(draftExpiryJob(services));
   jobs.startWorker(digestJob(services));
+  jobs.startWorker(rosterImportJob(services));
   await upsertDigestScheduler(redis.url, config.QUEUE_PREFIX, config.DIGEST_TIME);
   const deliverOptions = {
     sendTimeoutMs: config.SEND_TIMEOUT_MS,

@@ -1,6 +1,7 @@
 // The only reader of process.env. Every setting is validated once at start; a bad value stops the
 // program with the variable's name and what it expects, before anything connects.
 import { existsSync } from "node:fs";
+import path from "node:path";
 import { z } from "zod";
 
 const bool = z
@@ -132,6 +133,12 @@ const schema = z.object({
   MONTHLY_OFFER_CAP: positiveInt.default(4),
   MATCH_CANDIDATES: positiveInt.default(10),
   DIGEST_TIME: clock.default("08:30"),
+  // --- Files sent in the chat (bot/adapters/save-upload.ts, handlers/roster/roster-upload.ts) ---
+  /** Largest file the adapters save; a larger one is answered politely and never written whole. */
+  UPLOAD_MAX_MB: z.coerce.number().positive().max(100, "at most 100 (Lark hands over 100 MB at most)").default(20),
+  /** Where files sent in the chat wait for their import; by default `uploads` beside the SQLite file. */
+  UPLOADS_DIR: z.string().optional(),
+  // --- end of files ---
   ...platformSettings,
   ...reliabilitySettings,
 });
@@ -139,7 +146,15 @@ const schema = z.object({
 export type Config = z.infer<typeof schema> & {
   /** Platforms this process talks on. */
   platforms: Platform[];
+  /** Where adapters save files sent in the chat, and the largest they save. */
+  uploads: UploadSettings;
 };
+
+export interface UploadSettings {
+  /** Absolute folder. */
+  dir: string;
+  maxBytes: number;
+}
 
 export type Platform = "terminal" | "wechat" | "lark";
 
@@ -152,6 +167,11 @@ export class ConfigError extends Error {
     super(`Invalid setting ${variable}: expected ${expected}.`);
     this.name = "ConfigError";
   }
+}
+
+/** Folder of a `file:` database URL, for files that belong beside it; `data` for any other database. */
+export function dataDirOf(databaseUrl: string): string {
+  return databaseUrl.startsWith("file:") ? path.dirname(path.resolve(databaseUrl.slice(5))) : path.resolve("data");
 }
 
 /** Reads `.env` from the working directory, if there is one, without overriding the environment. */
@@ -173,5 +193,10 @@ export function loadConfig(env?: Record<string, string | undefined>): Config {
     const issue = parsed.error.issues[0];
     throw new ConfigError(String(issue?.path[0] ?? "?"), issue?.message ?? "a valid value");
   }
-  return { ...parsed.data, platforms: platformsOf(parsed.data) };
+  const settings = parsed.data;
+  const uploads = {
+    dir: path.resolve(settings.UPLOADS_DIR ?? path.join(dataDirOf(settings.DATABASE_URL), "uploads")),
+    maxBytes: Math.floor(settings.UPLOAD_MAX_MB * 1024 * 1024),
+  };
+  return { ...settings, platforms: platformsOf(settings), uploads };
 }

@@ -2,6 +2,8 @@
 // the chat, the speaker and the locale, understand the text, route. A failure is logged and answered
 // politely; it never reaches the adapter.
 
+import { rm } from "node:fs/promises";
+import path from "node:path";
 import { route } from "../handlers/router.ts";
 import { understand } from "../handlers/understanding/understand.ts";
 import { directSql } from "../prisma/client.ts";
@@ -30,7 +32,8 @@ export function createDispatcher(services: Services): Dispatch {
     maxMessages: services.config.THROTTLE_MAX_MESSAGES,
     windowMs: services.config.THROTTLE_WINDOW_SECONDS * 1000,
   });
-  return async (incoming) => {
+  const uploadsDir = path.resolve(services.config.uploads.dir) + path.sep;
+  const dispatchOne: Dispatch = async (incoming) => {
     // Adapters hand over what the platform sent; whatever the types, a message is text from someone somewhere.
     const message = {
       ...incoming,
@@ -83,6 +86,16 @@ export function createDispatcher(services: Services): Dispatch {
       );
       await markInbound(services, message, "failed");
       if (ctx) await ctx.reply(ctx.t("errors.internal")).catch(() => undefined);
+    }
+  };
+  return async (incoming) => {
+    try {
+      await dispatchOne(incoming);
+    } finally {
+      // A file sent in the chat is the message's to the end: a handler that keeps one has moved it away.
+      // Only ever inside the uploads folder, whatever an adapter handed over.
+      const saved = incoming.file?.path ? path.resolve(incoming.file.path) : "";
+      if (saved.startsWith(uploadsDir)) await rm(saved, { force: true }).catch(() => undefined);
     }
   };
 }

@@ -13,6 +13,21 @@ export interface CardPress {
   index?: number;
 }
 
+/**
+ * A file sent in the chat. The adapter saves it under the uploads folder before dispatching; the
+ * dispatcher removes it afterwards unless a handler moved it away to keep it (a roster import).
+ */
+export interface IncomingFile {
+  /** The name the sender gave it: shown back to people, never used as a path. */
+  name: string;
+  /** Where the adapter saved it; "" when it was not saved (see `problem`). */
+  path: string;
+  /** Bytes saved; when not saved, as many as were known. */
+  size: number;
+  /** Why it was not saved: larger than UPLOAD_MAX_MB, or the platform would not hand it over. */
+  problem?: "too_large" | "unavailable";
+}
+
 /** A message from a person, as every platform hands it to the dispatcher. */
 export interface IncomingMessage {
   platform: Platform;
@@ -27,6 +42,8 @@ export interface IncomingMessage {
   mentionsBot: boolean;
   receivedAt: Date;
   press?: CardPress;
+  /** A file sent instead of text (text is then ""). */
+  file?: IncomingFile;
   raw?: unknown;
 }
 

@@ -4,6 +4,7 @@ import { translator } from "../bot/i18n.ts";
 import { exportRoster } from "../handlers/roster/export-roster.ts";
 import { importRoster } from "../handlers/roster/import-roster.ts";
 import { RosterError, readRosterFile } from "../handlers/roster/read-roster-file.ts";
+import { rosterReportLines } from "../handlers/roster/roster-report.ts";
 import { openDatabase } from "../prisma/client.ts";
 import { configOrReport } from "./config-or-report.ts";
 
@@ -45,30 +46,8 @@ async function runImport(file: string, json: boolean): Promise<number> {
   const db = await openDatabase(config.DATABASE_URL);
   try {
     const counts = await importRoster(db, read.rows);
-    if (json) {
-      process.stdout.write(`${JSON.stringify({ ...counts, rejected: read.rejected, warnings: read.warnings })}\n`);
-    } else {
-      const lines = [t("roster.report", { ...counts, rejected: read.rejected.length })];
-      for (const rejection of read.rejected) {
-        lines.push(
-          t("roster.rejected_row", {
-            row: rejection.row,
-            reason: t(`roster.reasons.${rejection.reason}`),
-            detail: rejection.detail ?? "",
-          }),
-        );
-      }
-      for (const warning of read.warnings) {
-        lines.push(
-          t("roster.warning_row", {
-            row: warning.row,
-            reason: t(`roster.warnings.${warning.code}`),
-            detail: warning.detail,
-          }),
-        );
-      }
-      process.stdout.write(`${lines.join("\n")}\n`);
-    }
+    const report = { ...counts, rejected: read.rejected, warnings: read.warnings };
+    process.stdout.write(`${json ? JSON.stringify(report) : rosterReportLines(t, report).join("\n")}\n`);
     return read.rejected.length > 0 ? 3 : 0;
   } finally {
     await db.$disconnect();

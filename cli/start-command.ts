@@ -41,6 +41,7 @@ async function runStart(): Promise<number> {
           app ? latestTerminalCard(app.services.db, speaker, chat) : Promise.resolve(null),
         waitUntilIdle: () => app?.waitUntilIdle(60_000) ?? Promise.resolve(true),
         onEnd: () => finish(0),
+        uploads: config.uploads,
       })
     : undefined;
   try {
@@ -62,7 +63,9 @@ async function runStart(): Promise<number> {
   }
   if (terminal) {
     if (interactive)
-      process.stdout.write(`${config.BOT_NAME} craftbridge — /as NAME, /in CHAT, /in dm, /press N, /quit\n`);
+      process.stdout.write(
+        `${config.BOT_NAME} craftbridge — /as NAME, /in CHAT, /in dm, /press N, /file PATH, /quit\n`,
+      );
     await terminal.start(app.dispatch);
   }
   void shutdownSignal().then(() => finish(0));

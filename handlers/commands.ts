@@ -105,6 +105,7 @@ export async function sendHelp(ctx: HandlerContext): Promise<void> {
         parts.push(t(`help.commands.${command.name}`));
       }
     }
+    if (speaker.role !== "team_leader") parts.push(t("help.roster_upload"));
   }
   await ctx.reply(parts.join("\n"));
 }

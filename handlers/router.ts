@@ -13,12 +13,14 @@ import { handlePendingAnswer } from "./pending-answer.ts";
 import { handleProfileMessage } from "./profile/profile-message.ts";
 import { handleCancel, handleCorrection } from "./request-changes.ts";
 import { handleHelpRequest } from "./request-intake.ts";
+import { handleFileMessage } from "./roster/roster-upload.ts";
 
 const onlySymbols = /^(?:[\p{P}\p{S}\p{Z}\p{Emoji_Presentation}\p{Extended_Pictographic}\s]|\ufe0f|\u200d)*$/u;
 
 export async function route(ctx: HandlerContext): Promise<void> {
   const { message, understanding, chat, t } = ctx;
   if (message.press) return handleCardPress(ctx);
+  if (message.file) return handleFileMessage(ctx);
   const addressed = message.mentionsBot || understanding.addressed || chat.kind === "direct";
   const text = message.text.replace(/@\S+/g, "").trim();
 

@@ -32,6 +32,7 @@ export async function createPlatformAdapters(config: Config, log: Log, hooks: Pl
           perDay: config.WECHAT_PER_DAY,
         },
         latestCard: outboxLatestCard(db),
+        uploads: config.uploads,
       }),
     );
   }
@@ -51,6 +52,7 @@ export async function createPlatformAdapters(config: Config, log: Log, hooks: Pl
         botName: config.BOT_NAME,
         log,
         findCard: outboxCards(db),
+        uploads: config.uploads,
       }),
     );
   }

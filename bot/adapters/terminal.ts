@@ -1,8 +1,12 @@
 // The terminal chat (contract 3 in DESIGN.md): every input line is a message from the current
 // speaker in the current chat; every message the bot sends prints as one line.
 import { randomUUID } from "node:crypto";
+import { createReadStream } from "node:fs";
+import { stat } from "node:fs/promises";
+import path from "node:path";
 import { createInterface } from "node:readline";
-import type { Adapter, CardButton, IncomingMessage, OutgoingMessage, Target } from "../messages.ts";
+import type { Adapter, CardButton, IncomingFile, IncomingMessage, OutgoingMessage, Target } from "../messages.ts";
+import { saveUpload, type UploadSettings, unavailableUpload } from "./save-upload.ts";
 
 export interface TerminalCard {
   key: string;
@@ -25,6 +29,8 @@ export interface TerminalOptions {
   onEnd?: () => void;
   /** Called after each input line has been handled (and, piped, its work is done). */
   onLineHandled?: () => void;
+  /** Where `/file PATH` saves its copy, and the largest it copies; without it `/file` is an ordinary text. */
+  uploads?: UploadSettings;
 }
 
 const dmPrefix = "dm:";
@@ -89,7 +95,7 @@ export class TerminalAdapter implements Adapter {
   private async handleLine(line: string, dispatch: (message: IncomingMessage) => Promise<void>): Promise<void> {
     if (this.closed) return;
     const text = line.replace(/\r$/, "");
-    const command = /^\/(as|in|press|quit)(?:\s+(.*))?$/.exec(text.trim());
+    const command = /^\/(as|in|press|file|quit)(?:\s+(.*))?$/.exec(text.trim());
     if (command) {
       const [, name, argument = ""] = command;
       if (name === "quit") {
@@ -104,8 +110,10 @@ export class TerminalAdapter implements Adapter {
         this.chat = argument.trim() === "dm" ? `${dmPrefix}${this.speaker}` : argument.trim();
       } else if (name === "press") {
         await dispatch(await this.pressMessage(argument.trim()));
+      } else if (name === "file" && argument.trim() && this.options.uploads) {
+        await dispatch(await this.fileMessage(argument.trim(), this.options.uploads));
       } else {
-        // "/as" or "/in" without a name is an ordinary (unknown) command for the bot to answer.
+        // "/as", "/in" or "/file" without an argument is an ordinary (unknown) command for the bot to answer.
         await dispatch(this.message(text));
       }
     } else {
@@ -148,6 +156,23 @@ export class TerminalAdapter implements Adapter {
         index: Number.isInteger(index) ? index : undefined,
       },
     };
+  }
+
+  /** `/file PATH`: the local file, sent as an attachment by the current speaker in the current chat. */
+  private async fileMessage(argument: string, uploads: UploadSettings): Promise<IncomingMessage> {
+    const base = this.message("");
+    // A path may be quoted when it holds spaces.
+    const local = path.resolve(argument.replace(/^(["'])(.*)\1$/, "$2"));
+    const name = path.basename(local);
+    let file: IncomingFile;
+    try {
+      const found = await stat(local);
+      if (!found.isFile()) throw new Error(`${local} is not a file`);
+      file = await saveUpload(createReadStream(local), { ...uploads, message: base, name, announcedSize: found.size });
+    } catch {
+      file = unavailableUpload(name);
+    }
+    return { ...base, file };
   }
 
   async send(target: Target, message: OutgoingMessage, key: string): Promise<void> {

@@ -1,6 +1,6 @@
 // A fake Lark open platform on 127.0.0.1 for the real SDK Client: tenant token, bot info, users,
-// chats, messages (with uuid idempotency), images and card updates. It records every call and can
-// answer the next sends with a rate limit.
+// chats, messages (with uuid idempotency), images, card updates and the files of received messages.
+// It records every call and can answer the next sends with a rate limit.
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 
@@ -25,6 +25,10 @@ export interface FakeLark {
   tokenRequests: number;
   users: Map<string, string>;
   chats: Map<string, { name: string; mode: "group" | "p2p" }>;
+  /** Files people sent, by file_key, as im/v1/messages/:message_id/resources/:file_key hands them out. */
+  files: Map<string, Buffer>;
+  /** Every download of a message resource. */
+  downloads: { messageId: string; fileKey: string; type: string | null }[];
   /** The next `count` sends answer HTTP 429 with `x-ogw-ratelimit-reset: resetSeconds`. */
   rateLimitNext(count: number, resetSeconds: number): void;
   close(): Promise<void>;
@@ -53,6 +57,8 @@ export async function startFakeLark(): Promise<FakeLark> {
     tokenRequests: 0,
     users: new Map(),
     chats: new Map(),
+    files: new Map(),
+    downloads: [],
   };
   const server: Server = createServer(async (req, res) => {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
@@ -120,6 +126,16 @@ export async function startFakeLark(): Promise<FakeLark> {
       if (data.uuid) byUuid.set(data.uuid, message);
       fake.messages.push(message);
       return json(200, { code: 0, data: { message_id: message.messageId } });
+    }
+    const resource = /^\/open-apis\/im\/v1\/messages\/([^/]+)\/resources\/([^/]+)$/.exec(path);
+    if (resource?.[1] && resource[2] && req.method === "GET") {
+      const fileKey = decodeURIComponent(resource[2]);
+      fake.downloads.push({ messageId: resource[1], fileKey, type: url.searchParams.get("type") });
+      const bytes = fake.files.get(fileKey);
+      if (!bytes) return json(400, { code: 234003, msg: "File not in msg." });
+      res.writeHead(200, { "Content-Type": "application/octet-stream", "Content-Length": String(bytes.length) });
+      res.end(bytes);
+      return;
     }
     const update = /^\/open-apis\/im\/v1\/messages\/([^/]+)$/.exec(path);
     if (update?.[1] && req.method === "PATCH") {

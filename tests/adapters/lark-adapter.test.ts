@@ -1,6 +1,6 @@
 // The Lark adapter with the real SDK: the real Client against a fake open platform on 127.0.0.1,
 // real encrypted and signed events posted to the real EventDispatcher and CardActionHandler.
-import { writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -15,6 +15,7 @@ import {
   encrypt,
   encryptKey,
   envelope,
+  fileEvent,
   post,
   textEvent,
   verificationToken,
@@ -37,6 +38,7 @@ describe("the Lark adapter", () => {
   let url: string;
   let release: () => void;
   let gate: Promise<void>;
+  let uploads: string;
   /** Holds the dispatcher back until release(), to see that Lark is answered first. */
   const hold = () => {
     gate = new Promise<void>((resolve) => {
@@ -50,6 +52,7 @@ describe("the Lark adapter", () => {
     fake.users.set("ou_li", "李工");
     fake.chats.set("oc_group", { name: "东莞制造企业群", mode: "group" });
     received = [];
+    uploads = mkdtempSync(path.join(tmpdir(), "craftbridge-uploads-"));
     gate = Promise.resolve();
     release = () => undefined;
     adapter = new LarkAdapter({
@@ -66,6 +69,7 @@ describe("the Lark adapter", () => {
       log: createLog("silent"),
       findCard: async (key) => (key === "offer-m1" ? { card, holders: ["ou_li"], toPerson: true } : null),
       sender: { maxWaitMs: 3000 },
+      uploads: { dir: uploads, maxBytes: 1000 },
     });
     await adapter.start(async (message) => {
       await gate;
@@ -78,6 +82,7 @@ describe("the Lark adapter", () => {
     release();
     await adapter.stop();
     await fake.close();
+    rmSync(uploads, { recursive: true, force: true });
   });
 
   it("answers the URL check with the challenge", async () => {
@@ -151,6 +156,39 @@ describe("the Lark adapter", () => {
       mentionsBot: false,
       chatTitle: "王经理",
     });
+  });
+
+  it("downloads a file message into the uploads folder before handing it on, and never saves one over the limit", async () => {
+    const bytes = Buffer.from("编号,姓名\r\nG1,李明\r\n");
+    fake.files.set("file_small", bytes);
+    fake.files.set("file_big", Buffer.alloc(1001, 65));
+    const small = fileEvent({
+      chatId: "oc_p2p",
+      chatType: "p2p",
+      senderId: "ou_wang",
+      fileKey: "file_small",
+      fileName: "名单.CSV",
+    });
+    await post(url, deliver(small));
+    await post(
+      url,
+      deliver(
+        fileEvent({ chatId: "oc_p2p", chatType: "p2p", senderId: "ou_wang", fileKey: "file_big", fileName: "big.csv" }),
+      ),
+    );
+    await adapter.idle();
+
+    // Each message is handled in the background: they arrive in either order.
+    const saved = received.find((message) => message.file?.name === "名单.CSV");
+    const refused = received.find((message) => message.file?.name === "big.csv");
+    expect(saved).toMatchObject({ chatKind: "direct", text: "", file: { name: "名单.CSV", size: bytes.length } });
+    expect(saved?.file?.path.startsWith(uploads)).toBe(true);
+    expect(saved?.file?.path.endsWith(".csv")).toBe(true);
+    expect(readFileSync(saved?.file?.path ?? "")).toEqual(bytes);
+    expect(refused?.file).toEqual({ name: "big.csv", path: "", size: 1001, problem: "too_large" });
+    expect(readdirSync(uploads)).toHaveLength(1);
+    expect(fake.downloads.map((download) => download.type)).toEqual(["file", "file"]);
+    expect(saved?.messageId).toBe(small.event.message.message_id);
   });
 
   it("refuses a bad signature, a wrong token, a wrong encrypt key and an old timestamp, and processes none of them", async () => {

@@ -12,8 +12,9 @@ import { type App, startApp } from "../../bot/app.ts";
 import { loadConfig } from "../../bot/config.ts";
 import { createLog } from "../../bot/log.ts";
 import { personIdForExpert } from "../../bot/people.ts";
+import { chatRoster, csvBytes } from "../roster/roster-files.ts";
 import { type FakeLark, type FakeMessage, startFakeLark } from "./fake-lark.ts";
-import { cardAction, deliver, encryptKey, post, textEvent, verificationToken } from "./lark-events.ts";
+import { cardAction, deliver, encryptKey, fileEvent, post, textEvent, verificationToken } from "./lark-events.ts";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -41,6 +42,7 @@ describe("the bot in a Lark group", () => {
       LARK_VERIFICATION_TOKEN: verificationToken,
       LARK_ENCRYPT_KEY: encryptKey,
       LARK_WEBHOOK_PORT: "0",
+      STAFF: "ou_chen",
     });
     expect(config.platforms).toEqual(["lark"]);
     const log = createLog("silent");
@@ -133,6 +135,56 @@ describe("the bot in a Lark group", () => {
     await app.waitUntilIdle(10_000);
     await adapter.idle();
     expect(fake.cardUpdates.map((update) => update.messageId)).toEqual([offer.messageId]);
+  });
+
+  it("imports a roster file a staff member sends privately, once, and answers an enterprise's file politely", async () => {
+    fake.users.set("ou_chen", "工会小陈");
+    fake.chats.set("oc_p2p_chen", { name: "", mode: "p2p" });
+    fake.files.set("file_roster", csvBytes(chatRoster));
+    const sent = fileEvent({
+      chatId: "oc_p2p_chen",
+      chatType: "p2p",
+      senderId: "ou_chen",
+      fileKey: "file_roster",
+      fileName: "人才数据库.csv",
+    });
+    expect((await post(url, deliver(sent))).status).toBe(200);
+
+    const toChen = (message: FakeMessage) => message.receiveId === "oc_p2p_chen";
+    expect(textOf(await landed(toChen))).toBe("收到名册文件，正在导入…");
+    const report = await landed((message) => toChen(message) && textOf(message).startsWith("导入完成"));
+    expect(textOf(report)).toContain("新增 2 位，更新 0 位，未变 0 位，拒绝 2 行");
+    expect(textOf(report)).toContain("第 4 行被拒绝：缺少姓名");
+    expect(fake.downloads).toEqual([
+      { messageId: sent.event.message.message_id, fileKey: "file_roster", type: "file" },
+    ]);
+    const { db } = app.services;
+    expect(await db.expert.findUnique({ where: { externalId: "G102" } })).toMatchObject({
+      name: "黎秀英",
+      city: "湛江",
+    });
+
+    // Lark delivers the same message again under a new event id: nothing is imported or said twice.
+    const again = { ...sent, header: { ...sent.header, event_id: randomUUID() } };
+    expect((await post(url, deliver(again))).status).toBe(200);
+    await adapter.idle();
+    await app.waitUntilIdle(10_000);
+    expect(fake.messages.filter(toChen)).toHaveLength(2);
+    expect(await db.rosterUpload.count()).toBe(1);
+
+    // A file Lark will not hand over is asked for again.
+    const gone = { chatId: "oc_p2p_chen", chatType: "p2p" as const, senderId: "ou_chen", fileKey: "file_gone" };
+    await post(url, deliver(fileEvent({ ...gone, fileName: "新名单.xlsx" })));
+    const missing = await landed((message) => toChen(message) && textOf(message).includes("新名单"));
+    expect(textOf(missing)).toBe("没能收到文件 新名单.xlsx，请重新发送一次。");
+
+    // An enterprise's roster file is not an import.
+    fake.chats.set("oc_p2p_wang", { name: "", mode: "p2p" });
+    const fromWang = { chatId: "oc_p2p_wang", chatType: "p2p" as const, senderId: "ou_wang", fileKey: "file_roster" };
+    await post(url, deliver(fileEvent({ ...fromWang, fileName: "名单.csv" })));
+    const refusal = await landed((message) => message.receiveId === "oc_p2p_wang");
+    expect(textOf(refusal)).toBe("抱歉，“导入名册”仅供工会工作人员使用。");
+    expect(await db.rosterUpload.count()).toBe(1);
   });
 
   it("ignores group chatter that does not mention the bot", async () => {

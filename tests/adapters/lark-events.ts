@@ -72,7 +72,7 @@ export function textEvent(options: {
   mentions?: { key: string; openId: string; name: string }[];
   messageId?: string;
   eventId?: string;
-  messageType?: "text" | "post";
+  messageType?: "text" | "post" | "file";
   content?: object;
 }) {
   return envelope(
@@ -96,6 +96,23 @@ export function textEvent(options: {
     },
     { eventId: options.eventId },
   );
+}
+
+/** An im.message.receive_v1 event of a file someone sent (message_type "file"). */
+export function fileEvent(options: {
+  chatId: string;
+  chatType: "group" | "p2p";
+  senderId: string;
+  fileKey: string;
+  fileName: string;
+  messageId?: string;
+}) {
+  return textEvent({
+    ...options,
+    text: "",
+    messageType: "file",
+    content: { file_key: options.fileKey, file_name: options.fileName },
+  });
 }
 
 /** A card.action.trigger callback for a button value. */

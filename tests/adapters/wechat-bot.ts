@@ -6,6 +6,8 @@ import { randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import type { FileBox } from "file-box";
+import { types } from "wechaty";
 import { mock, PuppetMock } from "wechaty-puppet-mock";
 import { outboxLatestCard } from "../../bot/adapters/wechaty/latest-card.ts";
 import { WechatyAdapter } from "../../bot/adapters/wechaty/wechaty-adapter.ts";
@@ -34,6 +36,8 @@ export interface WechatBot {
   experts: Map<string, ContactMock>;
   contact(name: string): ContactMock;
   room(topic: string, members: ContactMock[]): RoomMock;
+  /** `from` sends a file to a room or privately to the bot. */
+  sendFile(from: ContactMock, file: FileBox, to: ContactMock | RoomMock): void;
   /** Every message the adapter handed to the dispatcher. */
   received(): IncomingMessage[];
   /** Everything the bot has sent so far. */
@@ -69,6 +73,7 @@ export async function startWechatBot(
     budget: { gapMs: config.WECHAT_ROOM_GAP_MS, perMinute: config.WECHAT_PER_MINUTE, perDay: config.WECHAT_PER_DAY },
     latestCard: outboxLatestCard(() => app?.services.db),
     showQr,
+    uploads: config.uploads,
   });
   app = await startApp({ config, log, adapters: [adapter], dataDir: dir, startAdapters: false });
   const started = app;
@@ -122,6 +127,16 @@ export async function startWechatBot(
     contact: (name) => mocker.createContact({ name }),
     room: (topic, members) =>
       mocker.createRoom({ topic, memberIdList: [self.id, ...members.map((member) => member.id)] }),
+    sendFile: (from, file, to) => {
+      // The mock's own contact.say(fileBox) types a file by its extension and knows .txt, .doc and .pdf
+      // only (a .csv or .xlsx would arrive as Unknown); real puppets deliver every file as an Attachment.
+      const id = randomUUID();
+      mocker.cacheFileBoxPayload.set(id, file.toJSON());
+      const where = to instanceof mocker.RoomMock ? { roomId: to.id, mentionIdList: [] } : { listenerId: to.id };
+      const message = { id, talkerId: from.id, timestamp: Date.now(), type: types.Message.Attachment, ...where };
+      mocker.MessageMock.create(message);
+      mocker.puppet.emit("message", { messageId: id });
+    },
     sent: () => [...sent],
     received: () => [...received],
     waitFor: async (test, timeoutMs = 20_000) => {

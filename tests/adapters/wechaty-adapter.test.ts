@@ -1,14 +1,18 @@
 // WeChat end to end: a real Wechaty on wechaty-puppet-mock in front of the real bot. An enterprise
 // asks in a room, the expert accepts privately with a numbered reply, the room gets the introduction.
+import { FileBox } from "file-box";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { chatRoster, csvBytes } from "../roster/roster-files.ts";
 import { startWechatBot, type WechatBot } from "./wechat-bot.ts";
 
 const ask = "@匠桥 我们厂在东莞，数控加工的薄壁件变形严重，想请专家下周来现场指导";
+/** A union staff member's WeChat account, staff by configuration. */
+const staffId = "wxid_gonghui_chen";
 
 describe("the bot in a WeChat room", () => {
   let bot: WechatBot;
   beforeEach(async () => {
-    bot = await startWechatBot();
+    bot = await startWechatBot({ STAFF: `wechat:${staffId}` });
   });
   afterEach(async () => {
     await bot.stop();
@@ -75,6 +79,41 @@ describe("the bot in a WeChat room", () => {
     expect(chat?.title).toBe("佛山技工交流群");
     const identity = await bot.app.services.db.identity.findFirst({ where: { externalId: worker.id } });
     expect(identity?.displayName).toBe("李师傅");
+  });
+
+  it("imports a roster file staff send in a room, and leaves files others share there alone", async () => {
+    const chen = bot.mocker.createContact({ id: staffId, name: "工会小陈" });
+    const worker = bot.contact("李师傅");
+    const room = bot.room("工会工作群", [chen, worker]);
+    const roster = () => FileBox.fromBase64(csvBytes(chatRoster).toString("base64"), "人才数据库.csv");
+    bot.sendFile(worker, roster(), room);
+    await bot.settle();
+    expect(bot.sent()).toEqual([]);
+
+    bot.sendFile(chen, roster(), room);
+    await bot.waitFor((sent) => sent.to === room.id && sent.text === "收到名册文件，正在导入…");
+    const report = await bot.waitFor((sent) => sent.to === room.id && sent.text.startsWith("导入完成"));
+    expect(report.text).toContain("新增 2 位，更新 0 位，未变 0 位，拒绝 2 行");
+    expect(report.text).toContain("第 5 行被拒绝：联系电话格式不对");
+    // In a room the rejected phone value stays out of the report.
+    expect(report.text).not.toContain("12345");
+    expect(bot.received().at(-1)).toMatchObject({
+      platform: "wechat",
+      chatId: room.id,
+      chatKind: "group",
+      senderId: chen.id,
+      text: "",
+      file: { name: "人才数据库.csv" },
+    });
+    const imported = await bot.app.services.db.expert.findMany({ where: { externalId: { in: ["G101", "G102"] } } });
+    expect(imported.map((expert) => expert.name).sort()).toEqual(["钟伟强", "黎秀英"].sort());
+
+    // A private file from someone who is not staff gets a short answer.
+    bot.sendFile(worker, roster(), bot.self);
+    const refusal = await bot.waitFor((sent) => sent.to === worker.id);
+    expect(refusal.text).toBe("抱歉，“导入名册”仅供工会工作人员使用。");
+    await bot.settle();
+    expect(await bot.app.services.db.rosterUpload.count()).toBe(1);
   });
 
   it("treats a bare number as text when the person holds no card", async () => {

@@ -66,6 +66,7 @@ export async function startTestBot(env: Record<string, string> = {}, options: Te
     latestCard: (speaker, chat) => (app ? latestTerminalCard(app.services.db, speaker, chat) : Promise.resolve(null)),
     waitUntilIdle: () => app?.waitUntilIdle(20_000) ?? Promise.resolve(true),
     onLineHandled: () => lineDone?.(),
+    uploads: config.uploads,
   });
   app = await startApp({ config, log, adapters: [terminal], dataDir: dir, startAdapters: false });
   const started = app;

@@ -1,3 +1,4 @@
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { ConfigError, loadConfig } from "../../bot/config.ts";
 
@@ -24,5 +25,16 @@ describe("configuration", () => {
       "工会老李",
       "Amy",
     ]);
+  });
+
+  it("keeps files sent in the chat beside the database unless told otherwise, up to UPLOAD_MAX_MB", () => {
+    const config = loadConfig({ DATABASE_URL: "file:/srv/craftbridge/bot.db" });
+    expect(config.uploads).toEqual({ dir: path.resolve("/srv/craftbridge/uploads"), maxBytes: 20 * 1024 * 1024 });
+    expect(loadConfig({ UPLOADS_DIR: "/mnt/shared/uploads", UPLOAD_MAX_MB: "5" }).uploads).toEqual({
+      dir: path.resolve("/mnt/shared/uploads"),
+      maxBytes: 5 * 1024 * 1024,
+    });
+    expect(() => loadConfig({ UPLOAD_MAX_MB: "500" })).toThrow(/UPLOAD_MAX_MB/);
+    expect(() => loadConfig({ UPLOAD_MAX_MB: "lots" })).toThrow(/UPLOAD_MAX_MB/);
   });
 });

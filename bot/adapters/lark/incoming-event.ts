@@ -1,5 +1,6 @@
 // im.message.receive_v1 -> IncomingMessage: text and post messages, in groups and private chats,
-// with mention placeholders (@_user_1) replaced by names and the bot's own mention detected.
+// with mention placeholders (@_user_1) replaced by names and the bot's own mention detected; file
+// messages with empty text (the adapter downloads the file).
 import type { IncomingMessage } from "../../messages.ts";
 
 interface Mention {
@@ -65,6 +66,21 @@ export function messageText(messageType: string | undefined, content: string | u
   return null;
 }
 
+/** The file of a `file` message (content {"file_key","file_name"}), or null for any other message. */
+export function messageFile(
+  messageType: string | undefined,
+  content: string | undefined,
+): { key: string; name: string } | null {
+  if (messageType !== "file") return null;
+  try {
+    const parsed = JSON.parse(content ?? "") as { file_key?: unknown; file_name?: unknown };
+    if (typeof parsed.file_key !== "string" || !parsed.file_key) return null;
+    return { key: parsed.file_key, name: typeof parsed.file_name === "string" ? parsed.file_name : "" };
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Converts a receive event; null when it is not a person's readable message. `botOpenId` names the
  * bot's own mention; while it is unknown, a mention carrying the bot's name counts.
@@ -78,7 +94,8 @@ export function toIncoming(
   if (!message?.message_id || !message.chat_id || !senderId) return null;
   // Other bots' messages are not people talking.
   if (event.sender?.sender_type && event.sender.sender_type !== "user") return null;
-  let text = messageText(message.message_type, message.content);
+  const isFile = messageFile(message.message_type, message.content) !== null;
+  let text = isFile ? "" : messageText(message.message_type, message.content);
   if (text === null) return null;
   let mentionsBot = false;
   for (const mention of message.mentions ?? []) {

@@ -3,9 +3,10 @@
 // background; duplicates (the same event id, or the same message under a new event id) are dropped.
 import { CardActionHandler, type Client, EventDispatcher, LoggerLevel, WSClient } from "@larksuiteoapi/node-sdk";
 import type { Log } from "../../log.ts";
-import type { Adapter, ChatKind, IncomingMessage, OutgoingMessage, Target } from "../../messages.ts";
+import type { Adapter, ChatKind, IncomingFile, IncomingMessage, OutgoingMessage, Target } from "../../messages.ts";
+import { saveUpload, type UploadSettings, unavailableUpload } from "../save-upload.ts";
 import type { FindCard } from "./card-owner.ts";
-import { type ReceiveEvent, toIncoming } from "./incoming-event.ts";
+import { messageFile, type ReceiveEvent, toIncoming } from "./incoming-event.ts";
 import { answeredCard, buttonValue } from "./lark-card.ts";
 import { createLarkClient, larkDomain } from "./lark-client.ts";
 import { LarkSender, type SenderOptions } from "./lark-sender.ts";
@@ -28,6 +29,8 @@ export interface LarkAdapterOptions {
   /** Looks up a sent card by outbox key, to show it answered once its person pressed it. */
   findCard?: FindCard;
   sender?: SenderOptions;
+  /** Where files sent to the bot are saved (needs the im:resource permission); without it files are ignored. */
+  uploads?: UploadSettings;
 }
 
 /** A card callback as the SDK hands it over: the 2.0 schema (card.action.trigger) or the legacy one. */
@@ -147,15 +150,45 @@ export class LarkAdapter implements Adapter {
     if (!base) return;
     const dispatch = this.dispatch;
     if (!dispatch) return;
+    const attached = messageFile(event.message?.message_type, event.message?.content);
+    const uploads = this.options.uploads;
+    if (attached && !uploads) return;
     this.background(async () => {
+      // The file is fetched before the message is handed on: handlers and jobs see a path, never the SDK.
+      const file = attached && uploads ? await this.download(base.messageId, attached, uploads) : undefined;
       const senderName = await this.nameOf(base.senderId);
       const chat = await this.chatOf(base.chatId, base.chatKind);
       await dispatch({
         ...base,
         senderName,
         chatTitle: chat?.title ?? (base.chatKind === "direct" ? senderName : undefined),
+        ...(file ? { file } : {}),
       });
     });
+  }
+
+  /** Downloads the file of a `file` message into the uploads folder. */
+  private async download(
+    messageId: string,
+    attached: { key: string; name: string },
+    uploads: UploadSettings,
+  ): Promise<IncomingFile> {
+    try {
+      const resource = await this.client.im.messageResource.get({
+        path: { message_id: messageId, file_key: attached.key },
+        params: { type: "file" },
+      });
+      return await saveUpload(resource.getReadableStream(), {
+        ...uploads,
+        message: { platform: "lark", messageId },
+        name: attached.name,
+        announcedSize: Number(resource.headers?.["content-length"]),
+        log: this.log,
+      });
+    } catch (error) {
+      this.log.warn({ err: String(error), messageId }, "Lark file not downloaded");
+      return unavailableUpload(attached.name);
+    }
   }
 
   /** Answers within Lark's 3 s with a toast; the press itself is handled in the background. */

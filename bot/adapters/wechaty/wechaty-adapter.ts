@@ -1,6 +1,7 @@
 // WeChat through Wechaty 1.x. One process owns one WeChat account (one Wechaty session). Every room
 // text and every private text becomes an IncomingMessage (the dispatcher decides what in a room is
-// chatter); the bot's own messages are ignored. Sends wait for their turn in the SendBudget.
+// chatter), and so does a file (an attachment, saved first); the bot's own messages are ignored.
+// Sends wait for their turn in the SendBudget.
 import { FileBox } from "file-box";
 import {
   type Contact,
@@ -13,7 +14,8 @@ import {
   type WechatyOptions,
 } from "wechaty";
 import type { Log } from "../../log.ts";
-import type { Adapter, IncomingMessage, OutgoingMessage, Target } from "../../messages.ts";
+import type { Adapter, IncomingFile, IncomingMessage, OutgoingMessage, Target } from "../../messages.ts";
+import { saveUpload, type UploadSettings, unavailableUpload } from "../save-upload.ts";
 import type { LatestCard } from "./latest-card.ts";
 import { drawQr, qrLink } from "./login-qr.ts";
 import { choiceNumber, type NumberedCard, renderCard } from "./numbered-choices.ts";
@@ -37,6 +39,8 @@ export interface WechatyAdapterOptions {
   showQr?: (qrcode: string, link: string) => void;
   /** Reconnect backoff after a logout or a failed start. */
   backoff?: { initialMs: number; maxMs: number };
+  /** Where files sent to the bot are saved; without it files are ignored. */
+  uploads?: UploadSettings;
 }
 
 const roomSuffix = "@chatroom";
@@ -184,16 +188,40 @@ export class WechatyAdapter implements Adapter {
 
   private async handle(message: Message): Promise<void> {
     if (message.self() || !this.dispatch) return;
+    const uploads = this.options.uploads;
+    if (message.type() === types.Message.Attachment && uploads) {
+      // Saved before the message is handed on: handlers and jobs see a path, never a FileBox.
+      const incoming = await this.toIncoming(message, "");
+      await this.dispatch({ ...incoming, file: await this.download(message, uploads) });
+      return;
+    }
     // Images, voice, stickers and links carry nothing the bot can read.
     if (message.type() !== types.Message.Text) return;
     const incoming = await this.toIncoming(message);
     await this.dispatch(incoming);
   }
 
-  private async toIncoming(message: Message): Promise<IncomingMessage> {
+  private async download(message: Message, uploads: UploadSettings): Promise<IncomingFile> {
+    let name = "";
+    try {
+      const box = await message.toFileBox();
+      name = box.name;
+      return await saveUpload(await box.toStream(), {
+        ...uploads,
+        message: { platform: "wechat", messageId: message.id },
+        name,
+        announcedSize: box.size,
+        log: this.log,
+      });
+    } catch (error) {
+      this.log.warn({ err: String(error), messageId: message.id }, "WeChat file not downloaded");
+      return unavailableUpload(name);
+    }
+  }
+
+  private async toIncoming(message: Message, text = message.text()): Promise<IncomingMessage> {
     const talker = message.talker();
     const room = message.room();
-    const text = message.text();
     const mentionsBot = room ? await message.mentionSelf() : false;
     const incoming: IncomingMessage = {
       platform: "wechat",
