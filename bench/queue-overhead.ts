@@ -1,9 +1,10 @@
 // Queue overhead: our match + deliver jobs (ranking, candidates stored, the offer written to the outbox,
 // delivered to a counting adapter) against raw BullMQ no-op jobs of the same shape — a first job that
-// adds a second, with the same concurrency (2, then 1) — on the same Redis in the same run.
+// adds a second, with the same concurrency as our match and deliver workers — on the same Redis in the same run.
 import { Queue, Worker } from "bullmq";
 import { redisOptions } from "../jobs/job-system.ts";
-import { matchQueue } from "../jobs/match.ts";
+import { deliverConcurrency } from "../jobs/deliver.ts";
+import { matchConcurrency, matchQueue } from "../jobs/match.ts";
 import { seedRequests, startBenchApp } from "./support/bench-app.ts";
 import { jobErrors } from "./support/job-errors.ts";
 import { against, type BenchLine, round, waitUntil } from "./support/lines.ts";
@@ -59,7 +60,7 @@ export async function runQueueBench(options: { redisUrl: string; smoke: boolean 
         value: Math.round(raw),
         unit: "jobs/s",
         jobs: 2 * rawCount,
-        shape: "no-op job adding a no-op job; concurrency 2 then 1, as match then deliver",
+        shape: `no-op job adding a no-op job; concurrency ${matchConcurrency} then ${deliverConcurrency}, as match then deliver`,
       },
     ];
   } finally {
@@ -81,14 +82,14 @@ async function rawPipeline(redisUrl: string, prefix: string, count: number): Pro
       async (job) => {
         await second.add("raw-second", { n: job.data.n }, { removeOnComplete: { count: 5000 } });
       },
-      { connection, prefix, concurrency: 2 },
+      { connection, prefix, concurrency: matchConcurrency },
     ),
     new Worker(
       "raw-second",
       async () => {
         done++;
       },
-      { connection, prefix, concurrency: 1 },
+      { connection, prefix, concurrency: deliverConcurrency },
     ),
   ];
   try {

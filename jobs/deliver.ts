@@ -2,13 +2,14 @@
 // skipped, so a retried or duplicated job never sends twice. A platform that rate-limits is waited
 // out as long as it asks, without spending an attempt; a platform that fails or hangs is retried
 // with backoff, and after the last attempt the row is marked failed and handed to `onFailed`.
-import { DelayedError, UnrecoverableError } from "bullmq";
+import { DelayedError, type Job, UnrecoverableError } from "bullmq";
 import type { Adapter, OutgoingMessage, Target } from "../bot/messages.ts";
 import { deliverQueue } from "../bot/outbox.ts";
 import { type Db, directSql } from "../prisma/client.ts";
 import { sqlDate } from "../prisma/direct-sql.ts";
 import type { OutboundMessage } from "../prisma/generated/client.ts";
 import type { JobDefinition } from "./job-system.ts";
+import { KeyedSerial } from "./keyed-serial.ts";
 
 type OutboxRow = Pick<OutboundMessage, "id" | "key" | "targetKind" | "targetId" | "payload" | "status" | "attempts">;
 
@@ -42,50 +43,66 @@ async function withTimeout<T>(work: Promise<T>, ms: number | undefined): Promise
   }
 }
 
+/**
+ * Sends to different chats side by side; to one chat, strictly one after the other in the order the
+ * jobs were queued (the platform's own pacing, e.g. WeChat's gap per room, then holds back only that chat).
+ */
+export const deliverConcurrency = 8;
+
 export function deliverJob(db: Db, adapter: Adapter, options: DeliverOptions = {}): JobDefinition<DeliverPayload> {
+  const perTarget = new KeyedSerial();
   return {
     queue: deliverQueue(adapter.platform),
-    // One at a time per platform keeps each chat's messages in order.
-    concurrency: 1,
-    process: async ({ outboxId }, job, token) => {
-      // Every message the bot sends passes here: plain SQL (prisma/direct-sql.ts) on the way that succeeds.
-      const sql = directSql(db);
-      const row = sql.get<OutboxRow>(
-        "SELECT id, key, targetKind, targetId, payload, status, attempts FROM OutboundMessage WHERE id = ?",
+    concurrency: deliverConcurrency,
+    // No await before perTarget.run: jobs enter their chat's line in the order BullMQ started them.
+    process: ({ outboxId }, job, token) => {
+      const target = directSql(db).get<{ targetKind: string; targetId: string }>(
+        "SELECT targetKind, targetId FROM OutboundMessage WHERE id = ?",
         outboxId,
       );
-      if (!row) throw new UnrecoverableError(`outbox row ${outboxId} does not exist`);
-      if (row.status === "sent") return "already-sent";
-      const target: Target = { platform: adapter.platform, kind: row.targetKind as Target["kind"], id: row.targetId };
-      const message = JSON.parse(row.payload) as OutgoingMessage;
-      try {
-        await withTimeout(adapter.send(target, message, row.key), options.sendTimeoutMs);
-      } catch (error) {
-        const wait = retryAfterMs(error);
-        if (wait !== null && token) {
-          await db.outboundMessage.update({ where: { id: row.id }, data: { error: String(error).slice(0, 500) } });
-          await job.moveToDelayed(Date.now() + wait, token);
-          throw new DelayedError();
-        }
-        const attempts = row.attempts + 1;
-        const last = attempts >= (job.opts.attempts ?? 1);
-        const updated = await db.outboundMessage.update({
-          where: { id: row.id },
-          data: { attempts, error: String(error).slice(0, 500), status: last ? "failed" : "pending" },
-        });
-        if (!last) throw error;
-        await options.onFailed?.(updated);
-        throw new UnrecoverableError(error instanceof Error ? error.message : String(error));
-      }
-      await sql.write((tx) =>
-        tx.run(
-          "UPDATE OutboundMessage SET status = 'sent', sentAt = ?, attempts = ?, error = NULL WHERE id = ?",
-          sqlDate(new Date()),
-          row.attempts + 1,
-          row.id,
-        ),
-      );
-      return "sent";
+      const line = target ? `${target.targetKind}:${target.targetId}` : outboxId;
+      return perTarget.run(line, () => deliverOne(outboxId, job, token));
     },
   };
+
+  async function deliverOne(outboxId: string, job: Job<DeliverPayload>, token: string | undefined): Promise<string> {
+    // Every message the bot sends passes here: plain SQL (prisma/direct-sql.ts) on the way that succeeds.
+    const sql = directSql(db);
+    const row = sql.get<OutboxRow>(
+      "SELECT id, key, targetKind, targetId, payload, status, attempts FROM OutboundMessage WHERE id = ?",
+      outboxId,
+    );
+    if (!row) throw new UnrecoverableError(`outbox row ${outboxId} does not exist`);
+    if (row.status === "sent") return "already-sent";
+    const target: Target = { platform: adapter.platform, kind: row.targetKind as Target["kind"], id: row.targetId };
+    const message = JSON.parse(row.payload) as OutgoingMessage;
+    try {
+      await withTimeout(adapter.send(target, message, row.key), options.sendTimeoutMs);
+    } catch (error) {
+      const wait = retryAfterMs(error);
+      if (wait !== null && token) {
+        await db.outboundMessage.update({ where: { id: row.id }, data: { error: String(error).slice(0, 500) } });
+        await job.moveToDelayed(Date.now() + wait, token);
+        throw new DelayedError();
+      }
+      const attempts = row.attempts + 1;
+      const last = attempts >= (job.opts.attempts ?? 1);
+      const updated = await db.outboundMessage.update({
+        where: { id: row.id },
+        data: { attempts, error: String(error).slice(0, 500), status: last ? "failed" : "pending" },
+      });
+      if (!last) throw error;
+      await options.onFailed?.(updated);
+      throw new UnrecoverableError(error instanceof Error ? error.message : String(error));
+    }
+    await sql.write((tx) =>
+      tx.run(
+        "UPDATE OutboundMessage SET status = 'sent', sentAt = ?, attempts = ?, error = NULL WHERE id = ?",
+        sqlDate(new Date()),
+        row.attempts + 1,
+        row.id,
+      ),
+    );
+    return "sent";
+  }
 }

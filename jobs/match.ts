@@ -128,10 +128,13 @@ export async function matchRequest(services: Services, ranker: Ranker, requestId
   await offerNext(services, requestId);
 }
 
+/** Match jobs one process runs at once: ranking is CPU, the rest waits on SQLite and Redis, so a few overlap. */
+export const matchConcurrency = 4;
+
 export function matchJob(services: Services, ranker: Ranker): JobDefinition<MatchPayload> {
   return {
     queue: matchQueue,
-    concurrency: 2,
+    concurrency: matchConcurrency,
     process: async ({ requestId }) => matchRequest(services, ranker, requestId),
   };
 }
