@@ -53,7 +53,7 @@ export async function runMemoryBench(options: { redisUrl: string; smoke: boolean
       experts: fromDb.experts,
       load_ms: fromDb.load_ms,
       heap_used_mb: fromDb.heap_used_mb,
-      source: "SQLite through loadExpertProfiles, as the match worker's ranker",
+      source: "SQLite in pages (expertProfilePages), as the match worker's ranker builds its index",
       ...against("memory.baseline_peak_rss", baseline.peak_rss_mb, fromDb.peak_rss_mb),
       ...target(fromDb.peak_rss_mb, { max: 400 }),
     },

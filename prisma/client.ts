@@ -9,6 +9,16 @@ export { resolveSqliteUrl };
 
 export type Db = PrismaClient;
 
+// The URL each client was opened on, for readers that go beside Prisma (prisma/bulk-reader.ts).
+const urls = new WeakMap<Db, string>();
+
+/** The resolved URL `db` was opened on. */
+export function databaseUrlOf(db: Db): string {
+  const url = urls.get(db);
+  if (url === undefined) throw new Error("This Prisma client was not opened with openDatabase()");
+  return url;
+}
+
 /**
  * Opens the database at `url`, applies the committed migrations and returns a Prisma client.
  * SQLite gets WAL, synchronous NORMAL and a busy timeout before anything else runs.
@@ -21,6 +31,7 @@ export async function openDatabase(url: string, options: { migrate?: boolean } =
     // Transactions wait for the write lock (busy timeout) while others in this process queue behind them.
     transactionOptions: { maxWait: busyTimeoutMs * 2, timeout: busyTimeoutMs * 3 },
   });
+  urls.set(db, resolved);
   if (resolved.startsWith("file:")) {
     await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
     await db.$queryRawUnsafe("PRAGMA synchronous = NORMAL");

@@ -47,17 +47,19 @@ function raise(candidates: Map<number, Candidate>, slot: number, index: number, 
 function gatherBySkills(index: ExpertIndex, skills: string[]): Map<number, Candidate> {
   const candidates = new Map<number, Candidate>();
   skills.forEach((key, i) => {
-    for (const { slot, weight } of index.skillPostings(key)) {
-      raise(candidates, slot, i, skills.length, { value: weight, via: "skill", through: key });
-    }
+    const own = index.skillPostings(key);
+    own.slots.forEach((slot, at) => {
+      raise(candidates, slot, i, skills.length, { value: own.weights[at] ?? 0, via: "skill", through: key });
+    });
     for (const other of relatedSkillKeys(key)) {
-      for (const { slot, weight } of index.skillPostings(other)) {
+      const related = index.skillPostings(other);
+      related.slots.forEach((slot, at) => {
         raise(candidates, slot, i, skills.length, {
-          value: weight * WEIGHTS.relatedSkill,
+          value: (related.weights[at] ?? 0) * WEIGHTS.relatedSkill,
           via: "related",
           through: other,
         });
-      }
+      });
     }
     const team = teamOf(key)?.key;
     // Team members without the skill only fill a short list; with enough skilled experts they never show.
@@ -109,7 +111,7 @@ interface Located {
 function locate(expert: IndexedExpert, request: ParsedRequest, wantedRegion: string | null): Located {
   const wanted = request.city;
   const sameCity = wanted !== null && expert.city === wanted;
-  if (request.mode === "remote" && expert.profile.canRemote) {
+  if (request.mode === "remote" && expert.canRemote) {
     return {
       points: WEIGHTS.remote + (sameCity ? WEIGHTS.localForRemote : 0),
       marks: sameCity ? ["remote", "same_city"] : ["remote"],
@@ -120,12 +122,12 @@ function locate(expert: IndexedExpert, request: ParsedRequest, wantedRegion: str
   if (wanted && sameCity) {
     points = WEIGHTS.sameCity;
     marks.push("same_city");
-    const district = expert.profile.district;
+    const district = expert.district;
     if (district && request.district && district === request.district) {
       points += WEIGHTS.sameDistrict;
       marks.push("same_district");
     }
-  } else if (wanted && expert.reaches.has(wanted)) {
+  } else if (wanted && expert.reaches.includes(wanted)) {
     points = WEIGHTS.servesCity;
     marks.push("serves_city");
   } else if (wanted) {
@@ -138,7 +140,7 @@ function locate(expert: IndexedExpert, request: ParsedRequest, wantedRegion: str
       marks.push("neighbour_city");
     }
   }
-  if (request.mode === "either" && expert.profile.canRemote && points < WEIGHTS.remoteWhenEither) {
+  if (request.mode === "either" && expert.canRemote && points < WEIGHTS.remoteWhenEither) {
     points = WEIGHTS.remoteWhenEither;
     marks.push("remote");
   }
@@ -151,7 +153,7 @@ function placeReasons(marks: readonly PlaceMark[], expert: IndexedExpert, reques
       case "remote":
         return { key, params: {} };
       case "same_district":
-        return { key, params: { district: expert.profile.district ?? "" } };
+        return { key, params: { district: expert.district ?? "" } };
       case "same_city":
       case "serves_city": {
         const city = request.city ?? expert.city;
@@ -176,16 +178,15 @@ interface Scored {
 }
 
 function tieBreakers(expert: IndexedExpert, query: RankQuery, reasons: MatchReason[]): number {
-  const { profile } = expert;
   let bonus = 0;
   if (query.request.window) {
-    const date = firstAvailableDate(profile.slots, query.request.window, query.now);
+    const date = firstAvailableDate(expert.slots, query.request.window, query.now);
     if (date) {
       bonus += WEIGHTS.availableInWindow;
       reasons.push({ key: "available", params: { date } });
     }
-  } else if (profile.slots.length > 0) {
-    const date = firstAvailableDate(profile.slots, nextDays(query.now, SOON_DAYS), query.now);
+  } else if (expert.slots.length > 0) {
+    const date = firstAvailableDate(expert.slots, nextDays(query.now, SOON_DAYS), query.now);
     if (date) {
       bonus += WEIGHTS.availableSoon;
       reasons.push({ key: "available_soon", params: { date } });
@@ -195,7 +196,7 @@ function tieBreakers(expert: IndexedExpert, query: RankQuery, reasons: MatchReas
     bonus += (WEIGHTS.honourCap * expert.honour.level) / 3;
     reasons.push({ key: "honour", params: { honour: expert.honour.honour } });
   }
-  const { outcomes, load } = profile;
+  const { outcomes, load } = expert;
   if (outcomes.solved > 0) {
     bonus += Math.min(WEIGHTS.solvedCap, WEIGHTS.perSolved * outcomes.solved);
     reasons.push({ key: "solved_before", params: { count: outcomes.solved } });
@@ -246,8 +247,8 @@ export function rankExperts(index: ExpertIndex, query: RankQuery): RankedExpert[
   const scored: Scored[] = [];
   for (const [slot, candidate] of candidates) {
     const expert = index.at(slot);
-    if (!expert || expert.profile.paused || !expert.profile.active) continue;
-    if (query.exclude?.has(expert.profile.id)) continue;
+    if (!expert || expert.paused || !expert.active) continue;
+    if (query.exclude?.has(expert.id)) continue;
     let fitMax = 0;
     let fitMin = Number.POSITIVE_INFINITY;
     for (const fit of candidate.fits) {
@@ -258,7 +259,7 @@ export function rankExperts(index: ExpertIndex, query: RankQuery): RankedExpert[
     let score = fitMax + (candidate.fits.length > 1 ? WEIGHTS.allSkills * fitMin : 0);
     // Place counts in proportion to fit: a near expert without the skill must not pass a far one with it.
     score += located.points * fitMax * fitMax;
-    if (request.mode === "onsite" && !expert.profile.canOnsite) score += WEIGHTS.remoteOnlyForOnsite;
+    if (request.mode === "onsite" && !expert.canOnsite) score += WEIGHTS.remoteOnlyForOnsite;
     scored.push({ slot, score, fitMax, candidate, located });
   }
   // Tie-breakers need more work per expert; look at them only for a generous head of the list.
@@ -268,7 +269,7 @@ export function rankExperts(index: ExpertIndex, query: RankQuery): RankedExpert[
     const expert = index.at(entry.slot) as IndexedExpert;
     const extra: MatchReason[] = [];
     const bonus = tieBreakers(expert, query, extra);
-    if (request.mode === "onsite" && expert.profile.canOnsite) extra.unshift({ key: "onsite", params: {} });
+    if (request.mode === "onsite" && expert.canOnsite) extra.unshift({ key: "onsite", params: {} });
     const reasons = [
       ...skillReasons(entry.candidate.fits, skills),
       ...placeReasons(entry.located.marks, expert, request),
@@ -276,10 +277,10 @@ export function rankExperts(index: ExpertIndex, query: RankQuery): RankedExpert[
     ];
     return { expert, score: entry.score + bonus, reasons };
   });
-  head.sort((a, b) => b.score - a.score || a.expert.profile.externalId.localeCompare(b.expert.profile.externalId));
+  head.sort((a, b) => b.score - a.score || a.expert.externalId.localeCompare(b.expert.externalId));
   return head.slice(0, Math.max(0, query.top)).map(({ expert, score, reasons }) => ({
-    expertId: expert.profile.id,
-    externalId: expert.profile.externalId,
+    expertId: expert.id,
+    externalId: expert.externalId,
     score: Math.round(score * 1000) / 1000,
     reasons,
   }));
