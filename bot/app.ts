@@ -102,19 +102,23 @@ async function resumeDueWork(services: Services, platforms: string[]): Promise<v
 
 export async function startApp(options: StartOptions): Promise<App> {
   const { config, log, adapters } = options;
-  const db = await prepareDatabase(config, log);
-  let redis: RedisEndpoint;
-  try {
-    redis = await ensureRedis({
+  // The database and Redis do not need each other until the queues start: both get ready at once.
+  const [database, endpoint] = await Promise.allSettled([
+    prepareDatabase(config, log),
+    ensureRedis({
       url: config.REDIS_URL,
       autostart: config.REDIS_AUTOSTART,
       dataDir: options.dataDir ?? dataDirOf(config.DATABASE_URL),
       log,
-    });
-  } catch (error) {
-    await db.$disconnect();
-    throw error;
+    }),
+  ]);
+  if (database.status === "rejected" || endpoint.status === "rejected") {
+    if (database.status === "fulfilled") await database.value.$disconnect();
+    if (endpoint.status === "fulfilled") await endpoint.value.stop();
+    throw database.status === "rejected" ? database.reason : (endpoint as PromiseRejectedResult).reason;
   }
+  const db = database.value;
+  const redis = endpoint.value;
   const jobs = new JobSystem(redis.url, config.QUEUE_PREFIX, log, `${await databaseToken(db)}-`, {
     attempts: config.JOB_ATTEMPTS,
     backoffMs: config.JOB_BACKOFF_MS,
@@ -131,7 +135,6 @@ export async function startApp(options: StartOptions): Promise<App> {
   jobs.startWorker(followUpJob(services));
   jobs.startWorker(draftExpiryJob(services));
   jobs.startWorker(digestJob(services));
-  await upsertDigestScheduler(redis.url, config.QUEUE_PREFIX, config.DIGEST_TIME);
   const deliverOptions = {
     sendTimeoutMs: config.SEND_TIMEOUT_MS,
     onFailed: (row: Parameters<typeof noticeFailedDelivery>[1]) => noticeFailedDelivery(services, row),
@@ -139,7 +142,11 @@ export async function startApp(options: StartOptions): Promise<App> {
   for (const adapter of adapters) jobs.startWorker(deliverJob(db, adapter, deliverOptions));
   const dispatch = createDispatcher(services);
   const platforms = adapters.map((adapter) => adapter.platform);
-  await resumeDueWork(services, platforms);
+  // Independent of each other, and together most of a restart.
+  await Promise.all([
+    upsertDigestScheduler(redis.url, config.QUEUE_PREFIX, config.DIGEST_TIME),
+    resumeDueWork(services, platforms),
+  ]);
   // Redis without persistence comes back empty: queued and delayed jobs are rebuilt from the database.
   jobs.onReconnect(async () => {
     await upsertDigestScheduler(redis.url, config.QUEUE_PREFIX, config.DIGEST_TIME);
