@@ -84,6 +84,11 @@ export class ExpertIndex {
     return this.byId.size;
   }
 
+  /** Slots in use or free: every slot a posting names is below it. */
+  get capacity(): number {
+    return this.slots.length;
+  }
+
   /** Adds or replaces an expert (by database id). */
   upsert(profile: ExpertProfile): void {
     this.remove(profile.id);
