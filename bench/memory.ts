@@ -21,8 +21,9 @@ interface Held {
 
 export async function runMemoryBench(options: { redisUrl: string; smoke: boolean }): Promise<BenchLine[]> {
   const count = options.smoke ? 2000 : 100_000;
-  const baseline = (await runChild<Held>("hold-experts.ts", ["baseline"])).result;
-  const synthetic = (await runChild<Held>("hold-experts.ts", ["synthetic", String(count)])).result;
+  const hold = async (args: string[]) => (await runChild<Held>("hold-experts.ts", args, ["--expose-gc"])).result;
+  const baseline = await hold(["baseline"]);
+  const synthetic = await hold(["synthetic", String(count)]);
 
   const ws = createWorkspace(options.redisUrl, "memory");
   let fromDb: Held;
@@ -31,7 +32,7 @@ export async function runMemoryBench(options: { redisUrl: string; smoke: boolean
     await seedExperts(db, syntheticExperts(count, random(count)));
     await db.$queryRawUnsafe("PRAGMA wal_checkpoint(TRUNCATE)");
     await db.$disconnect();
-    fromDb = (await runChild<Held>("hold-experts.ts", ["database", ws.databaseUrl])).result;
+    fromDb = await hold(["database", ws.databaseUrl]);
   } finally {
     await ws.cleanup();
   }

@@ -10,8 +10,11 @@ import { jsonList } from "../../prisma/json-list.ts";
 import { shanghaiDate } from "./availability-fit.ts";
 import type { ExpertProfile } from "./types.ts";
 
-/** Experts per page: a few megabytes of rows at a time. */
-export const defaultPageSize = 5000;
+/**
+ * Experts per page. Measured at 100,000 experts: pages of 1,000 peak at 280-300 MB RSS, of 5,000 at 330-340 MB
+ * (more of each page outlives a young-generation GC), in the same time.
+ */
+export const defaultPageSize = 1000;
 // Ids named in one query when given a list, well under SQLite's limit on parameters.
 const idsPerQuery = 500;
 
