@@ -1,16 +1,12 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ExpertIndex } from "../../jobs/matching/expert-index.ts";
 import { expertProfilePages, loadExpertProfiles } from "../../jobs/matching/load-profiles.ts";
 import type { ExpertProfile } from "../../jobs/matching/types.ts";
 import type { Db } from "../../prisma/client.ts";
-import { freshDatabase } from "../roster/test-db.ts";
+import { useFreshDatabases } from "../roster/test-db.ts";
 import { NOW, query, request } from "./profile-fixture.ts";
 
-let db: Db | undefined;
-afterEach(async () => {
-  await db?.$disconnect();
-  db = undefined;
-});
+const freshDatabase = useFreshDatabases();
 
 const DAY = 86_400_000;
 
@@ -75,7 +71,7 @@ async function collect(pages: AsyncIterable<ExpertProfile[]>): Promise<ExpertPro
 
 describe("loading expert profiles for the index", () => {
   it("reads the same profiles in pages of 4 as in one page, in roster-id order", async () => {
-    db = await freshDatabase();
+    const db = await freshDatabase();
     await roster(db);
     const small = await collect(expertProfilePages(db, NOW, { pageSize: 4 }));
     expect(small.map((page) => page.length)).toEqual([4, 4, 4, 4, 4, 3]);
@@ -89,7 +85,7 @@ describe("loading expert profiles for the index", () => {
   });
 
   it("counts open offers, this month's offers, declines, solved and ratings, and keeps only open slots", async () => {
-    db = await freshDatabase();
+    const db = await freshDatabase();
     await roster(db);
     const profiles = (await collect(expertProfilePages(db, NOW, { pageSize: 5 }))).flat();
     const byId = new Map(profiles.map((p) => [p.externalId, p]));
@@ -120,7 +116,7 @@ describe("loading expert profiles for the index", () => {
   });
 
   it("loads the named experts alone, in roster-id order, leaving out ids that are gone", async () => {
-    db = await freshDatabase();
+    const db = await freshDatabase();
     const ids = await roster(db);
     const wanted = ["E17", "E03", "E11"].map((externalId) => ids.get(externalId) ?? "");
     const profiles = loadExpertProfiles(db, NOW, [...wanted, "gone"]);
@@ -130,7 +126,7 @@ describe("loading expert profiles for the index", () => {
   });
 
   it("ranks the same whichever page size built the index", async () => {
-    db = await freshDatabase();
+    const db = await freshDatabase();
     await roster(db);
     const paged = await ExpertIndex.fromPages(expertProfilePages(db, NOW, { pageSize: 3 }));
     const whole = await ExpertIndex.fromPages(expertProfilePages(db, NOW));

@@ -1,18 +1,13 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createRanker } from "../../jobs/ranker.ts";
-import type { Db } from "../../prisma/client.ts";
-import { freshDatabase } from "../roster/test-db.ts";
+import { useFreshDatabases } from "../roster/test-db.ts";
 import { query, request } from "./profile-fixture.ts";
 
-let db: Db | undefined;
-afterEach(async () => {
-  await db?.$disconnect();
-  db = undefined;
-});
+const freshDatabase = useFreshDatabases();
 
 describe("the match worker's ranker", () => {
   it("follows availability and offers written after its index was built, without a rebuild", async () => {
-    db = await freshDatabase();
+    const db = await freshDatabase();
     await db.expert.createMany({
       data: ["E1", "E2"].map((externalId) => ({ externalId, name: externalId, city: "东莞", skills: '["数控加工"]' })),
     });
