@@ -21,8 +21,9 @@ interface Held {
 
 export async function runMemoryBench(options: { redisUrl: string; smoke: boolean }): Promise<BenchLine[]> {
   const count = options.smoke ? 2000 : 100_000;
-  const baseline = (await runChild<Held>("hold-experts.ts", ["baseline"])).result;
-  const synthetic = (await runChild<Held>("hold-experts.ts", ["synthetic", String(count)])).result;
+  const hold = async (args: string[]) => (await runChild<Held>("hold-experts.ts", args, ["--expose-gc"])).result;
+  const baseline = await hold(["baseline"]);
+  const synthetic = await hold(["synthetic", String(count)]);
 
   const ws = createWorkspace(options.redisUrl, "memory");
   let fromDb: Held;
@@ -31,7 +32,7 @@ export async function runMemoryBench(options: { redisUrl: string; smoke: boolean
     await seedExperts(db, syntheticExperts(count, random(count)));
     await db.$queryRawUnsafe("PRAGMA wal_checkpoint(TRUNCATE)");
     await db.$disconnect();
-    fromDb = (await runChild<Held>("hold-experts.ts", ["database", ws.databaseUrl])).result;
+    fromDb = await hold(["database", ws.databaseUrl]);
   } finally {
     await ws.cleanup();
   }
@@ -53,7 +54,7 @@ export async function runMemoryBench(options: { redisUrl: string; smoke: boolean
       experts: fromDb.experts,
       load_ms: fromDb.load_ms,
       heap_used_mb: fromDb.heap_used_mb,
-      source: "SQLite through loadExpertProfiles, as the match worker's ranker",
+      source: "SQLite in pages (expertProfilePages), as the match worker's ranker builds its index",
       ...against("memory.baseline_peak_rss", baseline.peak_rss_mb, fromDb.peak_rss_mb),
       ...target(fromDb.peak_rss_mb, { max: 400 }),
     },

@@ -12,7 +12,7 @@ import { offerTimeoutJob, scheduleOfferTimeout } from "../jobs/offer-timeout.ts"
 import { repairingOrphans, resumeOrphanOffers } from "../jobs/orphan-offers.ts";
 import { createRanker } from "../jobs/ranker.ts";
 import { resumeRosterImports, rosterImportJob } from "../jobs/roster-import.ts";
-import { type Db, databaseToken, openDatabase } from "../prisma/client.ts";
+import { closeDatabase, type Db, databaseToken, openDatabase } from "../prisma/client.ts";
 import { seedDemoData } from "../prisma/seed/seed-demo.ts";
 import { type Config, dataDirOf } from "./config.ts";
 import { createDispatcher, type Dispatch } from "./dispatcher.ts";
@@ -98,19 +98,23 @@ async function resumeDueWork(services: Services, platforms: string[]): Promise<v
 
 export async function startApp(options: StartOptions): Promise<App> {
   const { config, log, adapters } = options;
-  const db = await prepareDatabase(config, log);
-  let redis: RedisEndpoint;
-  try {
-    redis = await ensureRedis({
+  // The database and Redis do not need each other until the queues start: both get ready at once.
+  const [database, endpoint] = await Promise.allSettled([
+    prepareDatabase(config, log),
+    ensureRedis({
       url: config.REDIS_URL,
       autostart: config.REDIS_AUTOSTART,
       dataDir: options.dataDir ?? dataDirOf(config.DATABASE_URL),
       log,
-    });
-  } catch (error) {
-    await db.$disconnect();
-    throw error;
+    }),
+  ]);
+  if (database.status === "rejected" || endpoint.status === "rejected") {
+    if (database.status === "fulfilled") await database.value.$disconnect();
+    if (endpoint.status === "fulfilled") await endpoint.value.stop();
+    throw database.status === "rejected" ? database.reason : (endpoint as PromiseRejectedResult).reason;
   }
+  const db = database.value;
+  const redis = endpoint.value;
   const jobs = new JobSystem(redis.url, config.QUEUE_PREFIX, log, `${await databaseToken(db)}-`, {
     attempts: config.JOB_ATTEMPTS,
     backoffMs: config.JOB_BACKOFF_MS,
@@ -128,7 +132,6 @@ export async function startApp(options: StartOptions): Promise<App> {
   jobs.startWorker(draftExpiryJob(services));
   jobs.startWorker(digestJob(services));
   jobs.startWorker(rosterImportJob(services));
-  await upsertDigestScheduler(redis.url, config.QUEUE_PREFIX, config.DIGEST_TIME);
   const deliverOptions = {
     sendTimeoutMs: config.SEND_TIMEOUT_MS,
     onFailed: (row: Parameters<typeof noticeFailedDelivery>[1]) => noticeFailedDelivery(services, row),
@@ -136,7 +139,11 @@ export async function startApp(options: StartOptions): Promise<App> {
   for (const adapter of adapters) jobs.startWorker(deliverJob(db, adapter, deliverOptions));
   const dispatch = createDispatcher(services);
   const platforms = adapters.map((adapter) => adapter.platform);
-  await resumeDueWork(services, platforms);
+  // Independent of each other, and together most of a restart.
+  await Promise.all([
+    upsertDigestScheduler(redis.url, config.QUEUE_PREFIX, config.DIGEST_TIME),
+    resumeDueWork(services, platforms),
+  ]);
   // Redis without persistence comes back empty: queued and delayed jobs are rebuilt from the database.
   jobs.onReconnect(async () => {
     await upsertDigestScheduler(redis.url, config.QUEUE_PREFIX, config.DIGEST_TIME);
@@ -156,7 +163,7 @@ export async function startApp(options: StartOptions): Promise<App> {
       stopped = true;
       for (const adapter of adapters) await adapter.stop().catch(() => undefined);
       await jobs.close(config.SHUTDOWN_GRACE_MS);
-      await db.$disconnect();
+      await closeDatabase(db);
       await redis.stop();
     },
   };

@@ -1,9 +1,9 @@
 // `craftbridge match --experts FILE --requests FILE.jsonl --top N` (contract 2 in DESIGN.md):
-// one JSON line per request with the roster's own ids, scores and reasons rendered in zh-CN.
+// one JSON line per request with the roster's own ids, scores and reasons rendered in zh-CN. Batch matching
+// (and the roster readers with exceljs) loads when the command runs, not at every start.
 import type { Command } from "commander";
 import { translator } from "../bot/i18n.ts";
-import { RosterError } from "../handlers/roster/read-roster-file.ts";
-import { runBatchMatch } from "../jobs/matching/batch-match.ts";
+import { RosterError } from "../handlers/roster/roster-error.ts";
 import { configOrReport } from "./config-or-report.ts";
 
 interface MatchOptions {
@@ -43,6 +43,7 @@ async function runMatch(options: MatchOptions): Promise<number> {
   }
   const database = options.experts ? undefined : databaseUrl(options);
   if (!options.experts && !database) return 2;
+  const { runBatchMatch } = await import("../jobs/matching/batch-match.ts");
   try {
     const result = await runBatchMatch({
       experts: options.experts,

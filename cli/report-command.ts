@@ -1,10 +1,10 @@
 // `craftbridge report --month 2026-11 [--out FILE.csv|.xlsx] [--lang zh-CN|en]`: the monthly figures per
-// service team and city for reporting upward; CSV on standard output without --out.
+// service team and city for reporting upward; CSV on standard output without --out. The report file module
+// (and exceljs with it) loads when the command runs, not at every start.
 import type { Command } from "commander";
 import { isLocale, translator } from "../bot/i18n.ts";
 import { monthOf, monthRange } from "../handlers/staff/month-range.ts";
 import { monthlyReport } from "../handlers/staff/monthly-report.ts";
-import { reportCsv, reportFormat, reportTable, writeReport } from "../handlers/staff/report-file.ts";
 import { openDatabase } from "../prisma/client.ts";
 import { configOrReport } from "./config-or-report.ts";
 
@@ -34,6 +34,7 @@ async function runReport(options: ReportOptions): Promise<number> {
   const locale = isLocale(options.lang) ? options.lang : config.DEFAULT_LOCALE;
   const t = translator(locale);
   const month = options.month ?? monthOf(new Date());
+  const { reportCsv, reportFormat, reportTable, writeReport } = await import("../handlers/staff/report-file.ts");
   const range = monthRange(month);
   if (!range) {
     process.stderr.write(`${t("report.bad_month", { month })}\n`);

@@ -5,7 +5,7 @@ import { type Db, directSql } from "../prisma/client.ts";
 import { sqlDate } from "../prisma/direct-sql.ts";
 import type { Ranker } from "./match.ts";
 import { ExpertIndex } from "./matching/expert-index.ts";
-import { loadExpertProfiles } from "./matching/load-profiles.ts";
+import { expertProfilePages, loadExpertProfiles } from "./matching/load-profiles.ts";
 
 const fullRebuildMs = 3600 * 1000;
 const maxIncremental = 500;
@@ -41,19 +41,26 @@ export function createRanker(db: Db): Ranker {
     return changed;
   }
 
+  async function rebuild(now: Date, started: number): Promise<ExpertIndex> {
+    // Let the old index go first: two of them at once would double the worker's peak memory. Rankings wait
+    // for this sync anyway.
+    index = undefined;
+    const built = await ExpertIndex.fromPages(expertProfilePages(db, now));
+    builtAt = started;
+    return built;
+  }
+
   async function refresh(now: Date): Promise<ExpertIndex> {
     const started = Date.now();
     if (!index || started - builtAt > fullRebuildMs) {
-      index = new ExpertIndex(await loadExpertProfiles(db, now));
-      builtAt = started;
+      index = await rebuild(now, started);
     } else {
       const changed = changedExpertIds(new Date(syncedAt - clockMarginMs));
       if (changed.length > maxIncremental) {
-        // A large import: one full load is cheaper, and stays within SQLite's limit on query parameters.
-        index = new ExpertIndex(await loadExpertProfiles(db, now));
-        builtAt = started;
+        // A large import: one full load is cheaper than patching, and names no ids in a query.
+        index = await rebuild(now, started);
       } else if (changed.length) {
-        for (const profile of await loadExpertProfiles(db, now, changed)) index.upsert(profile);
+        for (const profile of loadExpertProfiles(db, now, changed)) index.upsert(profile);
       }
     }
     syncedAt = started;

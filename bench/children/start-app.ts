@@ -1,7 +1,10 @@
 // Child process of the start-up bench: starts the app as `npm start` does (migrations, demo roster in
-// an empty database, Redis, queues, workers), prints one JSON line when it is ready, and stops.
+// an empty database, Redis, queues, workers), prints one JSON line when it is ready, and stops. It loads
+// what `npm start` loads: the command line program with every command, then the app.
 // Arguments: DATABASE_URL, REDIS_URL, QUEUE_PREFIX.
 const importStarted = performance.now();
+const { craftbridgeProgram } = await import("../../cli/program.ts");
+craftbridgeProgram();
 const { startApp } = await import("../../bot/app.ts");
 const { loadConfig } = await import("../../bot/config.ts");
 const { createLog } = await import("../../bot/log.ts");

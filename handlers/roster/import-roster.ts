@@ -54,7 +54,7 @@ function expertFields(row: RosterRow, isDemo: boolean): ExpertFields {
 const sameFields = (a: ExpertFields, b: ExpertFields) =>
   (Object.keys(a) as (keyof ExpertFields)[]).every((key) => a[key] === b[key]);
 
-// SQLite caps bound variables per statement; look existing experts up in slices.
+// SQLite caps bound variables per statement; look existing experts up and create new ones in slices.
 const lookupChunk = 500;
 
 export async function importRoster(
@@ -83,11 +83,12 @@ export async function importRoster(
       }
 
       const counts: ImportCounts = { imported: 0, updated: 0, unchanged: 0 };
+      const created: (ExpertFields & { externalId: string })[] = [];
       for (const row of rows) {
         const fields = expertFields(row, isDemo);
         const current = existing.get(row.id);
         if (!current) {
-          await tx.expert.create({ data: { externalId: row.id, ...fields } });
+          created.push({ externalId: row.id, ...fields });
           counts.imported++;
         } else if (sameFields(fields, current)) {
           counts.unchanged++;
@@ -95,6 +96,10 @@ export async function importRoster(
           await tx.expert.update({ where: { id: current.id }, data: fields });
           counts.updated++;
         }
+      }
+      // New experts go in a few statements, not one each (the demo roster on a first start, large imports).
+      for (let start = 0; start < created.length; start += lookupChunk) {
+        await tx.expert.createMany({ data: created.slice(start, start + lookupChunk) });
       }
       return counts;
     },

@@ -4,7 +4,6 @@ import path from "node:path";
 import type { Locale, Translate } from "../../bot/i18n.ts";
 import type { OutgoingMessage } from "../../bot/messages.ts";
 import type { Services } from "../../bot/services.ts";
-import { renderWeekChart, writeChartFile } from "./digest-chart.ts";
 import { type DigestFigures, digestFigures } from "./digest-figures.ts";
 import { type DigestPeriod, shortDay, shortTime, weekdayOf } from "./digest-period.ts";
 import { type DigestWriter, digestText, type TeamNames, teamName, weeklyText } from "./digest-text.ts";
@@ -51,6 +50,8 @@ async function chartPart(
   const teams = week.teams.filter((team) => team.requests + team.introductions > 0);
   if (teams.length === 0) return null;
   const { t } = writer;
+  // chart.js and the canvas load with the first chart, not at every start of every process.
+  const { renderWeekChart, writeChartFile } = await import("./digest-chart.ts");
   const png = await renderWeekChart({
     title: t("digest.chart_title", { start: shortDay(period.weekStart), end: shortDay(period.end) }),
     labels: teams.map((team) => teamName(writer, team.teamKey)),

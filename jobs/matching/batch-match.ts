@@ -9,9 +9,8 @@ import { readRosterFile } from "../../handlers/roster/read-roster-file.ts";
 import type { RosterRejection } from "../../handlers/roster/roster-types.ts";
 import { openDatabase } from "../../prisma/client.ts";
 import { ExpertIndex } from "./expert-index.ts";
-import { loadExpertProfiles } from "./load-profiles.ts";
+import { expertProfilePages } from "./load-profiles.ts";
 import { requestFromText } from "./request-from-text.ts";
-import type { ExpertProfile } from "./types.ts";
 
 export interface BatchMatchOptions {
   /** Roster file (CSV/XLSX); when absent, `database` is read instead. */
@@ -36,17 +35,14 @@ export interface BatchResult {
   badLines: number[];
 }
 
-async function profilesFromRoster(
-  file: string,
-  now: Date,
-): Promise<{ profiles: ExpertProfile[]; rejected: RosterRejection[] }> {
+async function indexFromRoster(file: string, now: Date): Promise<{ index: ExpertIndex; rejected: RosterRejection[] }> {
   const read = await readRosterFile(file);
   const dir = await mkdtemp(path.join(tmpdir(), "craftbridge-match-"));
   try {
     const db = await openDatabase(`file:${path.join(dir, "match.db")}`);
     try {
       await importRoster(db, read.rows);
-      return { profiles: await loadExpertProfiles(db, now), rejected: read.rejected };
+      return { index: await ExpertIndex.fromPages(expertProfilePages(db, now)), rejected: read.rejected };
     } finally {
       await db.$disconnect();
     }
@@ -55,10 +51,10 @@ async function profilesFromRoster(
   }
 }
 
-async function profilesFromDatabase(url: string, now: Date): Promise<ExpertProfile[]> {
+async function indexFromDatabase(url: string, now: Date): Promise<ExpertIndex> {
   const db = await openDatabase(url);
   try {
-    return await loadExpertProfiles(db, now);
+    return await ExpertIndex.fromPages(expertProfilePages(db, now));
   } finally {
     await db.$disconnect();
   }
@@ -80,16 +76,15 @@ function parseLine(line: string): { id: string; text: string } | null {
 }
 
 export async function runBatchMatch(options: BatchMatchOptions): Promise<BatchResult> {
-  let profiles: ExpertProfile[];
+  let index: ExpertIndex;
   let rejected: RosterRejection[] = [];
   if (options.experts) {
-    ({ profiles, rejected } = await profilesFromRoster(options.experts, options.now));
+    ({ index, rejected } = await indexFromRoster(options.experts, options.now));
   } else if (options.database) {
-    profiles = await profilesFromDatabase(options.database, options.now);
+    index = await indexFromDatabase(options.database, options.now);
   } else {
     throw new Error("runBatchMatch needs a roster file or a database URL");
   }
-  const index = new ExpertIndex(profiles);
   const lines: BatchLine[] = [];
   const badLines: number[] = [];
   const text = await readFile(options.requests, "utf8");

@@ -1,47 +1,92 @@
-// The in-memory index the ranker reads: every active expert's taxonomy skills, posting lists per skill
-// and per team, and a few precomputed facts. Upsert and remove keep it in step with roster imports and
-// availability changes without a restart.
+// The in-memory index the ranker reads: every expert's taxonomy skills, posting lists per skill, team and
+// word, and only the facts ranking needs. Upsert and remove keep it in step with roster imports and
+// availability changes without a restart. A worker holds 100,000 experts: each is one flat object
+// with shared strings and shared empty lists, and postings are plain number arrays, not objects.
 import { canonicalCity, regionOf } from "../../handlers/understanding/places.ts";
 import { skillsOfProfile } from "../../handlers/understanding/skills.ts";
+import type { AvailabilitySlot } from "../../handlers/understanding/types.ts";
 import { bestHonour } from "./honours.ts";
 import { lexicalTokens } from "./lexical-tokens.ts";
 import { rankExperts } from "./rank.ts";
-import type { ExpertProfile, RankedExpert, RankQuery } from "./types.ts";
+import type { ExpertLoad, ExpertOutcomes, ExpertProfile, RankedExpert, RankQuery } from "./types.ts";
 
 export interface IndexedExpert {
   slot: number;
-  profile: ExpertProfile;
-  /** Taxonomy skill key -> weight (1 = named in the roster). */
-  skills: Map<string, number>;
+  /** Database id. */
+  id: string;
+  externalId: string;
   /** Canonical city ("东莞"), or the roster's text when it is not a Guangdong city. */
   city: string;
+  district: string | null;
   region: string | null;
   /** Further cities the expert reaches. */
-  reaches: Set<string>;
-  honour: { honour: string; level: number } | null;
+  reaches: readonly string[];
+  canOnsite: boolean;
+  canRemote: boolean;
+  paused: boolean;
+  active: boolean;
+  slots: readonly AvailabilitySlot[];
+  honour: Honour | null;
+  load: ExpertLoad;
+  outcomes: ExpertOutcomes;
+  teamKey: string | null;
+  /** Taxonomy keys the expert is listed under, and the roster's skill text: what remove() takes out again. */
+  skillKeys: readonly string[];
+  skillText: string;
 }
 
-export interface Posting {
-  slot: number;
-  weight: number;
+export interface Honour {
+  honour: string;
+  level: number;
 }
+
+/** A posting list: slots and their weights side by side. */
+export interface Postings {
+  slots: readonly number[];
+  weights: readonly number[];
+}
+
+interface MutablePostings {
+  slots: number[];
+  weights: number[];
+}
+
+const noPostings: Postings = { slots: [], weights: [] };
+const none: readonly never[] = [];
+const noLoad: ExpertLoad = Object.freeze({ openOffers: 0, offersThisMonth: 0 });
+const noOutcomes: ExpertOutcomes = Object.freeze({ accepted: 0, declined: 0, solved: 0, ratingSum: 0, ratingCount: 0 });
 
 export class ExpertIndex {
   private readonly slots: (IndexedExpert | undefined)[] = [];
   private readonly freeSlots: number[] = [];
   private readonly byId = new Map<string, number>();
-  private readonly skillLists = new Map<string, Posting[]>();
+  private readonly skillLists = new Map<string, MutablePostings>();
   private readonly teamLists = new Map<string, number[]>();
   private readonly tokenLists = new Map<string, number[]>();
   // Roster skill cells repeat a lot ("数控加工"); map each distinct cell once.
   private readonly cellSkills = new Map<string, { key: string; weight: number }[]>();
+  // Cities, districts, teams and honours repeat across experts but arrive as fresh strings from each row.
+  private readonly strings = new Map<string, string>();
+  private readonly honours = new Map<string, Honour>();
 
   constructor(profiles: Iterable<ExpertProfile> = []) {
     for (const profile of profiles) this.upsert(profile);
   }
 
+  /** Builds an index page by page, so that each page of profiles can be let go once it is absorbed. */
+  static async fromPages(pages: AsyncIterable<readonly ExpertProfile[]>): Promise<ExpertIndex> {
+    const index = new ExpertIndex();
+    for await (const page of pages) for (const profile of page) index.upsert(profile);
+    return index;
+  }
+
   get size(): number {
     return this.byId.size;
+  }
+
+  /** Slots in use or free: every slot a posting names is below it. */
+  get capacity(): number {
+    return this.slots.length;
   }
 
   /** Adds or replaces an expert (by database id). */
@@ -62,23 +107,45 @@ export class ExpertIndex {
         if ((skills.get(key) ?? 0) < weight) skills.set(key, weight);
       }
     }
-    const city = canonicalCity(profile.city) ?? profile.city.trim();
-    const reaches = new Set<string>();
-    for (const other of profile.cities) reaches.add(canonicalCity(other) ?? other.trim());
+    const city = this.intern(canonicalCity(profile.city) ?? profile.city.trim());
+    const teamKey = profile.teamKey === null ? null : this.intern(profile.teamKey);
+    const skillText = profile.skills.join(" ");
     const expert: IndexedExpert = {
       slot,
-      profile,
-      skills,
+      id: profile.id,
+      externalId: profile.externalId,
       city,
+      district: profile.district === null ? null : this.intern(profile.district),
       region: regionOf(city),
-      reaches,
-      honour: bestHonour(profile.honours),
+      reaches:
+        profile.cities.length === 0
+          ? none
+          : [...new Set(profile.cities.map((other) => this.intern(canonicalCity(other) ?? other.trim())))],
+      canOnsite: profile.canOnsite,
+      canRemote: profile.canRemote,
+      paused: profile.paused,
+      active: profile.active,
+      slots: profile.slots.length === 0 ? none : profile.slots,
+      honour: this.honourOf(profile.honours),
+      load: profile.load.openOffers === 0 && profile.load.offersThisMonth === 0 ? noLoad : profile.load,
+      outcomes: Object.values(profile.outcomes).every((count) => count === 0) ? noOutcomes : profile.outcomes,
+      teamKey,
+      skillKeys: skills.size === 0 ? none : [...skills.keys()],
+      skillText,
     };
     this.slots[slot] = expert;
     this.byId.set(profile.id, slot);
-    for (const [key, weight] of skills) push(this.skillLists, key, { slot, weight });
-    if (profile.teamKey) push(this.teamLists, profile.teamKey, slot);
-    for (const token of lexicalTokens(profile.skills.join(" "))) push(this.tokenLists, token, slot);
+    for (const [key, weight] of skills) {
+      const list = this.skillLists.get(key);
+      if (list) {
+        list.slots.push(slot);
+        list.weights.push(weight);
+      } else {
+        this.skillLists.set(key, { slots: [slot], weights: [weight] });
+      }
+    }
+    if (teamKey) push(this.teamLists, teamKey, slot);
+    for (const token of lexicalTokens(skillText)) push(this.tokenLists, token, slot);
   }
 
   /** Removes an expert (by database id); false if it was not indexed. */
@@ -87,11 +154,17 @@ export class ExpertIndex {
     if (slot === undefined) return false;
     const expert = this.slots[slot];
     if (expert) {
-      for (const key of expert.skills.keys()) dropSlot(this.skillLists, key, slot, (p) => p.slot);
-      if (expert.profile.teamKey) dropSlot(this.teamLists, expert.profile.teamKey, slot, (s) => s);
-      for (const token of lexicalTokens(expert.profile.skills.join(" "))) {
-        dropSlot(this.tokenLists, token, slot, (s) => s);
+      for (const key of expert.skillKeys) {
+        const list = this.skillLists.get(key);
+        if (!list) continue;
+        const at = list.slots.indexOf(slot);
+        if (at < 0) continue;
+        list.slots.splice(at, 1);
+        list.weights.splice(at, 1);
+        if (list.slots.length === 0) this.skillLists.delete(key);
       }
+      if (expert.teamKey) dropSlot(this.teamLists, expert.teamKey, slot);
+      for (const token of lexicalTokens(expert.skillText)) dropSlot(this.tokenLists, token, slot);
     }
     this.slots[slot] = undefined;
     this.byId.delete(id);
@@ -108,16 +181,16 @@ export class ExpertIndex {
     return this.slots[slot];
   }
 
-  skillPostings(key: string): readonly Posting[] {
-    return this.skillLists.get(key) ?? [];
+  skillPostings(key: string): Postings {
+    return this.skillLists.get(key) ?? noPostings;
   }
 
   teamPostings(team: string): readonly number[] {
-    return this.teamLists.get(team) ?? [];
+    return this.teamLists.get(team) ?? none;
   }
 
   tokenPostings(token: string): readonly number[] {
-    return this.tokenLists.get(token) ?? [];
+    return this.tokenLists.get(token) ?? none;
   }
 
   *experts(): IterableIterator<IndexedExpert> {
@@ -127,18 +200,34 @@ export class ExpertIndex {
   rank(query: RankQuery): RankedExpert[] {
     return rankExperts(this, query);
   }
+
+  private intern(text: string): string {
+    const known = this.strings.get(text);
+    if (known !== undefined) return known;
+    this.strings.set(text, text);
+    return text;
+  }
+
+  private honourOf(honours: readonly string[]): Honour | null {
+    const best = bestHonour(honours);
+    if (!best) return null;
+    const known = this.honours.get(best.honour);
+    if (known) return known;
+    this.honours.set(best.honour, best);
+    return best;
+  }
 }
 
-function push<T>(lists: Map<string, T[]>, key: string, item: T): void {
+function push(lists: Map<string, number[]>, key: string, slot: number): void {
   const list = lists.get(key);
-  if (list) list.push(item);
-  else lists.set(key, [item]);
+  if (list) list.push(slot);
+  else lists.set(key, [slot]);
 }
 
-function dropSlot<T>(lists: Map<string, T[]>, key: string, slot: number, slotOf: (item: T) => number): void {
+function dropSlot(lists: Map<string, number[]>, key: string, slot: number): void {
   const list = lists.get(key);
   if (!list) return;
-  const kept = list.filter((item) => slotOf(item) !== slot);
-  if (kept.length === 0) lists.delete(key);
-  else lists.set(key, kept);
+  const at = list.indexOf(slot);
+  if (at >= 0) list.splice(at, 1);
+  if (list.length === 0) lists.delete(key);
 }
