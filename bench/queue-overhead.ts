@@ -2,8 +2,8 @@
 // delivered to a counting adapter) against raw BullMQ no-op jobs of the same shape — a first job that
 // adds a second, with the same concurrency as our match and deliver workers — on the same Redis in the same run.
 import { Queue, Worker } from "bullmq";
-import { redisOptions } from "../jobs/job-system.ts";
 import { deliverConcurrency } from "../jobs/deliver.ts";
+import { redisOptions } from "../jobs/job-system.ts";
 import { matchConcurrency, matchQueue } from "../jobs/match.ts";
 import { seedRequests, startBenchApp } from "./support/bench-app.ts";
 import { jobErrors } from "./support/job-errors.ts";
