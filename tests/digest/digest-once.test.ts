@@ -106,7 +106,7 @@ describe("the daily digest", () => {
     expect(leaderDigest).toContain(" · 智能机器人");
     expect(leaderDigest).toContain("本时段没有新动态。");
     const english = b.output().find((line) => line.startsWith("[dm:Staff-Anna] 匠桥: 📋")) ?? "";
-    expect(english).toContain("1 new requests: Precision Manufacturing 1 (Dongguan 1)");
+    expect(english).toContain("New requests: 1 — Precision Manufacturing 1 (Dongguan 1)");
     expect(english).toContain("· Precision Manufacturing: 1 new, 0 introduced, 0 waiting");
     expect(b.output().some((line) => line.startsWith("[dm:Staff-Anna]") && line.includes("-en.png]"))).toBe(true);
   });
