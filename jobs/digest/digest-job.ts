@@ -6,8 +6,9 @@ import { type Job, Queue } from "bullmq";
 import { localeOfPerson, type Services, sendToPerson, translate } from "../../bot/services.ts";
 import type { JobDefinition } from "../job-system.ts";
 import { redisOptions } from "../job-system.ts";
-import { composeDigest, scopeOf } from "./compose-digest.ts";
-import { livePeriod, shanghaiDay } from "./digest-period.ts";
+import { composeDigest, type DigestRequest, scopeOf } from "./compose-digest.ts";
+import { dailyPeriod, shanghaiDay } from "./digest-period.ts";
+import { SharedWork } from "./shared-work.ts";
 
 export const digestQueue = "digest";
 const schedulerId = "daily-digest";
@@ -74,12 +75,40 @@ function isUniqueViolation(error: unknown): boolean {
   return code === "P2002" || /unique constraint/i.test(String(error));
 }
 
+/** The clock (tests fix it) and the figures and charts lent by the run's other digests. */
+export interface DailyOptions {
+  now?: Date;
+  shared?: SharedWork;
+}
+
+/** A staff member's daily digest of `day`: in their language, for their scope, since their previous one. */
+export async function dailyDigestRequest(
+  services: Services,
+  person: { id: string; role: string; staffTeamKey: string | null },
+  day: string,
+  options: DailyOptions = {},
+): Promise<DigestRequest> {
+  const last = await services.db.digestRun.findFirst({
+    where: { personId: person.id, day: { lt: day } },
+    orderBy: { day: "desc" },
+  });
+  const locale = await localeOfPerson(services, person.id);
+  return {
+    t: translate(services, locale),
+    locale,
+    period: dailyPeriod(day, services.config.DIGEST_TIME, last?.day ?? null, options.now ?? new Date()),
+    scopeTeam: scopeOf(person),
+    shared: options.shared,
+  };
+}
+
 /** Sends a person's digest of `day` once. Returns what happened, for the job's result. */
-export async function sendDailyDigest(services: Services, personId: string, day: string, now = new Date()) {
+export async function sendDailyDigest(services: Services, personId: string, day: string, options: DailyOptions = {}) {
   const { db } = services;
   const person = await db.person.findUnique({ where: { id: personId } });
   if (!person || !staffRoles.includes(person.role)) return "not-staff";
-  const last = await db.digestRun.findFirst({ where: { personId, day: { lt: day } }, orderBy: { day: "desc" } });
+  // Read before the claim below writes today's run.
+  const request = await dailyDigestRequest(services, person, day, options);
   const claimed = await db.digestRun
     .create({ data: { personId, day } })
     .then(() => true)
@@ -91,15 +120,7 @@ export async function sendDailyDigest(services: Services, personId: string, day:
   // still composing); sending again is safe because the outbox keys are the same.
   if (!claimed && (await db.outboundMessage.findUnique({ where: { key: digestKey(personId, day) } })))
     return "already-sent";
-  const locale = await localeOfPerson(services, personId);
-  const period = { ...livePeriod(now, last?.sentAt ?? null), day };
-  const parts = await composeDigest(services, {
-    t: translate(services, locale),
-    locale,
-    period,
-    scopeTeam: scopeOf(person),
-  });
-  for (const part of parts) {
+  for (const part of await composeDigest(services, request)) {
     const sent = await sendToPerson(services, {
       personId,
       key: digestKey(personId, day, part.suffix),
@@ -116,12 +137,13 @@ function dayOfRun(job: Job<DigestPayload>, payload: { day?: string }): string {
 }
 
 export function digestJob(services: Services): JobDefinition<DigestPayload> {
+  const shared = new SharedWork();
   return {
     queue: digestQueue,
     concurrency: 2,
     process: async (payload, job) =>
       payload.kind === "run"
         ? `queued ${await fanOutDigests(services, dayOfRun(job, payload))}`
-        : sendDailyDigest(services, payload.personId, payload.day),
+        : sendDailyDigest(services, payload.personId, payload.day, { shared }),
   };
 }
