@@ -8,7 +8,8 @@ import type { Services } from "../bot/services.ts";
 import { serviceTeams } from "../handlers/roster/resolve-team.ts";
 import { digestChartPart, digestTextParts } from "../jobs/digest/compose-digest.ts";
 import { renderWeekChart } from "../jobs/digest/digest-chart.ts";
-import { dailyDigestRequest } from "../jobs/digest/digest-job.ts";
+import { staffRecipient } from "../jobs/digest/digest-job.ts";
+import { dailyDigestRequest } from "../jobs/digest/digest-once.ts";
 import { shanghaiDay } from "../jobs/digest/digest-period.ts";
 import { SharedWork } from "../jobs/digest/shared-work.ts";
 import { type Db, openDatabase, resolveSqliteUrl } from "../prisma/client.ts";
@@ -51,7 +52,8 @@ async function buildAll(services: Services, staff: StaffMember[], now: Date) {
   const started = performance.now();
   const requests = [];
   for (const member of staff) {
-    const request = await dailyDigestRequest(services, member, shanghaiDay(now), { now, shared });
+    const recipient = await staffRecipient(services, member);
+    const request = await dailyDigestRequest(services, recipient, shanghaiDay(now), { now, shared });
     await digestTextParts(services, request);
     requests.push(request);
   }
@@ -66,7 +68,8 @@ async function buildAll(services: Services, staff: StaffMember[], now: Date) {
 
 /** One staff member's digest text alone, nothing shared (as /digest builds it). */
 async function buildOne(services: Services, member: StaffMember, now: Date): Promise<number> {
-  const request = await dailyDigestRequest(services, member, shanghaiDay(now), { now });
+  const recipient = await staffRecipient(services, member);
+  const request = await dailyDigestRequest(services, recipient, shanghaiDay(now), { now });
   const started = performance.now();
   await digestTextParts(services, request);
   return performance.now() - started;

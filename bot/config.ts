@@ -15,6 +15,24 @@ const nameList = z.string().transform((value) =>
     .filter(Boolean),
 );
 
+/**
+ * A group chat as `platform:id`: `lark:oc_…` (a Lark chat_id), `wechat:…@chatroom` (a WeChat room id) or
+ * `terminal:NAME` (a terminal group chat, as `/in NAME` enters it).
+ */
+const groupChat = z.string().transform((value, ctx) => {
+  const [, platform = "", id = ""] = /^(\w+):(.+)$/.exec(value.trim()) ?? [];
+  const chatId = id.trim();
+  const valid =
+    (platform === "lark" && chatId.startsWith("oc_")) ||
+    (platform === "wechat" && chatId.endsWith("@chatroom")) ||
+    (platform === "terminal" && !chatId.startsWith("dm:"));
+  if (!valid || !chatId) {
+    ctx.addIssue({ code: "custom", message: "a group chat such as lark:oc_xxx, wechat:123@chatroom or terminal:NAME" });
+    return z.NEVER;
+  }
+  return { platform: platform as Platform, chatId };
+});
+
 // --- WeChat and Lark settings (bot/adapters/wechaty, bot/adapters/lark) ---
 const puppetAliases: Record<string, string> = {
   service: "wechaty-puppet-service",
@@ -132,6 +150,8 @@ const schema = z.object({
   MONTHLY_OFFER_CAP: positiveInt.default(4),
   MATCH_CANDIDATES: positiveInt.default(10),
   DIGEST_TIME: clock.default("08:30"),
+  /** A staff group chat that gets the programme's digest too, once a day. */
+  DIGEST_CHAT: groupChat.optional(),
   ...platformSettings,
   ...reliabilitySettings,
 });
@@ -173,5 +193,10 @@ export function loadConfig(env?: Record<string, string | undefined>): Config {
     const issue = parsed.error.issues[0];
     throw new ConfigError(String(issue?.path[0] ?? "?"), issue?.message ?? "a valid value");
   }
-  return { ...parsed.data, platforms: platformsOf(parsed.data) };
+  const platforms = platformsOf(parsed.data);
+  const digestChat = parsed.data.DIGEST_CHAT;
+  if (digestChat && !platforms.includes(digestChat.platform)) {
+    throw new ConfigError("DIGEST_CHAT", `a chat on a platform this deployment talks on (${platforms.join(", ")})`);
+  }
+  return { ...parsed.data, platforms };
 }

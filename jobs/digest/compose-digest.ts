@@ -1,5 +1,6 @@
-// One staff member's digest as the messages to send, in order: the day (a card with "rematch" buttons
-// when requests wait), Monday's week in review, and the week's chart as a PNG beside the database.
+// One digest (a staff member's or the staff chat's) as the messages to send, in order: the day (a card
+// with "rematch" buttons when requests wait), Monday's week in review, and the week's chart as a PNG
+// beside the database.
 import path from "node:path";
 import type { Locale, Translate } from "../../bot/i18n.ts";
 import type { OutgoingMessage } from "../../bot/messages.ts";

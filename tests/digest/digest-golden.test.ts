@@ -1,8 +1,9 @@
 // The digest of a fixed week, word for word, as staff read it: in Chinese, in English, and a team
 // leader's, which holds only their team; asked for with /digest, and sent by the daily run at 08:30 on
-// a fixed clock. Any change to a figure, an order or a sentence shows here.
+// a fixed clock, to staff and to the staff chat. Any change to a figure, an order or a sentence shows here.
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { digestChatId, sendChatDigest } from "../../jobs/digest/digest-chat.ts";
 import { sendDailyDigest } from "../../jobs/digest/digest-job.ts";
 import { useTestBots } from "../support/bots.ts";
 import type { TestBot } from "../support/test-bot.ts";
@@ -29,9 +30,8 @@ async function readDigest(who: string): Promise<{ out: string[]; charts: string 
   return { out, charts: chartsOf(b) };
 }
 
-/** 工会小陈's digest of the fixed day, as printed in their private chat. */
-function chineseDigest(charts: string): string[] {
-  const chat = "dm:工会小陈";
+/** The programme's digest of the fixed day in Chinese, as printed to 工会小陈 (or into `chat`). */
+function chineseDigest(charts: string, chat = "dm:工会小陈"): string[] {
   return [
     printed(
       chat,
@@ -74,9 +74,8 @@ function chineseDigest(charts: string): string[] {
   ];
 }
 
-/** Anna's digest of the fixed day, as printed in their private chat. */
-function englishDigest(charts: string): string[] {
-  const chat = "dm:Anna";
+/** The programme's digest of the fixed day in English, as printed to Anna (or into `chat`). */
+function englishDigest(charts: string, chat = "dm:Anna"): string[] {
   return [
     printed(
       chat,
@@ -121,7 +120,7 @@ function englishDigest(charts: string): string[] {
   ];
 }
 
-/** 精密制造队-老林's digest of the fixed day, as printed in their private chat. */
+/** The precision manufacturing team leader's digest of the fixed day, in their private chat. */
 function leaderDigest(charts: string): string[] {
   const chat = "dm:精密制造队-老林";
   return [
@@ -181,5 +180,15 @@ describe("the digest of a fixed week", () => {
     expect(to("工会小陈")).toEqual(chineseDigest(charts));
     expect(to("Anna")).toEqual(englishDigest(charts));
     expect(to("精密制造队-老林")).toEqual(leaderDigest(charts));
+  });
+
+  it("goes to the staff chat of DIGEST_CHAT too, in DEFAULT_LOCALE, for the whole programme", async () => {
+    const b = await bot({ DEMO_DATA: "false", DIGEST_CHAT: "terminal:工会工作群", DEFAULT_LOCALE: "en" });
+    await seedDigestWeek(b.app.services.db);
+    const chatId = (await digestChatId(b.app.services)) ?? "";
+    const now = new Date(`${fixtureDay}T08:30:00+08:00`);
+    expect(await sendChatDigest(b.app.services, chatId, fixtureDay, { now })).toBe("sent");
+    await b.app.waitUntilIdle();
+    expect(b.output()).toEqual(englishDigest(chartsOf(b), "工会工作群"));
   });
 });
