@@ -117,7 +117,7 @@ export async function digestTextParts(services: Services, request: DigestRequest
 export async function digestChartPart(services: Services, request: DigestRequest): Promise<DigestPart | null> {
   const shared = request.shared ?? new SharedWork();
   const { period, scopeTeam, locale } = request;
-  const key = `chart:${period.day}-${period.weekStart.getTime()}-${period.end.getTime()}-${scopeTeam}-${locale}`;
+  const key = `chart:${period.day}-${period.weekStart.getTime()}-${period.end.getTime()}-${period.live}-${scopeTeam}-${locale}`;
   return shared.get(key, async () => {
     const writer = await writerFor(services, request, shared);
     const { week } = await figuresFor(services, request, shared);
