@@ -48,7 +48,6 @@ const benches: [string, () => Promise<BenchLine[]>][] = [
   ["memory", () => runMemoryBench({ redisUrl, smoke })],
   ["scaling", () => runScalingBench({ redisUrl, smoke })],
   ["sqlite", () => runSqliteBench({ redisUrl, smoke })],
-  // Placeholder: prints nothing until the digest module is benchmarked (bench/digest.ts).
   ["digest", () => runDigestBench({ redisUrl, smoke })],
 ];
 

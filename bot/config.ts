@@ -16,6 +16,24 @@ const nameList = z.string().transform((value) =>
     .filter(Boolean),
 );
 
+/**
+ * A group chat as `platform:id`: `lark:oc_…` (a Lark chat_id), `wechat:…@chatroom` (a WeChat room id) or
+ * `terminal:NAME` (a terminal group chat, as `/in NAME` enters it).
+ */
+const groupChat = z.string().transform((value, ctx) => {
+  const [, platform = "", id = ""] = /^(\w+):(.+)$/.exec(value.trim()) ?? [];
+  const chatId = id.trim();
+  const valid =
+    (platform === "lark" && chatId.startsWith("oc_")) ||
+    (platform === "wechat" && chatId.endsWith("@chatroom")) ||
+    (platform === "terminal" && !chatId.startsWith("dm:"));
+  if (!valid || !chatId) {
+    ctx.addIssue({ code: "custom", message: "a group chat such as lark:oc_xxx, wechat:123@chatroom or terminal:NAME" });
+    return z.NEVER;
+  }
+  return { platform: platform as Platform, chatId };
+});
+
 // --- WeChat and Lark settings (bot/adapters/wechaty, bot/adapters/lark) ---
 const puppetAliases: Record<string, string> = {
   service: "wechaty-puppet-service",
@@ -139,6 +157,8 @@ const schema = z.object({
   /** Where files sent in the chat wait for their import; by default `uploads` beside the SQLite file. */
   UPLOADS_DIR: z.string().optional(),
   // --- end of files ---
+  /** A staff group chat that gets the programme's digest too, once a day. */
+  DIGEST_CHAT: groupChat.optional(),
   ...platformSettings,
   ...reliabilitySettings,
 });
@@ -194,9 +214,14 @@ export function loadConfig(env?: Record<string, string | undefined>): Config {
     throw new ConfigError(String(issue?.path[0] ?? "?"), issue?.message ?? "a valid value");
   }
   const settings = parsed.data;
+  const platforms = platformsOf(settings);
+  const digestChat = settings.DIGEST_CHAT;
+  if (digestChat && !platforms.includes(digestChat.platform)) {
+    throw new ConfigError("DIGEST_CHAT", `a chat on a platform this deployment talks on (${platforms.join(", ")})`);
+  }
   const uploads = {
     dir: path.resolve(settings.UPLOADS_DIR ?? path.join(dataDirOf(settings.DATABASE_URL), "uploads")),
     maxBytes: Math.floor(settings.UPLOAD_MAX_MB * 1024 * 1024),
   };
-  return { ...settings, platforms: platformsOf(settings), uploads };
+  return { ...settings, platforms, uploads };
 }

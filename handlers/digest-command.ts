@@ -1,25 +1,46 @@
-// /digest: the staff digest now (since the speaker's last one), or `/digest 2026-11-20` as that day's
-// digest read it. Sent privately: a digest names requests and experts, which a group should not see.
+// /digest: the staff digest now (since the last one), or `/digest 2026-11-20` as that day's digest read
+// it. Sent privately: a digest names requests and experts, which a group should not see — except in the
+// staff chat of DIGEST_CHAT, which gets the chat's own digest right there.
 // The staff check is done by the command router before this runs.
 import type { HandlerContext } from "../bot/context.ts";
+import { sendToChat, translate } from "../bot/services.ts";
 import { composeDigest, scopeOf } from "../jobs/digest/compose-digest.ts";
-import { livePeriod, parseDay, pastPeriod, shanghaiDay } from "../jobs/digest/digest-period.ts";
+import { chatLocale, isDigestChat } from "../jobs/digest/digest-chat.ts";
+import type { DigestOwner } from "../jobs/digest/digest-once.ts";
+import { type DigestPeriod, livePeriod, parseDay, pastPeriod, shanghaiDay } from "../jobs/digest/digest-period.ts";
+
+/** The period of `day`'s digest: a past day as its digest read it, today since the owner's last digest. */
+async function periodOf(ctx: HandlerContext, owner: DigestOwner, day: string): Promise<DigestPeriod> {
+  const { db, config } = ctx.services;
+  if (day !== shanghaiDay(ctx.message.receivedAt)) return pastPeriod(day, config.DIGEST_TIME);
+  const last = await db.digestRun.findFirst({ where: owner, orderBy: { sentAt: "desc" } });
+  return livePeriod(ctx.message.receivedAt, last?.sentAt ?? null);
+}
 
 export async function sendDigestNow(ctx: HandlerContext, args: string[]): Promise<void> {
-  const { t, services, speaker } = ctx;
+  const { t, services, speaker, message } = ctx;
   const { db, config } = services;
-  const now = ctx.message.receivedAt;
-  const today = shanghaiDay(now);
+  const today = shanghaiDay(message.receivedAt);
   const asked = args.join(" ").trim();
   const day = asked ? parseDay(asked) : today;
   if (!day) return ctx.reply(t("digest.bad_day", { text: asked }));
   if (day > today) return ctx.reply(t("digest.future_day", { day }));
-  const person = await db.person.findUniqueOrThrow({ where: { id: speaker.personId } });
-  let period = pastPeriod(day, config.DIGEST_TIME);
-  if (day === today) {
-    const last = await db.digestRun.findFirst({ where: { personId: person.id }, orderBy: { sentAt: "desc" } });
-    period = livePeriod(now, last?.sentAt ?? null);
+
+  if (isDigestChat(config, message.platform, ctx.chat.externalId)) {
+    const chat = await db.chat.findUniqueOrThrow({ where: { id: ctx.chat.id } });
+    const locale = chatLocale(config, chat);
+    const period = await periodOf(ctx, { chatId: chat.id }, day);
+    const parts = await composeDigest(services, { t: translate(services, locale), locale, period, scopeTeam: null });
+    // Not ctx.reply: the chat's cards are for every staff member in it, not only the one who asked.
+    for (const part of parts) {
+      const key = `in-${message.platform}-${message.messageId}-digest${part.suffix ? `-${part.suffix}` : ""}`;
+      await sendToChat(services, { chatId: chat.id, key, message: part.message });
+    }
+    return;
   }
+
+  const person = await db.person.findUniqueOrThrow({ where: { id: speaker.personId } });
+  const period = await periodOf(ctx, { personId: person.id }, day);
   const parts = await composeDigest(services, { t, locale: ctx.locale, period, scopeTeam: scopeOf(person) });
   if (ctx.chat.kind === "group") await ctx.reply(t("digest.sent_privately"));
   for (const part of parts) await ctx.replyPrivately(part.message);

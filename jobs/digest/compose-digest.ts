@@ -1,12 +1,16 @@
-// One staff member's digest as the messages to send, in order: the day (a card with "rematch" buttons
-// when requests wait), Monday's week in review, and the week's chart as a PNG beside the database.
+// One digest (a staff member's or the staff chat's) as the messages to send, in order: the day (a card
+// with "rematch" buttons when requests wait), Monday's week in review, and the week's chart as a PNG
+// beside the database.
 import path from "node:path";
+import { dataDirOf } from "../../bot/config.ts";
 import type { Locale, Translate } from "../../bot/i18n.ts";
 import type { OutgoingMessage } from "../../bot/messages.ts";
 import type { Services } from "../../bot/services.ts";
-import { type DigestFigures, digestFigures } from "./digest-figures.ts";
+import { type DigestFigures, figuresOf } from "./digest-figures.ts";
 import { type DigestPeriod, shortDay, shortTime, weekdayOf } from "./digest-period.ts";
+import { digestTally } from "./digest-tally.ts";
 import { type DigestWriter, digestText, type TeamNames, teamName, weeklyText } from "./digest-text.ts";
+import { SharedWork } from "./shared-work.ts";
 
 /** A part of the digest: `suffix` tells its outbox key apart from the other parts. */
 export interface DigestPart {
@@ -14,12 +18,8 @@ export interface DigestPart {
   message: OutgoingMessage;
 }
 
+// Within the oldest waiting requests a tally keeps (waitingKept).
 const maxButtons = 3;
-
-/** Folder of a `file:` database URL: charts belong beside the database. */
-export function dataDirOf(databaseUrl: string): string {
-  return databaseUrl.startsWith("file:") ? path.dirname(path.resolve(databaseUrl.slice(5))) : path.resolve("data");
-}
 
 async function teamNames(services: Services): Promise<TeamNames> {
   const rows = await services.db.serviceTeam.findMany();
@@ -66,31 +66,68 @@ async function chartPart(
   return { suffix: "chart", message: { kind: "image", path: file, text: t("digest.chart_caption") } };
 }
 
-/** The messages of one digest for a reader in `locale`; `scopeTeam` narrows it to a team leader's team. */
-export async function composeDigest(
-  services: Services,
-  options: { t: Translate; locale: Locale; period: DigestPeriod; scopeTeam: string | null },
-): Promise<DigestPart[]> {
-  const { period, scopeTeam } = options;
-  const writer: DigestWriter = {
-    t: options.t,
-    locale: options.locale,
-    teams: await teamNames(services),
+/** What a digest is for: a reader's language, a period, a scope (null: every team). */
+export interface DigestRequest {
+  t: Translate;
+  locale: Locale;
+  period: DigestPeriod;
+  scopeTeam: string | null;
+  /** Tallies and charts shared with the other digests of a run; without it, nothing is shared. */
+  shared?: SharedWork;
+}
+
+/** The figures of the period and of its week, for the request's scope. */
+async function figuresFor(services: Services, request: DigestRequest, shared: SharedWork) {
+  const { period, scopeTeam } = request;
+  const [day, week] = await Promise.all([
+    digestTally(services.db, period, shared),
+    digestTally(services.db, { start: period.weekStart, end: period.end, live: period.live }, shared),
+  ]);
+  return { figures: figuresOf(day, scopeTeam), week: figuresOf(week, scopeTeam) };
+}
+
+async function writerFor(services: Services, request: DigestRequest, shared: SharedWork): Promise<DigestWriter> {
+  return {
+    t: request.t,
+    locale: request.locale,
+    teams: await shared.get("teams", () => teamNames(services)),
     bot: services.config.BOT_NAME,
   };
-  const [figures, week] = await Promise.all([
-    digestFigures(services.db, period, scopeTeam),
-    digestFigures(services.db, { start: period.weekStart, end: period.end, live: period.live }, scopeTeam),
-  ]);
+}
+
+/** The digest's text messages: the day (a card when requests wait) and, on Mondays, the week in review. */
+export async function digestTextParts(services: Services, request: DigestRequest): Promise<DigestPart[]> {
+  const shared = request.shared ?? new SharedWork();
+  const { period, scopeTeam } = request;
+  const writer = await writerFor(services, request, shared);
+  const { figures, week } = await figuresFor(services, request, shared);
   const parts: DigestPart[] = [
     { suffix: "", message: dayMessage(writer, digestText(writer, period, figures, scopeTeam), figures) },
   ];
   if (weekdayOf(period.day) === 1) {
     parts.push({ suffix: "week", message: { kind: "text", text: weeklyText(writer, period, week) } });
   }
-  const chart = await chartPart(services, writer, period, week, scopeTeam);
-  if (chart) parts.push(chart);
   return parts;
+}
+
+/** The week's chart as an image message, or null when the week had nothing to draw. */
+export async function digestChartPart(services: Services, request: DigestRequest): Promise<DigestPart | null> {
+  const shared = request.shared ?? new SharedWork();
+  const { period, scopeTeam, locale } = request;
+  const key = `chart:${period.day}-${period.weekStart.getTime()}-${period.end.getTime()}-${period.live}-${scopeTeam}-${locale}`;
+  return shared.get(key, async () => {
+    const writer = await writerFor(services, request, shared);
+    const { week } = await figuresFor(services, request, shared);
+    return chartPart(services, writer, period, week, scopeTeam);
+  });
+}
+
+/** The messages of one digest, in order: its text, then the week's chart. */
+export async function composeDigest(services: Services, request: DigestRequest): Promise<DigestPart[]> {
+  const shared = request.shared ?? new SharedWork();
+  const text = await digestTextParts(services, { ...request, shared });
+  const chart = await digestChartPart(services, { ...request, shared });
+  return chart ? [...text, chart] : text;
 }
 
 /** The team a person's digest covers: a team leader's own team, everything for staff and admins. */

@@ -1,13 +1,15 @@
 // The daily staff digest: a BullMQ job scheduler fires at DIGEST_TIME in Asia/Shanghai and fans out one
-// job per staff member. Exactly one digest per person and day, whatever the number of workers or
-// restarts: the DigestRun row (unique person + day) is claimed before anything is sent, and every part
-// goes out under an outbox key made of person and day, which the outbox sends at most once.
+// job per staff member, and one for the staff chat when DIGEST_CHAT names one. Each is sent exactly once
+// a day (digest-once.ts); the jobs of a worker share their tallies and charts.
 import { type Job, Queue } from "bullmq";
-import { localeOfPerson, type Services, sendToPerson, translate } from "../../bot/services.ts";
+import { localeOfPerson, type Services, sendToPerson } from "../../bot/services.ts";
 import type { JobDefinition } from "../job-system.ts";
 import { redisOptions } from "../job-system.ts";
-import { composeDigest, scopeOf } from "./compose-digest.ts";
-import { livePeriod, shanghaiDay } from "./digest-period.ts";
+import { scopeOf } from "./compose-digest.ts";
+import { digestChatId, sendChatDigest } from "./digest-chat.ts";
+import { type DailyOptions, type DigestRecipient, digestKey, sendDigestOnce } from "./digest-once.ts";
+import { shanghaiDay } from "./digest-period.ts";
+import { SharedWork } from "./shared-work.ts";
 
 export const digestQueue = "digest";
 const schedulerId = "daily-digest";
@@ -17,12 +19,9 @@ export type DigestPayload =
   /** The scheduler's daily run (day from the scheduled time), or a run for a given day. */
   | { kind: "run"; day?: string }
   /** One staff member's digest of one day. */
-  | { kind: "person"; personId: string; day: string };
-
-/** The outbox key of a part of a person's digest of a day. */
-export function digestKey(personId: string, day: string, suffix = ""): string {
-  return `digest-${personId}-${day}${suffix ? `-${suffix}` : ""}`;
-}
+  | { kind: "person"; personId: string; day: string }
+  /** The staff chat's digest of one day (DIGEST_CHAT). */
+  | { kind: "chat"; chatId: string; day: string };
 
 /** Cron pattern of a local HH:MM, every day. */
 export function digestPattern(clock: string): string {
@@ -56,58 +55,38 @@ export async function upsertDigestScheduler(redisUrl: string, prefix: string, cl
   }
 }
 
-/** Queues one digest job per staff member; the job id keeps a second run of the day from queueing twice. */
+/**
+ * Queues one digest job per staff member and one for the staff chat; the job ids keep a second run of
+ * the day from queueing twice. Returns how many were queued.
+ */
 export async function fanOutDigests(services: Services, day: string): Promise<number> {
   const staff = await services.db.person.findMany({ where: { role: { in: staffRoles } }, select: { id: true } });
-  for (const person of staff) {
-    await services.enqueue(
-      digestQueue,
-      { kind: "person", personId: person.id, day },
-      { jobId: digestKey(person.id, day) },
-    );
+  for (const { id: personId } of staff) {
+    await services.enqueue(digestQueue, { kind: "person", personId, day }, { jobId: digestKey({ personId }, day) });
   }
-  return staff.length;
+  const chatId = await digestChatId(services);
+  if (chatId) await services.enqueue(digestQueue, { kind: "chat", chatId, day }, { jobId: digestKey({ chatId }, day) });
+  return staff.length + (chatId ? 1 : 0);
 }
 
-function isUniqueViolation(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return code === "P2002" || /unique constraint/i.test(String(error));
-}
-
-/** Sends a person's digest of `day` once. Returns what happened, for the job's result. */
-export async function sendDailyDigest(services: Services, personId: string, day: string, now = new Date()) {
-  const { db } = services;
-  const person = await db.person.findUnique({ where: { id: personId } });
-  if (!person || !staffRoles.includes(person.role)) return "not-staff";
-  const last = await db.digestRun.findFirst({ where: { personId, day: { lt: day } }, orderBy: { day: "desc" } });
-  const claimed = await db.digestRun
-    .create({ data: { personId, day } })
-    .then(() => true)
-    .catch((error: unknown) => {
-      if (isUniqueViolation(error)) return false;
-      throw error;
-    });
-  // Claimed elsewhere: done when its first part is in the outbox. If not, the claimer crashed (or is
-  // still composing); sending again is safe because the outbox keys are the same.
-  if (!claimed && (await db.outboundMessage.findUnique({ where: { key: digestKey(personId, day) } })))
-    return "already-sent";
-  const locale = await localeOfPerson(services, personId);
-  const period = { ...livePeriod(now, last?.sentAt ?? null), day };
-  const parts = await composeDigest(services, {
-    t: translate(services, locale),
-    locale,
-    period,
+/** A staff member as a digest recipient: privately, in their language, their team if they lead one. */
+export async function staffRecipient(
+  services: Services,
+  person: { id: string; role: string; staffTeamKey: string | null },
+): Promise<DigestRecipient> {
+  return {
+    owner: { personId: person.id },
+    locale: await localeOfPerson(services, person.id),
     scopeTeam: scopeOf(person),
-  });
-  for (const part of parts) {
-    const sent = await sendToPerson(services, {
-      personId,
-      key: digestKey(personId, day, part.suffix),
-      compose: () => part.message,
-    });
-    if (!sent) return "unreachable";
-  }
-  return claimed ? "sent" : "sent-after-claim";
+    send: (part, key) => sendToPerson(services, { personId: person.id, key, compose: () => part.message }),
+  };
+}
+
+/** Sends a staff member's digest of `day` once. Returns what happened, for the job's result. */
+export async function sendDailyDigest(services: Services, personId: string, day: string, options: DailyOptions = {}) {
+  const person = await services.db.person.findUnique({ where: { id: personId } });
+  if (!person || !staffRoles.includes(person.role)) return "not-staff";
+  return sendDigestOnce(services, await staffRecipient(services, person), day, options);
 }
 
 /** The day a scheduler run is for: its scheduled time, so a late worker still writes the right day. */
@@ -116,12 +95,14 @@ function dayOfRun(job: Job<DigestPayload>, payload: { day?: string }): string {
 }
 
 export function digestJob(services: Services): JobDefinition<DigestPayload> {
+  const shared = new SharedWork();
   return {
     queue: digestQueue,
     concurrency: 2,
-    process: async (payload, job) =>
-      payload.kind === "run"
-        ? `queued ${await fanOutDigests(services, dayOfRun(job, payload))}`
-        : sendDailyDigest(services, payload.personId, payload.day),
+    process: async (payload, job) => {
+      if (payload.kind === "run") return `queued ${await fanOutDigests(services, dayOfRun(job, payload))}`;
+      if (payload.kind === "chat") return sendChatDigest(services, payload.chatId, payload.day, { shared });
+      return sendDailyDigest(services, payload.personId, payload.day, { shared });
+    },
   };
 }

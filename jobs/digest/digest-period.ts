@@ -56,6 +56,18 @@ export function livePeriod(now: Date, lastSentAt: Date | null): DigestPeriod {
   return withWeek(shanghaiDay(now), new Date(Math.max(since, weekBefore)), now, true);
 }
 
+/**
+ * The period of the daily digest of `day`: from the reader's previous daily digest (`lastDay`; at most a
+ * week back, the day before when there was none) to that day's digest time, or to `now` when sent
+ * before it. Every reader who got yesterday's digest reads the same period, so they share its figures.
+ */
+export function dailyPeriod(day: string, clock: string, lastDay: string | null, now: Date): DigestPeriod {
+  const end = Math.min(shanghaiTime(day, clock).getTime(), now.getTime());
+  const since = lastDay ? shanghaiTime(lastDay, clock).getTime() : end - dayMs;
+  const start = Math.max(since < end ? since : end - dayMs, end - 7 * dayMs);
+  return withWeek(day, new Date(start), new Date(end), true);
+}
+
 /** The period of a past day's digest: the 24 hours up to that day's digest time. */
 export function pastPeriod(day: string, clock: string): DigestPeriod {
   const end = shanghaiTime(day, clock);

@@ -4,8 +4,9 @@ import type { Locale, Translate } from "../../bot/i18n.ts";
 import { cityEn } from "../../handlers/understanding/places.ts";
 import type { DigestFigures, WaitingRequest } from "./digest-figures.ts";
 import { type DigestPeriod, shortDay, shortTime, weekdayOf } from "./digest-period.ts";
+import { waitingKept } from "./digest-tally.ts";
 
-const maxWaiting = 5;
+const maxWaiting = waitingKept;
 const maxQuiet = 5;
 const maxCities = 3;
 
@@ -68,14 +69,13 @@ function waitingLine(writer: DigestWriter, row: WaitingRequest): string {
 
 function outcomesLine(writer: DigestWriter, figures: DigestFigures): string | null {
   const { t } = writer;
-  if (figures.solved + figures.unsolved + figures.ratings.length === 0) return null;
-  if (figures.ratings.length === 0) return t("digest.outcomes", { ...figures });
-  const average = figures.ratings.reduce((sum, n) => sum + n, 0) / figures.ratings.length;
+  if (figures.solved + figures.unsolved + figures.ratingCount === 0) return null;
+  if (figures.ratingCount === 0) return t("digest.outcomes", { ...figures });
   return t("digest.outcomes_rated", {
     solved: figures.solved,
     unsolved: figures.unsolved,
-    average: average.toFixed(1),
-    count: figures.ratings.length,
+    average: (figures.ratingSum / figures.ratingCount).toFixed(1),
+    count: figures.ratingCount,
   });
 }
 
@@ -111,15 +111,15 @@ export function digestText(
   ];
   const quiet =
     figures.newRequests + figures.offers + figures.accepted + figures.declined + figures.unanswered === 0 &&
-    figures.introductions + figures.waiting.length + figures.quiet.length === 0 &&
+    figures.introductions + figures.waitingCount + figures.quiet.length === 0 &&
     outcomesLine(writer, figures) === null;
   if (quiet) return [...lines, t("digest.nothing")].join("\n");
   lines.push(newRequestsLine(writer, figures), t("digest.offers", { ...figures }));
-  if (figures.waiting.length > 0) {
-    lines.push(t("digest.waiting_header", { count: figures.waiting.length }));
+  if (figures.waitingCount > 0) {
+    lines.push(t("digest.waiting_header", { count: figures.waitingCount }));
     lines.push(...figures.waiting.slice(0, maxWaiting).map((row) => waitingLine(writer, row)));
-    if (figures.waiting.length > maxWaiting)
-      lines.push(t("digest.waiting_more", { count: figures.waiting.length - maxWaiting }));
+    if (figures.waitingCount > maxWaiting)
+      lines.push(t("digest.waiting_more", { count: figures.waitingCount - maxWaiting }));
   }
   const outcomes = outcomesLine(writer, figures);
   if (outcomes) lines.push(outcomes);

@@ -1,6 +1,6 @@
 // Lark end to end: the real bot behind the Lark adapter (webhook mode), the real SDK Client talking
 // to a fake open platform. An enterprise asks in a group, the expert presses "接受" on the offer card,
-// the group gets the introduction.
+// the group gets the introduction; the staff chat (DIGEST_CHAT) gets its digest as a card with buttons.
 import { randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -12,6 +12,8 @@ import { type App, startApp } from "../../bot/app.ts";
 import { loadConfig } from "../../bot/config.ts";
 import { createLog } from "../../bot/log.ts";
 import { personIdForExpert } from "../../bot/people.ts";
+import { digestChatId, sendChatDigest } from "../../jobs/digest/digest-chat.ts";
+import { shanghaiDay } from "../../jobs/digest/digest-period.ts";
 import { chatRoster, csvBytes } from "../roster/roster-files.ts";
 import { type FakeLark, type FakeMessage, startFakeLark } from "./fake-lark.ts";
 import { cardAction, deliver, encryptKey, fileEvent, post, textEvent, verificationToken } from "./lark-events.ts";
@@ -43,6 +45,7 @@ describe("the bot in a Lark group", () => {
       LARK_ENCRYPT_KEY: encryptKey,
       LARK_WEBHOOK_PORT: "0",
       STAFF: "ou_chen",
+      DIGEST_CHAT: "lark:oc_staff",
     });
     expect(config.platforms).toEqual(["lark"]);
     const log = createLog("silent");
@@ -82,14 +85,24 @@ describe("the bot in a Lark group", () => {
 
   const textOf = (message: FakeMessage) => String(message.content.text ?? JSON.stringify(message.content));
 
-  it("registers the request in the group, offers a card privately, and introduces the expert who presses accept", async () => {
-    const ask = textEvent({
+  /** The enterprise asks for help in its group, @-mentioning the bot. */
+  const askForHelp = () =>
+    textEvent({
       chatId: "oc_factory",
       chatType: "group",
       senderId: "ou_wang",
       text: "@_user_1 我们厂在东莞，数控加工的薄壁件变形严重，想请专家下周来现场指导",
       mentions: [{ key: "@_user_1", openId: fake.botOpenId, name: "匠桥" }],
     });
+
+  /** The action values of a card's buttons. */
+  const buttonsOf = (card: FakeMessage) =>
+    (
+      card.content.elements as { tag: string; actions?: { value: { card: string; action: string; label: string } }[] }[]
+    ).find((element) => element.tag === "action")?.actions ?? [];
+
+  it("registers the request in the group, offers a card privately, and introduces the expert who presses accept", async () => {
+    const ask = askForHelp();
     expect((await post(url, deliver(ask))).status).toBe(200);
 
     const ack = await landed((message) => message.receiveId === "oc_factory");
@@ -99,13 +112,7 @@ describe("the bot in a Lark group", () => {
 
     const offer = await landed((message) => experts.has(message.receiveId) && message.msgType === "interactive");
     expect(offer.receiveIdType).toBe("open_id");
-    const actions = (
-      offer.content.elements as {
-        tag: string;
-        actions?: { value: { card: string; action: string; label: string } }[];
-      }[]
-    ).find((element) => element.tag === "action")?.actions;
-    const accept = actions?.find((action) => action.value.action.startsWith("offer.accept:"))?.value;
+    const accept = buttonsOf(offer).find((action) => action.value.action.startsWith("offer.accept:"))?.value;
     expect(accept?.card).toMatch(/^offer-/);
 
     // Someone else pressing the card is told it is not theirs; the card stays live.
@@ -185,6 +192,42 @@ describe("the bot in a Lark group", () => {
     const refusal = await landed((message) => message.receiveId === "oc_p2p_wang");
     expect(textOf(refusal)).toBe("抱歉，“导入名册”仅供工会工作人员使用。");
     expect(await db.rosterUpload.count()).toBe(1);
+  });
+
+  it("sends the staff chat its digest as a card whose rematch button any staff member there can press, and the chart", async () => {
+    const ask = askForHelp();
+    await post(url, deliver(ask));
+    await landed((message) => experts.has(message.receiveId) && message.msgType === "interactive");
+    const { db } = app.services;
+    // Three days later the offer is still unanswered.
+    await db.helpRequest.update({
+      where: { code: "R-0001" },
+      data: { createdAt: new Date(Date.now() - 72.1 * 3600_000) },
+    });
+    const chatId = (await digestChatId(app.services)) ?? "";
+    expect(await sendChatDigest(app.services, chatId, shanghaiDay(new Date()))).toBe("sent");
+
+    const card = await landed((message) => message.receiveId === "oc_staff" && message.msgType === "interactive");
+    expect(card.receiveIdType).toBe("chat_id");
+    expect(JSON.stringify(card.content)).toContain("等待超过 48 小时 1 条");
+    const rematch = buttonsOf(card)[0]?.value;
+    expect(rematch?.action).toBe("staff.rematch:R-0001");
+    const chart = await landed((message) => message.receiveId === "oc_staff" && message.msgType === "image");
+    expect(chart.content.image_key).toMatch(/^img_/);
+
+    fake.users.set("ou_staff_li", "工会老李");
+    const staff = await db.person.create({ data: { displayName: "工会老李", role: "staff" } });
+    await db.identity.create({
+      data: { platform: "lark", externalId: "ou_staff_li", displayName: "工会老李", personId: staff.id },
+    });
+    const press = cardAction({
+      operatorId: "ou_staff_li",
+      chatId: "oc_staff",
+      cardMessageId: card.messageId,
+      value: rematch ?? {},
+    });
+    expect((await post(`${url}/card`, deliver(press))).status).toBe(200);
+    await landed((message) => message.receiveId === "oc_staff" && textOf(message).includes("需求 R-0001 正在重新匹配"));
   });
 
   it("ignores group chatter that does not mention the bot", async () => {

@@ -1,5 +1,6 @@
 // Staff read the digest in their chat: /digest now, /digest 2026-11-20 for a past day, Monday's week in
-// review, the chart attached after the text, and a "rematch" button on requests that wait.
+// review, the chart attached after the text, a "rematch" button on requests that wait, and in the staff
+// chat of DIGEST_CHAT the chat's own digest.
 import { existsSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { offeredTo, useTestBots } from "../support/bots.ts";
@@ -116,6 +117,29 @@ describe("/digest", () => {
     const out = await b.run(["/as 工会小陈", "/in 工会工作群", "/digest"]);
     expect(out[0]).toBe("[工会工作群] 匠桥: 日报已私信发给您。");
     expect(out[1]).toMatch(/^\[dm:工会小陈\] 匠桥: 📋 匠桥日报/);
+  });
+
+  it("in the staff chat of DIGEST_CHAT, posts the chat's digest there, with buttons any staff member can press", async () => {
+    const b = await bot({
+      DEMO_DATA: "false",
+      DIGEST_CHAT: "terminal:工会工作群",
+      TERMINAL_STAFF: "工会小陈,工会老李",
+    });
+    await b.run([`/in ${group}`, `/as ${manager}`, ask]);
+    await b.app.services.db.helpRequest.update({
+      where: { code: "R-0001" },
+      data: { createdAt: new Date(Date.now() - 72.1 * hour) },
+    });
+    const out = await b.run(["/as 工会小陈", "/in 工会工作群", "/digest"]);
+    expect(out[0]).toMatch(/^\[工会工作群\] 匠桥: 📋 匠桥日报 · \d{4}-\d{2}-\d{2}（周.）/);
+    expect(linesOf(out[0] ?? "")).toContain("等待超过 48 小时 1 条：");
+    expect(out[0]).toContain("[1:重新匹配 R-0001]");
+    expect(out.filter((line) => !line.startsWith("[工会工作群]"))).toEqual([]);
+    // Anyone in the chat sees the button; only staff can use it.
+    expect(await b.run([`/as ${manager}`, "/press 1"])).toEqual([
+      "[工会工作群] 匠桥: 抱歉，“/rematch”仅供工会工作人员使用。",
+    ]);
+    expect((await b.run(["/as 工会老李", "/press 1"])).join("\n")).toContain("需求 R-0001 正在重新匹配");
   });
 
   it("refuses people who are not staff, politely", async () => {

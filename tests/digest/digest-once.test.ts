@@ -1,8 +1,11 @@
-// The daily digest reaches each staff member once a day, however often the run fires, on however many
-// workers, and across a restart; the scheduler is upserted at every start and never doubled.
+// The daily digest reaches each staff member, and the staff chat of DIGEST_CHAT, once a day, however often
+// the run fires, on however many workers, and across a restart; the scheduler is upserted at every start
+// and never doubled.
 import { Queue } from "bullmq";
 import { afterEach, describe, expect, it } from "vitest";
-import { digestKey, digestQueue, sendDailyDigest } from "../../jobs/digest/digest-job.ts";
+import { digestChatId, sendChatDigest } from "../../jobs/digest/digest-chat.ts";
+import { digestQueue, sendDailyDigest } from "../../jobs/digest/digest-job.ts";
+import { digestKey } from "../../jobs/digest/digest-once.ts";
 import { shanghaiDay } from "../../jobs/digest/digest-period.ts";
 import { redisOptions } from "../../jobs/job-system.ts";
 import { startTestBot, type TestBot } from "../support/test-bot.ts";
@@ -29,10 +32,12 @@ async function schedulers(b: TestBot) {
 }
 
 const isDigest = (line: string) => line.startsWith("[dm:工会小陈] 匠桥: 📋 匠桥日报");
+const isChatDigest = (line: string) => line.startsWith("[工会工作群] 匠桥: 📋 匠桥日报");
+const env = { DEMO_DATA: "false", DIGEST_CHAT: "terminal:工会工作群" };
 
 describe("the daily digest", () => {
-  it("is sent once per staff member and day, with two workers, repeated runs and a restart", async () => {
-    const a = await startTestBot({ DEMO_DATA: "false" });
+  it("reaches each staff member and the staff chat once a day, with two workers, repeated runs and a restart", async () => {
+    const a = await startTestBot(env);
     bots.push(a);
     await a.run(["/as 工会小陈", "/in dm", "/stats"]);
     const staff = await a.app.services.db.person.findFirstOrThrow({ where: { displayName: "工会小陈" } });
@@ -41,8 +46,9 @@ describe("the daily digest", () => {
       dir: a.app.services.config.DATABASE_URL.slice(5).replace(/\/test\.db$/, ""),
       prefix: a.app.services.config.QUEUE_PREFIX,
     };
-    const b = await startTestBot({ DEMO_DATA: "false" }, { resume });
+    const b = await startTestBot(env, { resume });
     bots.push(b);
+    const chatId = (await digestChatId(a.app.services)) ?? "";
 
     // The run fires on both workers, twice each, while both also send directly.
     for (const worker of [a, b]) {
@@ -52,6 +58,8 @@ describe("the daily digest", () => {
     const direct = await Promise.all([
       sendDailyDigest(a.app.services, staff.id, day),
       sendDailyDigest(b.app.services, staff.id, day),
+      sendChatDigest(a.app.services, chatId, day),
+      sendChatDigest(b.app.services, chatId, day),
     ]);
     for (const result of direct) expect(["sent", "sent-after-claim", "already-sent"]).toContain(result);
     await Promise.all([a.app.waitUntilIdle(), b.app.waitUntilIdle()]);
@@ -59,17 +67,21 @@ describe("the daily digest", () => {
     // A restart runs it again.
     await b.crash();
     bots.pop();
-    const c = await startTestBot({ DEMO_DATA: "false" }, { resume });
+    const c = await startTestBot(env, { resume });
     bots.push(c);
     await c.app.services.enqueue(digestQueue, { kind: "run", day }, { jobId: `run-3-${day}` });
     expect(await sendDailyDigest(c.app.services, staff.id, day)).toBe("already-sent");
+    expect(await sendChatDigest(c.app.services, chatId, day)).toBe("already-sent");
     await c.app.waitUntilIdle();
 
-    const printed = [...a.output(), ...b.output(), ...c.output()].filter(isDigest);
-    expect(printed).toHaveLength(1);
+    const printed = [...a.output(), ...b.output(), ...c.output()];
+    expect(printed.filter(isDigest)).toHaveLength(1);
+    expect(printed.filter(isChatDigest)).toHaveLength(1);
     const { db } = c.app.services;
     expect(await db.digestRun.count({ where: { personId: staff.id, day } })).toBe(1);
-    expect(await db.outboundMessage.count({ where: { key: digestKey(staff.id, day) } })).toBe(1);
+    expect(await db.digestRun.count({ where: { chatId, day } })).toBe(1);
+    expect(await db.outboundMessage.count({ where: { key: digestKey({ personId: staff.id }, day) } })).toBe(1);
+    expect(await db.outboundMessage.count({ where: { key: digestKey({ chatId }, day) } })).toBe(1);
   });
 
   it("has one scheduler at DIGEST_TIME in Asia/Shanghai, upserted at every start", async () => {
@@ -83,31 +95,5 @@ describe("the daily digest", () => {
     const b = await startTestBot({ DEMO_DATA: "false", DIGEST_TIME: "07:05" }, { resume });
     bots.push(b);
     expect(await schedulers(b)).toMatchObject([{ pattern: "5 7 * * *", tz: "Asia/Shanghai" }]);
-  });
-
-  it("gives a team leader only their service team, and English readers English", async () => {
-    const b = await startTestBot();
-    bots.push(b);
-    await b.run([
-      "/in 东莞制造企业群",
-      "/as 东莞精工科技-王经理",
-      "@匠桥 我们厂在东莞，数控加工的薄壁件变形严重，想请专家下周来现场指导",
-    ]);
-    const { db } = b.app.services;
-    const leader = await db.person.create({
-      data: { displayName: "机器人队-老李", role: "team_leader", staffTeamKey: "robotics" },
-    });
-    const reader = await db.person.create({ data: { displayName: "Staff-Anna", role: "staff", locale: "en" } });
-    const day = shanghaiDay(new Date());
-    await sendDailyDigest(b.app.services, leader.id, day);
-    await sendDailyDigest(b.app.services, reader.id, day);
-    await b.app.waitUntilIdle();
-    const leaderDigest = b.output().find((line) => line.startsWith("[dm:机器人队-老李] 匠桥: 📋")) ?? "";
-    expect(leaderDigest).toContain(" · 智能机器人");
-    expect(leaderDigest).toContain("本时段没有新动态。");
-    const english = b.output().find((line) => line.startsWith("[dm:Staff-Anna] 匠桥: 📋")) ?? "";
-    expect(english).toContain("1 new requests: Precision Manufacturing 1 (Dongguan 1)");
-    expect(english).toContain("· Precision Manufacturing: 1 new, 0 introduced, 0 waiting");
-    expect(b.output().some((line) => line.startsWith("[dm:Staff-Anna]") && line.includes("-en.png]"))).toBe(true);
   });
 });

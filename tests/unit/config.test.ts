@@ -37,4 +37,25 @@ describe("configuration", () => {
     expect(() => loadConfig({ UPLOAD_MAX_MB: "500" })).toThrow(/UPLOAD_MAX_MB/);
     expect(() => loadConfig({ UPLOAD_MAX_MB: "lots" })).toThrow(/UPLOAD_MAX_MB/);
   });
+
+  it("reads DIGEST_CHAT as platform:chat, and names it when the chat is no group or on no platform in use", () => {
+    expect(loadConfig({ DIGEST_CHAT: "terminal:工会工作群" }).DIGEST_CHAT).toEqual({
+      platform: "terminal",
+      chatId: "工会工作群",
+    });
+    const lark = { LARK_APP_ID: "cli_a", LARK_APP_SECRET: "secret" };
+    expect(loadConfig({ ...lark, DIGEST_CHAT: "lark:oc_5ad11d72b830411d72b836c20" }).DIGEST_CHAT).toEqual({
+      platform: "lark",
+      chatId: "oc_5ad11d72b830411d72b836c20",
+    });
+    expect(loadConfig({}).DIGEST_CHAT).toBeUndefined();
+    for (const wrong of ["工会工作群", "lark:ou_person", "wechat:wxid_person", "terminal:dm:工会小陈", "slack:C01"]) {
+      expect(() => loadConfig({ DIGEST_CHAT: wrong })).toThrow(
+        /DIGEST_CHAT: expected a group chat such as lark:oc_xxx/,
+      );
+    }
+    expect(() => loadConfig({ DIGEST_CHAT: "wechat:123@chatroom" })).toThrow(
+      "Invalid setting DIGEST_CHAT: expected a chat on a platform this deployment talks on (terminal).",
+    );
+  });
 });
