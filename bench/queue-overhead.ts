@@ -16,8 +16,8 @@ export async function runQueueBench(options: { redisUrl: string; smoke: boolean 
   const ws = createWorkspace(options.redisUrl, "queue", { MONTHLY_OFFER_CAP: "100000" });
   const { app, adapter } = await startBenchApp(ws, smoke ? 200 : 1000);
   try {
-    const warm = smoke ? 5 : 20;
-    const count = smoke ? 10 : 150;
+    const warm = smoke ? 5 : 40;
+    const count = smoke ? 10 : 600;
     const ids = await seedRequests(app.services.db, warm + count);
     const run = async (slice: number[]) => {
       const before = adapter.sent.length;
