@@ -3,11 +3,14 @@
 //   synchronous NORMAL (what openDatabase sets), with WAL + FULL (what a connection gets when it has
 //   not been tuned), and WAL + NORMAL with writes batched 100 to a statement;
 // - whether the tuning survives a transaction (the libSQL client opens a new connection after each);
-// - the client's cost: a primary-key read through Prisma against the same read through libSQL.
+// - the client's cost: a primary-key read through Prisma against the same read through libSQL;
+// - the hot path's writes: single-row inserts through the plain-SQL connection (prisma/direct-sql.ts)
+//   with 32 writers at once, which group-commit, against the same inserts through Prisma.
 import { randomUUID } from "node:crypto";
 import path from "node:path";
 import { createClient } from "@libsql/client";
-import { type Db, openDatabase, resolveSqliteUrl } from "../prisma/client.ts";
+import { closeDatabase, type Db, directSql, openDatabase, resolveSqliteUrl } from "../prisma/client.ts";
+import { newId, sqlDate } from "../prisma/direct-sql.ts";
 import { against, type BenchLine, round } from "./support/lines.ts";
 import { createWorkspace } from "./support/workspace.ts";
 
@@ -67,12 +70,62 @@ export async function runSqliteBench(options: { redisUrl: string; smoke: boolean
         ...(mode === "default" ? {} : against("sqlite.inserts_default", base, rates[mode].rate)),
       });
     }
+    lines.push(...(await groupCommit(path.join(ws.dir, "group.db"), base, smoke)));
     lines.push(...(await tuningAfterTransaction(ws.databaseUrl)));
     lines.push(...(await clientCost(ws.databaseUrl, smoke)));
   } finally {
     await ws.cleanup();
   }
   return lines;
+}
+
+/** Inserts/s with 32 writers at once: through Prisma, and through plain SQL where they share commits. */
+async function groupCommit(file: string, defaultRate: number, smoke: boolean): Promise<BenchLine[]> {
+  const count = smoke ? 300 : 20_000;
+  const db = await openDatabase(`file:${file}`);
+  try {
+    const sql = directSql(db);
+    const insert = (i: number) =>
+      sql.write((tx) => {
+        const { platform, messageId, chatId, senderId } = row(i);
+        tx.run(
+          "INSERT INTO InboundMessage (id, platform, messageId, chatId, senderId, receivedAt) VALUES (?, ?, ?, ?, ?, ?)",
+          newId(),
+          platform,
+          messageId,
+          chatId,
+          senderId,
+          sqlDate(new Date()),
+        );
+      });
+    const rate = async (write: (i: number) => Promise<unknown>) => {
+      let next = 0;
+      const started = performance.now();
+      await Promise.all(
+        Array.from({ length: 32 }, async () => {
+          while (next < count) await write(next++);
+        }),
+      );
+      return count / ((performance.now() - started) / 1000);
+    };
+    const prisma = await rate((i) => db.inboundMessage.create({ data: row(i) }));
+    const plain = await rate(insert);
+    return [
+      {
+        name: "sqlite.inserts_plain_group_commit",
+        value: Math.round(plain),
+        unit: "rows/s",
+        rows: count,
+        writers: 32,
+        pragmas: "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL",
+        ...against("sqlite.inserts_prisma_32_writers", prisma, plain),
+        against_defaults: round(plain / defaultRate, 1),
+      },
+      { name: "sqlite.inserts_prisma_32_writers", value: Math.round(prisma), unit: "rows/s", rows: count, writers: 32 },
+    ];
+  } finally {
+    await closeDatabase(db);
+  }
 }
 
 /** The tuning openDatabase applies, read back before and after one Prisma transaction. */

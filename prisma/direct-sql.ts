@@ -88,18 +88,14 @@ export function newId(): string {
 }
 
 export class DirectSql {
-  private readonly connection: Connection;
+  private opened?: Connection;
   private readonly statements = new Map<string, Statement>();
   private readonly writer: SqlWriter;
 
   constructor(
-    file: string,
+    private readonly file: string,
     private readonly lock: QueryLock,
   ) {
-    this.connection = new Database(file) as unknown as Connection;
-    // The first prepare sets busy_timeout and synchronous (prisma/sqlite-adapter.ts); they cannot change
-    // inside a transaction, so that happens here rather than inside the first write.
-    this.connection.prepare("SELECT 1").get();
     this.writer = {
       run: (sql, ...args) => {
         const result = this.statement(sql).run(...bound(args));
@@ -108,6 +104,17 @@ export class DirectSql {
       get: (sql, ...args) => this.get(sql, ...args),
       all: (sql, ...args) => this.all(sql, ...args),
     };
+  }
+
+  /** Opened on first use: a process that never needs it (a CLI command) keeps the file to Prisma alone. */
+  private get connection(): Connection {
+    if (!this.opened) {
+      this.opened = new Database(this.file) as unknown as Connection;
+      // The first prepare sets busy_timeout and synchronous (prisma/sqlite-adapter.ts); they cannot change
+      // inside a transaction, so that happens here rather than inside the first write.
+      this.opened.prepare("SELECT 1").get();
+    }
+    return this.opened;
   }
 
   private statement(sql: string, asArrays = false): Statement {
@@ -211,7 +218,8 @@ export class DirectSql {
 
   close(): void {
     this.statements.clear();
-    this.connection.close();
+    this.opened?.close();
+    this.opened = undefined;
   }
 }
 
