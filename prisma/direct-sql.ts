@@ -222,9 +222,3 @@ export class DirectSql {
     this.opened = undefined;
   }
 }
-
-/** True when a SQLite error is a UNIQUE constraint failure (a row with that key exists). */
-export function isUniqueViolation(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return code === "P2002" || code === "SQLITE_CONSTRAINT_UNIQUE" || /unique constraint/i.test(String(error));
-}

@@ -5,6 +5,7 @@
 
 import type { Locale } from "../../bot/i18n.ts";
 import { type Services, translate } from "../../bot/services.ts";
+import { isUniqueViolation } from "../../prisma/unique-violation.ts";
 import { composeDigest, type DigestPart, type DigestRequest } from "./compose-digest.ts";
 import { dailyPeriod } from "./digest-period.ts";
 import type { SharedWork } from "./shared-work.ts";
@@ -53,11 +54,6 @@ export async function dailyDigestRequest(
     scopeTeam: recipient.scopeTeam,
     shared: options.shared,
   };
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return code === "P2002" || /unique constraint/i.test(String(error));
 }
 
 /** Sends the recipient's digest of `day` once. Returns what happened, for the job's result. */
