@@ -1,7 +1,7 @@
 // A button press on a card. Anyone in a group can press a button, so the press counts only for the
 // person the card was sent to.
 import type { HandlerContext } from "../bot/context.ts";
-import { pressDigestButton } from "./digest-buttons.ts";
+import { isDigestAction, pressDigestButton } from "./digest-buttons.ts";
 import { recordFeedback } from "./feedback.ts";
 import { answerOffer } from "./offer-answer.ts";
 import type { OfferAnswer } from "./understanding/types.ts";
@@ -20,10 +20,10 @@ export async function handleCardPress(ctx: HandlerContext): Promise<void> {
   if (card?.kind !== "card") return ctx.reply(t("errors.no_card"));
   if (!press.value) return ctx.reply(t("errors.no_button", { n: press.index ?? "?" }));
   if (card.personId && card.personId !== speaker.personId) return ctx.reply(t("offer.not_for_you"));
-  const [action, argument] = press.value.split(":");
+  const [action, argument, ...rest] = press.value.split(":");
   const answer = action ? offerAnswers[action] : undefined;
   if (answer && argument) return answerOffer(ctx, argument, answer);
-  if (action === "staff.rematch" && argument) return pressDigestButton(ctx, argument);
+  if (isDigestAction(action) && argument) return pressDigestButton(ctx, action, [argument, ...rest]);
   if ((action === "followup.solved" || action === "followup.unsolved") && argument) {
     return recordFeedback(ctx, argument, { outcome: action === "followup.solved" ? "solved" : "unsolved" });
   }

@@ -27,16 +27,16 @@ async function teamNames(services: Services): Promise<TeamNames> {
 }
 
 function dayMessage(writer: DigestWriter, text: string, figures: DigestFigures): OutgoingMessage {
-  // Only requests staff can act on without choosing an expert get a button.
+  // Requests waiting on an expert get two buttons: match again, or pick an expert (handlers/digest-buttons.ts).
   const rematchable = figures.waiting.filter((row) => row.reason !== "draft_unconfirmed").slice(0, maxButtons);
   if (rematchable.length === 0) return { kind: "text", text };
   return {
     kind: "card",
     text,
-    buttons: rematchable.map((row) => ({
-      label: writer.t("digest.rematch_button", { code: row.code }),
-      value: `staff.rematch:${row.code}`,
-    })),
+    buttons: rematchable.flatMap((row) => [
+      { label: writer.t("digest.rematch_button", { code: row.code }), value: `staff.rematch:${row.code}` },
+      { label: writer.t("digest.assign_button", { code: row.code }), value: `staff.pick:${row.code}` },
+    ]),
   };
 }
 

@@ -70,6 +70,34 @@ describe("/digest", () => {
     expect((await b.say("/press 1")).join("\n")).toContain("需求 R-0001 正在重新匹配");
   });
 
+  it("offers the best remaining candidates behind its assign button, and pressing one asks that expert", async () => {
+    const b = await bot();
+    const first = offeredTo(await b.run([`/in ${group}`, `/as ${manager}`, ask]));
+    await b.app.services.db.helpRequest.update({
+      where: { code: "R-0001" },
+      data: { createdAt: new Date(Date.now() - 72.1 * hour) },
+    });
+    const digest = (await b.run(["/as 工会小陈", "/in dm", "/digest"]))[0] ?? "";
+    expect(digest).toContain("[1:重新匹配 R-0001] [2:指派 R-0001]");
+
+    const choices = (await b.say("/press 2"))[0] ?? "";
+    const lines = linesOf(choices);
+    expect(lines[0]).toBe("[dm:工会小陈] 匠桥: 为 R-0001 指派专家，点按钮即先征求该专家同意：");
+    // The expert already asked is not offered again; each choice has a button of its own.
+    expect(choices).not.toContain(`${first}（`);
+    const picked = /^1\. (\S+)（(D\d+)）· 精密制造 · /.exec(lines[1] ?? "");
+    expect(picked).not.toBeNull();
+    const [, name, id] = picked ?? [];
+    expect(choices).toContain(`[1:指派 ${name}]`);
+
+    const out = await b.say("/press 1");
+    expect(out).toContain(`[dm:工会小陈] 匠桥: 已将需求 R-0001 指派给 ${name}，正在征求其同意。`);
+    expect(offeredTo(out)).toBe(name);
+    expect(
+      await b.app.services.db.match.findFirst({ where: { expert: { externalId: id }, status: "offered" } }),
+    ).not.toBeNull();
+  });
+
   it("reads a past day as that morning's digest, and adds the week in review on Mondays", async () => {
     const b = await bot();
     const expert = offeredTo(await b.run([`/in ${group}`, `/as ${manager}`, ask]));

@@ -57,7 +57,7 @@ function chineseDigest(charts: string, chat = "dm:工会小陈"): string[] {
         "· 精芯匠制：新需求 0，对接 0，等待 1",
         "· 生物医药：新需求 0，对接 0，等待 1",
       ],
-      ["重新匹配 R-0002", "重新匹配 R-0006", "重新匹配 R-0008"],
+      ["重新匹配 R-0002", "指派 R-0002", "重新匹配 R-0006", "指派 R-0006", "重新匹配 R-0008", "指派 R-0008"],
     ),
     printed(chat, [
       "📊 周小结（05-26 至 06-02）",
@@ -101,7 +101,7 @@ function englishDigest(charts: string, chat = "dm:Anna"): string[] {
         "· Chips and Electronics: 0 new, 0 introduced, 1 waiting",
         "· Biomedicine: 0 new, 0 introduced, 1 waiting",
       ],
-      ["Rematch R-0002", "Rematch R-0006", "Rematch R-0008"],
+      ["Rematch R-0002", "Assign R-0002", "Rematch R-0006", "Assign R-0006", "Rematch R-0008", "Assign R-0008"],
     ),
     printed(chat, [
       "📊 Week in review (05-26 to 06-02)",
@@ -138,7 +138,7 @@ function leaderDigest(charts: string): string[] {
         "分队情况：",
         "· 精密制造：新需求 5，对接 1，等待 2",
       ],
-      ["重新匹配 R-0006", "重新匹配 R-0009"],
+      ["重新匹配 R-0006", "指派 R-0006", "重新匹配 R-0009", "指派 R-0009"],
     ),
     printed(chat, [
       "📊 周小结（05-26 至 06-02）",
