@@ -129,7 +129,11 @@ const reliabilitySettings = {
 // --- end of reliability settings ---
 
 const schema = z.object({
-  DATABASE_URL: z.string().min(1).default("file:data/craftbridge.db"),
+  // A SQLite file: the hot path runs plain SQL on the file beside Prisma (prisma/direct-sql.ts).
+  DATABASE_URL: z
+    .string()
+    .regex(/^file:.+/, "a SQLite file URL such as file:data/craftbridge.db")
+    .default("file:data/craftbridge.db"),
   REDIS_URL: z.string().url().default("redis://127.0.0.1:6379"),
   REDIS_AUTOSTART: bool.default("true"),
   QUEUE_PREFIX: z

@@ -17,6 +17,9 @@ describe("configuration", () => {
     expect(() => loadConfig({ REDIS_URL: "not a url" })).toThrow(/REDIS_URL/);
     expect(() => loadConfig({ DIGEST_TIME: "8.30" })).toThrow(/DIGEST_TIME/);
     expect(() => loadConfig({ DEMO_DATA: "maybe" })).toThrow(/DEMO_DATA/);
+    expect(() => loadConfig({ DATABASE_URL: "libsql://db.example.com" })).toThrow(
+      "Invalid setting DATABASE_URL: expected a SQLite file URL such as file:data/craftbridge.db.",
+    );
   });
 
   it("reads comma-separated staff names, Chinese comma too", () => {
