@@ -29,7 +29,8 @@ export function createRanker(db: Db): Ranker {
     const rows = directSql(db).all<{ id: string; stamp: string }>(
       `SELECT id, updatedAt AS stamp FROM Expert WHERE updatedAt > ?
        UNION ALL SELECT expertId, createdAt FROM Availability WHERE createdAt > ?
-       UNION ALL SELECT expertId, updatedAt FROM Match WHERE updatedAt > ? AND status <> 'candidate'`,
+       UNION ALL SELECT expertId, updatedAt FROM Match
+         WHERE status IN ('offered', 'accepted', 'declined', 'expired', 'withdrawn', 'skipped') AND updatedAt > ?`,
       after,
       after,
       after,

@@ -5,5 +5,5 @@ CREATE INDEX "Expert_updatedAt_idx" ON "Expert"("updatedAt");
 CREATE INDEX "Availability_createdAt_idx" ON "Availability"("createdAt");
 
 -- CreateIndex
-CREATE INDEX "Match_updatedAt_status_expertId_idx" ON "Match"("updatedAt", "status", "expertId");
+CREATE INDEX "Match_status_updatedAt_expertId_idx" ON "Match"("status", "updatedAt", "expertId");
 
