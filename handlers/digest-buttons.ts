@@ -4,8 +4,8 @@
 import type { HandlerContext } from "../bot/context.ts";
 import { isStaff } from "../bot/people.ts";
 import { teamLabel } from "./request-format.ts";
-import { cityEn } from "./understanding/places.ts";
 import { assignExpert, rematchRequest } from "./staff-override.ts";
+import { cityEn } from "./understanding/places.ts";
 
 /** Candidates offered to choose from: a card stays short on a phone. */
 const choices = 3;
