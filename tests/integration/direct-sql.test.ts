@@ -75,18 +75,16 @@ describe("plain SQL beside Prisma", () => {
   it("waits for a Prisma transaction of the same process instead of deadlocking on the file lock", async () => {
     db = await freshDatabase();
     const prisma = db;
-    let releaseTransaction = () => {};
-    const held = new Promise<void>((resolve) => {
-      releaseTransaction = resolve;
-    });
-    const transaction = prisma.$transaction(async (tx) => {
+    let write: Promise<unknown> | undefined;
+    await prisma.$transaction(async (tx) => {
       await tx.chat.create({ data: { platform: "lark", externalId: "oc_prisma", kind: "group" } });
-      await held;
+      // Issued while the transaction holds SQLite's write lock and has more to do.
+      write = directSql(prisma).write(insertChat("oc_plain"));
+      // Let the event loop turn: the plain-SQL write comes due while the transaction is still open.
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      await tx.chat.update({ where: { id: (await tx.chat.findFirstOrThrow()).id }, data: { title: "still here" } });
     });
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    const write = directSql(prisma).write(insertChat("oc_plain"));
-    releaseTransaction();
-    await Promise.all([transaction, write]);
+    await write;
     expect(await prisma.chat.count()).toBe(2);
   });
 
