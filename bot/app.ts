@@ -80,10 +80,14 @@ async function resumeDueWork(services: Services, platforms: string[]): Promise<v
     const delayMs = Math.max(0, draft.createdAt.getTime() + draftMs - Date.now());
     await enqueue(draftExpiryQueue, { requestId: draft.id }, { jobId: `draft-${draft.id}`, delayMs });
   }
-  // Redis may have restarted empty: every open offer gets its reminder and expiry back.
-  const offers = await db.match.findMany({ where: { status: "offered" }, select: { id: true, offeredAt: true } });
+  // Redis may have restarted empty: every open offer gets its next step back (reminder, or expiry once reminded).
+  const offers = await db.match.findMany({
+    where: { status: "offered" },
+    select: { id: true, offeredAt: true, remindedAt: true },
+  });
   for (const offer of offers) {
-    await scheduleOfferTimeout(enqueue, services.config.OFFER_TIMEOUT_HOURS, offer.id, offer.offeredAt ?? new Date());
+    const { id, offeredAt, remindedAt } = offer;
+    await scheduleOfferTimeout(enqueue, services.config.OFFER_TIMEOUT_HOURS, id, offeredAt ?? new Date(), !!remindedAt);
   }
   const introduced = await db.match.findMany({
     where: { status: "accepted", followedUpAt: null, outcome: null },

@@ -10,27 +10,26 @@ export interface OfferTimeoutPayload {
   step: "remind" | "expire";
 }
 
-/** Schedules the reminder and the expiry of an offer made at `offeredAt`. */
+/**
+ * Schedules the next step of an offer made at `offeredAt`: the reminder halfway, or once it has been
+ * reminded, the expiry. One delayed job at a time: the reminder schedules the expiry when it runs.
+ */
 export async function scheduleOfferTimeout(
   enqueue: Enqueue,
   timeoutHours: number,
   matchId: string,
   offeredAt: Date,
+  reminded = false,
 ): Promise<void> {
   const timeoutMs = timeoutHours * 3600 * 1000;
   const elapsed = Date.now() - offeredAt.getTime();
-  await Promise.all([
-    enqueue(
-      offerTimeoutQueue,
-      { matchId, step: "remind" },
-      { jobId: `remind-${matchId}`, delayMs: Math.max(0, timeoutMs / 2 - elapsed) },
-    ),
-    enqueue(
-      offerTimeoutQueue,
-      { matchId, step: "expire" },
-      { jobId: `expire-${matchId}`, delayMs: Math.max(0, timeoutMs - elapsed) },
-    ),
-  ]);
+  const step = reminded ? "expire" : "remind";
+  const dueMs = reminded ? timeoutMs : timeoutMs / 2;
+  await enqueue(
+    offerTimeoutQueue,
+    { matchId, step },
+    { jobId: `${step}-${matchId}`, delayMs: Math.max(0, dueMs - elapsed) },
+  );
 }
 
 export async function handleOfferTimeout(services: Services, { matchId, step }: OfferTimeoutPayload): Promise<string> {
@@ -44,6 +43,14 @@ export async function handleOfferTimeout(services: Services, { matchId, step }: 
       where: { id: matchId, remindedAt: null },
       data: { remindedAt: new Date() },
     });
+    // The expiry is due whatever happens to the reminder (already sent by another run, nobody to remind).
+    await scheduleOfferTimeout(
+      services.enqueue,
+      services.config.OFFER_TIMEOUT_HOURS,
+      matchId,
+      match.offeredAt ?? new Date(),
+      true,
+    );
     if (claimed.count === 0 || !person) return "already-reminded";
     await sendToPerson(services, {
       personId: person.id,
