@@ -1,6 +1,6 @@
 // Ranks experts for a request, stores the candidates with score and reasons, and makes the first offer.
 import type { Services } from "../bot/services.ts";
-import { requestSkills } from "../handlers/request-format.ts";
+import { type RequestFields, requestSkills } from "../handlers/request-format.ts";
 import teams from "../handlers/understanding/knowledge/teams.json" with { type: "json" };
 import type { ParsedRequest, ServiceMode } from "../handlers/understanding/types.ts";
 import { directSql } from "../prisma/client.ts";
@@ -25,17 +25,9 @@ export interface Ranker {
 const matchable = new Set(["open", "matching", "unmatched"]);
 
 /** The structured request as the ranker reads it, rebuilt from the stored row. */
-export function parsedFromRow(row: {
-  skills: string;
-  teamKey: string | null;
-  city: string | null;
-  district: string | null;
-  mode: string;
-  windowStart: string | null;
-  windowEnd: string | null;
-  kind: string | null;
-  urgency: string | null;
-}): ParsedRequest {
+export function parsedFromRow(
+  row: Omit<RequestFields, "code" | "text"> & { kind: string | null; urgency: string | null },
+): ParsedRequest {
   const team = teams.find((candidate) => candidate.key === row.teamKey) ?? null;
   return {
     skills: requestSkills(row),

@@ -1,15 +1,19 @@
 // The structured result of understanding one chat message (contract 5 in DESIGN.md).
 // Unknown fields are null, never guessed.
 
-export type Intent =
-  | "request"
-  | "availability"
-  | "offer_reply"
-  | "correction"
-  | "cancel"
-  | "feedback"
-  | "command"
-  | "chatter";
+/** Every intent contract 5 names. */
+export const intents = [
+  "request",
+  "availability",
+  "offer_reply",
+  "correction",
+  "cancel",
+  "feedback",
+  "command",
+  "chatter",
+] as const;
+
+export type Intent = (typeof intents)[number];
 
 export type ServiceMode = "onsite" | "remote" | "either";
 

@@ -1,19 +1,10 @@
 // understand() must never throw and always return a well-formed Understanding, whatever arrives from a chat.
 
 import { describe, expect, it } from "vitest";
-import type { Understanding } from "../../handlers/understanding/types.ts";
+import { intents, type Understanding } from "../../handlers/understanding/types.ts";
 import { understand } from "../../handlers/understanding/understand.ts";
 
-const INTENTS = new Set([
-  "request",
-  "availability",
-  "offer_reply",
-  "correction",
-  "cancel",
-  "feedback",
-  "command",
-  "chatter",
-]);
+const INTENTS = new Set<string>(intents);
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
 
 function expectValid(u: Understanding): void {
