@@ -67,6 +67,7 @@ export function deliverJob(db: Db, adapter: Adapter, options: DeliverOptions = {
 
   async function deliverOne(outboxId: string, job: Job<DeliverPayload>, token: string | undefined): Promise<string> {
     // Every message the bot sends passes here: plain SQL (prisma/direct-sql.ts) on the way that succeeds.
+    // Read again now that its turn has come: a duplicate job ahead in the line may have sent it meanwhile.
     const sql = directSql(db);
     const row = sql.get<OutboxRow>(
       "SELECT id, key, targetKind, targetId, payload, status, attempts FROM OutboundMessage WHERE id = ?",
