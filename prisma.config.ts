@@ -4,7 +4,7 @@
 import path from "node:path";
 import { PrismaLibSQL } from "@prisma/adapter-libsql";
 import { defineConfig } from "prisma/config";
-import { loadConfig } from "./bot/config.ts";
+import { loadConfig } from "./core/config.ts";
 import { resolveSqliteUrl } from "./prisma/sqlite-url.ts";
 
 export default defineConfig({

@@ -3,15 +3,15 @@
 // to their team, one reader in English — beside a plain SQL count over the same rows; then the charts the
 // run needs, and one chart rendered alone.
 import { createClient } from "@libsql/client";
-import { createLog } from "../bot/log.ts";
-import type { Services } from "../bot/services.ts";
-import { serviceTeams } from "../handlers/roster/resolve-team.ts";
+import { createLog } from "../core/log.ts";
+import { serviceTeams } from "../core/roster/resolve-team.ts";
 import { digestChartPart, digestTextParts } from "../jobs/digest/compose-digest.ts";
 import { renderWeekChart } from "../jobs/digest/digest-chart.ts";
 import { staffRecipient } from "../jobs/digest/digest-job.ts";
 import { dailyDigestRequest } from "../jobs/digest/digest-once.ts";
 import { shanghaiDay } from "../jobs/digest/digest-period.ts";
 import { SharedWork } from "../jobs/digest/shared-work.ts";
+import type { Services } from "../jobs/services.ts";
 import { type Db, openDatabase, resolveSqliteUrl } from "../prisma/client.ts";
 import { seedDigestHistory } from "./support/digest-history.ts";
 import { against, type BenchLine, percentile, round, target } from "./support/lines.ts";

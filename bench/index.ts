@@ -5,9 +5,9 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import path from "node:path";
-import { loadConfig } from "../bot/config.ts";
-import { createLog } from "../bot/log.ts";
 import { ensureRedis } from "../bot/redis.ts";
+import { loadConfig } from "../core/config.ts";
+import { createLog } from "../core/log.ts";
 import { runDigestBench } from "./digest.ts";
 import { runEndToEndBench } from "./end-to-end.ts";
 import { runInboundBench } from "./inbound.ts";

@@ -3,7 +3,7 @@
 // file. Each round starts from a copy of the same seeded database, on a queue prefix of its own.
 import { copyFileSync } from "node:fs";
 import path from "node:path";
-import { createLog } from "../bot/log.ts";
+import { createLog } from "../core/log.ts";
 import { JobSystem } from "../jobs/job-system.ts";
 import { matchQueue } from "../jobs/match.ts";
 import { databaseToken, openDatabase } from "../prisma/client.ts";

@@ -1,7 +1,7 @@
 // Throughput of understand() over the labelled corpus: messages parsed per second and mean time per message.
 
 import { readFileSync } from "node:fs";
-import { understand } from "../handlers/understanding/understand.ts";
+import { understand } from "../core/understanding/understand.ts";
 
 interface BenchResult {
   name: string;

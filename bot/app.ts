@@ -1,5 +1,8 @@
 // Starts everything one process needs: database, Redis, queues and workers, adapters.
-import { ensureServiceTeams } from "../handlers/roster/import-roster.ts";
+
+import { type Config, dataDirOf } from "../core/config.ts";
+import type { Log } from "../core/log.ts";
+import type { Adapter } from "../core/messages.ts";
 import { deliverJob } from "../jobs/deliver.ts";
 import { digestJob, upsertDigestScheduler } from "../jobs/digest/digest-job.ts";
 import { draftExpiryJob, draftExpiryQueue } from "../jobs/draft-expiry.ts";
@@ -10,17 +13,15 @@ import { matchJob, matchQueue } from "../jobs/match.ts";
 import { offerJob } from "../jobs/offer.ts";
 import { offerTimeoutJob, scheduleOfferTimeout } from "../jobs/offer-timeout.ts";
 import { repairingOrphans, resumeOrphanOffers } from "../jobs/orphan-offers.ts";
+import { createOutbox, deliverQueue, type Send } from "../jobs/outbox.ts";
 import { createRanker } from "../jobs/ranker.ts";
 import { resumeRosterImports, rosterImportJob } from "../jobs/roster-import.ts";
+import type { Services } from "../jobs/services.ts";
 import { closeDatabase, type Db, databaseToken, openDatabase } from "../prisma/client.ts";
+import { ensureServiceTeams } from "../prisma/roster/import-roster.ts";
 import { seedDemoData } from "../prisma/seed/seed-demo.ts";
-import { type Config, dataDirOf } from "./config.ts";
 import { createDispatcher, type Dispatch } from "./dispatcher.ts";
-import type { Log } from "./log.ts";
-import type { Adapter } from "./messages.ts";
-import { createOutbox, deliverQueue, type Send } from "./outbox.ts";
 import { ensureRedis, type RedisEndpoint } from "./redis.ts";
-import type { Services } from "./services.ts";
 
 export interface App {
   services: Services;

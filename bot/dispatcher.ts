@@ -4,21 +4,18 @@
 
 import { rm } from "node:fs/promises";
 import path from "node:path";
+import type { Platform } from "../core/config.ts";
+import { detectLocale, type Locale } from "../core/i18n.ts";
+import { type IncomingMessage, maxTextLength } from "../core/messages.ts";
+import { Throttle } from "../core/throttle.ts";
+import { understand } from "../core/understanding/understand.ts";
+import { asOutgoing, type ChatInfo, type HandlerContext } from "../handlers/context.ts";
 import { route } from "../handlers/router.ts";
-import { understand } from "../handlers/understanding/understand.ts";
+import { type Services, translate } from "../jobs/services.ts";
 import { directSql } from "../prisma/client.ts";
 import { newId, sqlDate } from "../prisma/direct-sql.ts";
-import type { Platform } from "./config.ts";
-import { asOutgoing, type ChatInfo, type HandlerContext } from "./context.ts";
-import { detectLocale, type Locale } from "./i18n.ts";
-import { isRepeatedContent } from "./inbound-dedupe.ts";
-import type { IncomingMessage } from "./messages.ts";
-import { resolveSpeaker, type Speaker } from "./people.ts";
-import { type Services, translate } from "./services.ts";
-import { Throttle } from "./throttle.ts";
-
-/** Longest text the bot reads; longer messages get a polite refusal. */
-export const maxTextLength = 4000;
+import { isRepeatedContent } from "../prisma/inbound-dedupe.ts";
+import { resolveSpeaker, type Speaker } from "../prisma/people.ts";
 
 export type Dispatch = (message: IncomingMessage) => Promise<void>;
 
@@ -44,7 +41,7 @@ export function createDispatcher(services: Services): Dispatch {
     let fresh: boolean;
     try {
       fresh = await recordInbound(services, message);
-      if (fresh && (await isRepeatedContent(services, message))) {
+      if (fresh && (await isRepeatedContent(services.db, message, services.config.DUPLICATE_WINDOW_SECONDS))) {
         services.log.debug({ platform: message.platform, messageId: message.messageId }, "Repeated content ignored");
         await markInbound(services, message, "ignored");
         return;

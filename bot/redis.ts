@@ -4,7 +4,7 @@ import { mkdirSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
 import { Redis } from "ioredis";
-import type { Log } from "./log.ts";
+import type { Log } from "../core/log.ts";
 
 /** Redis could neither be reached nor started: the message is one sentence for the person at the keyboard. */
 export class RedisUnavailableError extends Error {

@@ -1,9 +1,9 @@
 // `craftbridge experts import FILE` and `craftbridge experts export FILE` (contract 1 in DESIGN.md).
 // The roster modules load when a command runs: exceljs alone would add about a second to every start.
 import type { Command } from "commander";
-import { translator } from "../bot/i18n.ts";
-import { RosterError } from "../handlers/roster/roster-error.ts";
-import { rosterReportLines } from "../handlers/roster/roster-report.ts";
+import { translator } from "../core/i18n.ts";
+import { RosterError } from "../core/roster/roster-error.ts";
+import { rosterReportLines } from "../core/roster/roster-report.ts";
 import { openDatabase } from "../prisma/client.ts";
 import { configOrReport } from "./config-or-report.ts";
 
@@ -33,8 +33,8 @@ async function runImport(file: string, json: boolean): Promise<number> {
   if (!config) return 2;
   const t = translator(config.DEFAULT_LOCALE);
   const [{ readRosterFile }, { importRoster }] = await Promise.all([
-    import("../handlers/roster/read-roster-file.ts"),
-    import("../handlers/roster/import-roster.ts"),
+    import("../core/roster/read-roster-file.ts"),
+    import("../prisma/roster/import-roster.ts"),
   ]);
   let read: Awaited<ReturnType<typeof readRosterFile>>;
   try {
@@ -61,7 +61,7 @@ async function runExport(file: string, options: { zh?: boolean; includeDemo?: bo
   const config = configOrReport();
   if (!config) return 2;
   const t = translator(config.DEFAULT_LOCALE);
-  const { exportRoster } = await import("../handlers/roster/export-roster.ts");
+  const { exportRoster } = await import("../prisma/roster/export-roster.ts");
   const db = await openDatabase(config.DATABASE_URL);
   try {
     const count = await exportRoster(db, file, {

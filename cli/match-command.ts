@@ -2,8 +2,8 @@
 // one JSON line per request with the roster's own ids, scores and reasons rendered in zh-CN. Batch matching
 // (and the roster readers with exceljs) loads when the command runs, not at every start.
 import type { Command } from "commander";
-import { translator } from "../bot/i18n.ts";
-import { RosterError } from "../handlers/roster/roster-error.ts";
+import { translator } from "../core/i18n.ts";
+import { RosterError } from "../core/roster/roster-error.ts";
 import { configOrReport } from "./config-or-report.ts";
 
 interface MatchOptions {

@@ -1,6 +1,6 @@
 // `craftbridge parse "TEXT"`: what the bot understands of one message, as JSON (contract 5).
 import type { Command } from "commander";
-import { understand } from "../handlers/understanding/understand.ts";
+import { understand } from "../core/understanding/understand.ts";
 
 export function registerParseCommand(program: Command): void {
   program

@@ -1,6 +1,6 @@
 // The latest card shown to a terminal speaker, from the outbox, so /press works across runs.
 import type { TerminalCard } from "../bot/adapters/terminal.ts";
-import type { OutgoingMessage } from "../bot/messages.ts";
+import type { OutgoingMessage } from "../core/messages.ts";
 import type { Db } from "../prisma/client.ts";
 
 export async function latestTerminalCard(db: Db, speaker: string, chat: string): Promise<TerminalCard | null> {

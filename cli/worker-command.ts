@@ -3,8 +3,8 @@
 // messages are delivered by the process that owns each platform session.
 import type { Command } from "commander";
 import { type StartOptions, startApp } from "../bot/app.ts";
-import { createLog } from "../bot/log.ts";
 import { RedisUnavailableError } from "../bot/redis.ts";
+import { createLog } from "../core/log.ts";
 import { configOrReport } from "./config-or-report.ts";
 import { shutdownSignal } from "./shutdown-signal.ts";
 

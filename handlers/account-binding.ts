@@ -2,8 +2,8 @@
 // code, and whoever sends "绑定 <code>" from that account becomes that expert there. A person known on
 // several platforms thus ends up as one expert.
 import { randomInt } from "node:crypto";
-import type { HandlerContext } from "../bot/context.ts";
-import { personIdForExpert } from "../bot/people.ts";
+import { personIdForExpert } from "../prisma/people.ts";
+import type { HandlerContext } from "./context.ts";
 
 const codeTtlMs = 30 * 60 * 1000;
 const bindPattern = /^(?:绑定|绑定账号|bind)\s*[:：]?\s*(\d{6})$/i;

@@ -1,7 +1,8 @@
 // An expert says when and how they can help; the bot stores slots and confirms what it stored.
-import type { HandlerContext } from "../bot/context.ts";
-import type { Translate } from "../bot/i18n.ts";
-import type { AvailabilitySlot } from "./understanding/types.ts";
+
+import type { Translate } from "../core/i18n.ts";
+import type { AvailabilitySlot } from "../core/understanding/types.ts";
+import type { HandlerContext } from "./context.ts";
 
 function clock(minute: number): string {
   return `${String(Math.floor(minute / 60)).padStart(2, "0")}:${String(minute % 60).padStart(2, "0")}`;

@@ -1,10 +1,11 @@
 // A button press on a card. Anyone in a group can press a button, so the press counts only for the
 // person the card was sent to.
-import type { HandlerContext } from "../bot/context.ts";
+
+import type { OfferAnswer } from "../core/understanding/types.ts";
+import type { HandlerContext } from "./context.ts";
 import { isDigestAction, pressDigestButton } from "./digest-buttons.ts";
 import { recordFeedback } from "./feedback.ts";
 import { answerOffer } from "./offer-answer.ts";
-import type { OfferAnswer } from "./understanding/types.ts";
 
 const offerAnswers: Record<string, OfferAnswer> = {
   "offer.accept": "accept",

@@ -1,14 +1,15 @@
 // Slash commands and 帮助/help. One table says who may use each command; the role is checked before any
 // command runs, and /help lists only the commands the speaker may use (help.commands.<name>).
-import type { HandlerContext } from "../bot/context.ts";
-import { isStaff } from "../bot/people.ts";
+
+import { teamLabel } from "../core/request-format.ts";
+import { isStaff } from "../prisma/people.ts";
 import { createBinding } from "./account-binding.ts";
+import type { HandlerContext } from "./context.ts";
 import { sendDigestNow } from "./digest-command.ts";
 import { findExpert } from "./profile/find-expert.ts";
 import { showOwnProfile } from "./profile/profile-message.ts";
 import { showExpert } from "./profile/show-expert.ts";
 import { findRequestCode } from "./request-codes.ts";
-import { teamLabel } from "./request-format.ts";
 import { findExperts } from "./staff/find-experts.ts";
 import { listRequests, showRequest } from "./staff/request-list.ts";
 import { type Audience, inScope, mayUse, refusalKey } from "./staff/roles.ts";

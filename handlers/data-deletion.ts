@@ -1,5 +1,5 @@
 // "删除我的信息" / "账号注销" / "delete my data": asked in a private chat, confirmed once, then erased.
-import type { HandlerContext } from "../bot/context.ts";
+import type { HandlerContext } from "./context.ts";
 import { erasePersonalData } from "./erase-personal-data.ts";
 
 const askPattern =

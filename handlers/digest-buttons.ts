@@ -1,11 +1,12 @@
 // Buttons of the digest card. "重新匹配 R-0042" re-runs matching, as /rematch R-0042 would. "指派 R-0042"
 // answers with the request's best remaining candidates as buttons; pressing one assigns that expert, as
 // /assign R-0042 E0123 would (the expert is asked for consent first).
-import type { HandlerContext } from "../bot/context.ts";
-import { isStaff } from "../bot/people.ts";
-import { teamLabel } from "./request-format.ts";
+
+import { teamLabel } from "../core/request-format.ts";
+import { cityEn } from "../core/understanding/places.ts";
+import { isStaff } from "../prisma/people.ts";
+import type { HandlerContext } from "./context.ts";
 import { assignExpert, rematchRequest } from "./staff-override.ts";
-import { cityEn } from "./understanding/places.ts";
 
 /** Candidates offered to choose from: a card stays short on a phone. */
 const choices = 3;

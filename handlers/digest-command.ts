@@ -2,12 +2,13 @@
 // it. Sent privately: a digest names requests and experts, which a group should not see — except in the
 // staff chat of DIGEST_CHAT, which gets the chat's own digest right there.
 // The staff check is done by the command router before this runs.
-import type { HandlerContext } from "../bot/context.ts";
-import { sendToChat, translate } from "../bot/services.ts";
+
 import { composeDigest, scopeOf } from "../jobs/digest/compose-digest.ts";
 import { chatLocale, isDigestChat } from "../jobs/digest/digest-chat.ts";
 import type { DigestOwner } from "../jobs/digest/digest-once.ts";
 import { type DigestPeriod, livePeriod, parseDay, pastPeriod, shanghaiDay } from "../jobs/digest/digest-period.ts";
+import { sendToChat, translate } from "../jobs/services.ts";
+import type { HandlerContext } from "./context.ts";
 
 /** The period of `day`'s digest: a past day as its digest read it, today since the owner's last digest. */
 async function periodOf(ctx: HandlerContext, owner: DigestOwner, day: string): Promise<DigestPeriod> {

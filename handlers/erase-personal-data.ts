@@ -2,8 +2,9 @@
 // availability go; the request history stays, anonymised, so figures still add up. Open offers are
 // withdrawn and their requests move on to the next candidate; the act is recorded on each request
 // touched and told to staff.
-import { type Services, sendToPerson } from "../bot/services.ts";
+
 import { offerQueue } from "../jobs/offer.ts";
+import { type Services, sendToPerson } from "../jobs/services.ts";
 
 /** What an erased person or expert is called from now on. */
 export const erasedName = "（已注销）";

@@ -1,6 +1,6 @@
 // Outcomes after a visit: "解决了" / "还没解决" (buttons or words) and a 1–5 rating ("5分"). They are kept
 // on the match and in the request's timeline, and feed future ranking and the digest.
-import type { HandlerContext } from "../bot/context.ts";
+import type { HandlerContext } from "./context.ts";
 
 type Outcome = "solved" | "unsolved";
 

@@ -1,12 +1,13 @@
 // What happens when an expert answers an offer: accept introduces both sides, decline passes the
 // request to the next candidate at once, later keeps it open. Shared by text replies and buttons.
-import type { HandlerContext } from "../bot/context.ts";
-import { type Services, sendToChat, sendToPerson, translate } from "../bot/services.ts";
+
+import { jsonList } from "../core/json-list.ts";
+import { skillLabels } from "../core/request-format.ts";
+import type { OfferAnswer } from "../core/understanding/types.ts";
 import { followUpAt, scheduleFollowUp } from "../jobs/follow-up.ts";
 import { offerQueue, rolesOf, skillLabel } from "../jobs/offer.ts";
-import { jsonList } from "../prisma/json-list.ts";
-import { skillLabels } from "./request-format.ts";
-import type { OfferAnswer } from "./understanding/types.ts";
+import { type Services, sendToChat, sendToPerson, translate } from "../jobs/services.ts";
+import type { HandlerContext } from "./context.ts";
 
 /** Applies an answer to an offer the speaker holds, and tells everyone who needs to know. */
 export async function answerOffer(ctx: HandlerContext, matchId: string, answer: OfferAnswer): Promise<void> {

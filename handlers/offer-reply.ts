@@ -1,5 +1,5 @@
 // An expert answers an offer in words: "接受 R-0042", "这次不方便", "accept", or a numbered choice.
-import type { HandlerContext } from "../bot/context.ts";
+import type { HandlerContext } from "./context.ts";
 import { answerOffer } from "./offer-answer.ts";
 
 export async function handleOfferReply(ctx: HandlerContext): Promise<void> {

@@ -1,10 +1,11 @@
 // The answer to a question the bot asked about a draft request ("请问贵单位在哪个城市？").
-import type { HandlerContext } from "../bot/context.ts";
+
+import { describeRequest, requestSkills } from "../core/request-format.ts";
+import { extractPlace } from "../core/understanding/places.ts";
+import { extractSkills } from "../core/understanding/skills.ts";
 import { directSql } from "../prisma/client.ts";
-import { describeRequest, requestSkills } from "./request-format.ts";
+import type { HandlerContext } from "./context.ts";
 import { startMatching } from "./request-intake.ts";
-import { extractPlace } from "./understanding/places.ts";
-import { extractSkills } from "./understanding/skills.ts";
 
 const answerIntents = new Set(["chatter", "request", "correction", "feedback"]);
 

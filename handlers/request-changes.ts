@@ -1,6 +1,7 @@
 // An enterprise corrects or cancels its own request ("R-0042 改成远程", "不是东莞，是惠州", "R-0042 取消").
-import type { HandlerContext } from "../bot/context.ts";
-import { describeRequest } from "./request-format.ts";
+
+import { describeRequest } from "../core/request-format.ts";
+import type { HandlerContext } from "./context.ts";
 import { startMatching } from "./request-intake.ts";
 import { withdrawOpenOffer } from "./withdraw-offer.ts";
 

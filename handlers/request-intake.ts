@@ -1,13 +1,14 @@
 // A help request from an enterprise: register it with a code, ask for what is missing, match.
-import type { HandlerContext } from "../bot/context.ts";
-import type { Services } from "../bot/services.ts";
+
+import { describeRequest } from "../core/request-format.ts";
+import type { ParsedRequest } from "../core/understanding/types.ts";
 import { draftExpiryQueue } from "../jobs/draft-expiry.ts";
 import { matchQueue } from "../jobs/match.ts";
+import type { Services } from "../jobs/services.ts";
 import { directSql } from "../prisma/client.ts";
 import { newId, sqlDate } from "../prisma/direct-sql.ts";
+import type { HandlerContext } from "./context.ts";
 import { requestCode } from "./request-codes.ts";
-import { describeRequest } from "./request-format.ts";
-import type { ParsedRequest } from "./understanding/types.ts";
 
 export type MissingField = "city" | "problem";
 

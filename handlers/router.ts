@@ -1,11 +1,11 @@
 // Picks the one handler for a message. Groups are busy: unless the bot is addressed, only a clear
 // help request, an offer reply naming a code, or a slash command gets an answer.
-import type { HandlerContext } from "../bot/context.ts";
-import { maxTextLength } from "../bot/dispatcher.ts";
+import { maxTextLength } from "../core/messages.ts";
 import { bindingCodeIn, redeemBinding } from "./account-binding.ts";
 import { handleAvailability } from "./availability.ts";
 import { handleCardPress } from "./card-press.ts";
 import { handleCommand } from "./commands.ts";
+import type { HandlerContext } from "./context.ts";
 import { handleDataDeletion } from "./data-deletion.ts";
 import { handleFeedback } from "./feedback.ts";
 import { handleOfferReply } from "./offer-reply.ts";

@@ -1,6 +1,7 @@
 // Staff step in on a request: assign an expert, re-run matching, close it.
-import type { HandlerContext } from "../bot/context.ts";
+
 import { offerQueue, rolesOf } from "../jobs/offer.ts";
+import type { HandlerContext } from "./context.ts";
 import { findRequestCode } from "./request-codes.ts";
 import { startMatching } from "./request-intake.ts";
 import { withdrawOpenOffer } from "./withdraw-offer.ts";

@@ -1,5 +1,5 @@
 // A request changed or staff stepped in: the expert holding its offer is told it no longer stands.
-import { type Services, sendToPerson } from "../bot/services.ts";
+import { type Services, sendToPerson } from "../jobs/services.ts";
 
 /** Withdraws the open offer of a request, telling the expert who held it. */
 export async function withdrawOpenOffer(services: Services, requestId: number, code: string): Promise<void> {

@@ -3,13 +3,13 @@
 // out as long as it asks, without spending an attempt; a platform that fails or hangs is retried
 // with backoff, and after the last attempt the row is marked failed and handed to `onFailed`.
 import { DelayedError, type Job, UnrecoverableError } from "bullmq";
-import type { Adapter, OutgoingMessage, Target } from "../bot/messages.ts";
-import { deliverQueue } from "../bot/outbox.ts";
+import { KeyedSerial } from "../core/keyed-serial.ts";
+import type { Adapter, OutgoingMessage, Target } from "../core/messages.ts";
 import { type Db, directSql } from "../prisma/client.ts";
 import { sqlDate } from "../prisma/direct-sql.ts";
 import type { OutboundMessage } from "../prisma/generated/client.ts";
 import type { JobDefinition } from "./job-system.ts";
-import { KeyedSerial } from "./keyed-serial.ts";
+import { deliverQueue } from "./outbox.ts";
 
 type OutboxRow = Pick<OutboundMessage, "id" | "key" | "targetKind" | "targetId" | "payload" | "status" | "attempts">;
 

@@ -1,6 +1,7 @@
 // A draft request whose question nobody answered expires politely, so nothing waits forever.
-import { type Services, sendToChat, translate } from "../bot/services.ts";
+
 import type { JobDefinition } from "./job-system.ts";
+import { type Services, sendToChat, translate } from "./services.ts";
 
 export const draftExpiryQueue = "draft-expiry";
 

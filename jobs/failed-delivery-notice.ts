@@ -1,7 +1,8 @@
 // A message the platform would not take after every retry is never dropped silently: each staff
 // member is told privately what did not reach whom, once per message.
-import { type Services, sendToPerson } from "../bot/services.ts";
+
 import type { OutboundMessage } from "../prisma/generated/client.ts";
+import { type Services, sendToPerson } from "./services.ts";
 
 const noticePrefix = "delivery-failed-";
 

@@ -1,6 +1,7 @@
 // After the agreed date the bot asks both sides whether the problem was solved (解决了吗？).
-import { type Services, sendToPerson } from "../bot/services.ts";
+
 import type { Enqueue, JobDefinition } from "./job-system.ts";
+import { type Services, sendToPerson } from "./services.ts";
 
 export const followUpQueue = "follow-up";
 

@@ -2,7 +2,7 @@
 // the terminal chat's piped mode. Job ids carry the idempotency key.
 import { type ConnectionOptions, Job, Queue, Worker } from "bullmq";
 import { Redis } from "ioredis";
-import type { Log } from "../bot/log.ts";
+import type { Log } from "../core/log.ts";
 
 export interface JobDefinition<P> {
   queue: string;

@@ -1,14 +1,15 @@
 // Ranks experts for a request, stores the candidates with score and reasons, and makes the first offer.
-import type { Services } from "../bot/services.ts";
-import { type RequestFields, requestSkills } from "../handlers/request-format.ts";
-import teams from "../handlers/understanding/knowledge/teams.json" with { type: "json" };
-import type { ParsedRequest, ServiceMode } from "../handlers/understanding/types.ts";
+
+import { jsonList } from "../core/json-list.ts";
+import { type RequestFields, requestSkills } from "../core/request-format.ts";
+import teams from "../core/understanding/knowledge/teams.json" with { type: "json" };
+import type { ParsedRequest, ServiceMode } from "../core/understanding/types.ts";
 import { directSql } from "../prisma/client.ts";
 import { newId, sqlDate } from "../prisma/direct-sql.ts";
-import { jsonList } from "../prisma/json-list.ts";
 import type { JobDefinition } from "./job-system.ts";
 import type { RankedExpert, RankQuery } from "./matching/types.ts";
 import { offerNext } from "./offer.ts";
+import type { Services } from "./services.ts";
 import { assignRoles } from "./team-roles.ts";
 
 export const matchQueue = "match";

@@ -1,7 +1,8 @@
 // An offer nobody answers: reminded once halfway, then passed to the next candidate when time is up.
-import { type Services, sendToPerson } from "../bot/services.ts";
+
 import type { Enqueue, JobDefinition } from "./job-system.ts";
 import { offerQueue } from "./offer.ts";
+import { type Services, sendToPerson } from "./services.ts";
 
 export const offerTimeoutQueue = "offer-timeout";
 

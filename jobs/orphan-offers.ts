@@ -2,9 +2,10 @@
 // outbox. A worker killed in that moment leaves an offer nobody was told about: the request waits on an
 // expert who never saw it. Such orphans are handed back to "candidate", and offered again, when the
 // job that claimed them runs again (BullMQ hands a dead worker's job to another) or at recovery.
-import type { Services } from "../bot/services.ts";
+
 import type { JobDefinition } from "./job-system.ts";
 import { offerQueue } from "./offer.ts";
+import type { Services } from "./services.ts";
 
 /** The outbox key of an offer card (jobs/offer.ts). */
 const offerKey = (matchId: string) => `offer-${matchId}`;

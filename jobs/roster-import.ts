@@ -3,13 +3,13 @@
 // The import is one transaction: a file that cannot be read, or a run that fails, changes nothing.
 import { rm } from "node:fs/promises";
 import type { Job } from "bullmq";
-import { isLocale } from "../bot/i18n.ts";
-import { type Services, sendToChat, translate } from "../bot/services.ts";
-import { importRoster } from "../handlers/roster/import-roster.ts";
-import { RosterError, readRosterFile } from "../handlers/roster/read-roster-file.ts";
-import type { RosterErrorCode } from "../handlers/roster/roster-error.ts";
-import { type RosterReport, rosterReportLines } from "../handlers/roster/roster-report.ts";
+import { isLocale } from "../core/i18n.ts";
+import { RosterError, readRosterFile } from "../core/roster/read-roster-file.ts";
+import type { RosterErrorCode } from "../core/roster/roster-error.ts";
+import { type RosterReport, rosterReportLines } from "../core/roster/roster-report.ts";
+import { importRoster } from "../prisma/roster/import-roster.ts";
 import type { Enqueue, JobDefinition } from "./job-system.ts";
+import { type Services, sendToChat, translate } from "./services.ts";
 
 export const rosterImportQueue = "roster-import";
 

@@ -1,6 +1,6 @@
 // Two-expert teams (联合攻关): a request naming two skills that no single top candidate covers gets one
 // expert per skill. Each candidate is given the role (skill) it covers.
-import { skillsOfProfile } from "../handlers/understanding/skills.ts";
+import { skillsOfProfile } from "../core/understanding/skills.ts";
 
 /** How well a profile must hold a skill to cover it (1 = named in the roster). */
 const coverWeight = 0.5;

@@ -2,16 +2,16 @@
 // indexed ranker) on a shared SQLite file and queue prefix, delivering to a counting adapter. It
 // reports every delivery to the parent over IPC and stops when told.
 // Arguments: DATABASE_URL, REDIS_URL, QUEUE_PREFIX, job id namespace.
-import { loadConfig } from "../../bot/config.ts";
-import { createLog } from "../../bot/log.ts";
-import { createOutbox } from "../../bot/outbox.ts";
-import type { Services } from "../../bot/services.ts";
+import { loadConfig } from "../../core/config.ts";
+import { createLog } from "../../core/log.ts";
 import { emptyRequest } from "../../handlers/request-intake.ts";
 import { deliverJob } from "../../jobs/deliver.ts";
 import { JobSystem } from "../../jobs/job-system.ts";
 import { matchJob } from "../../jobs/match.ts";
 import { offerJob } from "../../jobs/offer.ts";
+import { createOutbox } from "../../jobs/outbox.ts";
 import { createRanker } from "../../jobs/ranker.ts";
+import type { Services } from "../../jobs/services.ts";
 import { openDatabase } from "../../prisma/client.ts";
 import { CountingAdapter } from "../support/counting-adapter.ts";
 

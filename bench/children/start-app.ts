@@ -6,8 +6,8 @@ const importStarted = performance.now();
 const { craftbridgeProgram } = await import("../../cli/program.ts");
 craftbridgeProgram();
 const { startApp } = await import("../../bot/app.ts");
-const { loadConfig } = await import("../../bot/config.ts");
-const { createLog } = await import("../../bot/log.ts");
+const { loadConfig } = await import("../../core/config.ts");
+const { createLog } = await import("../../core/log.ts");
 const { CountingAdapter } = await import("../support/counting-adapter.ts");
 const imported = performance.now();
 

@@ -2,9 +2,9 @@
 // synthetic roster and ready-made help requests for the pipeline benches.
 
 import { type App, startApp } from "../../bot/app.ts";
-import { createLog } from "../../bot/log.ts";
+import { createLog } from "../../core/log.ts";
+import { understand } from "../../core/understanding/understand.ts";
 import { storedFields } from "../../handlers/request-intake.ts";
-import { understand } from "../../handlers/understanding/understand.ts";
 import type { Db } from "../../prisma/client.ts";
 import { CountingAdapter } from "./counting-adapter.ts";
 import { sleep } from "./lines.ts";

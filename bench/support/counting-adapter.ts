@@ -1,5 +1,5 @@
 // A platform adapter that sends nowhere: it counts what the bot hands it and when, for the benches.
-import type { Adapter, IncomingMessage, OutgoingMessage, Target } from "../../bot/messages.ts";
+import type { Adapter, IncomingMessage, OutgoingMessage, Target } from "../../core/messages.ts";
 
 export interface SentMessage {
   key: string;

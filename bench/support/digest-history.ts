@@ -3,8 +3,8 @@
 // introductions, follow-up outcomes and timeline events its fate implies. Written as multi-row INSERTs
 // in a few large transactions through the libSQL client: 100,000 Prisma creates would take minutes.
 import { createClient, type InStatement, type InValue } from "@libsql/client";
-import { serviceTeams } from "../../handlers/roster/resolve-team.ts";
-import { allCities } from "../../handlers/understanding/places.ts";
+import { serviceTeams } from "../../core/roster/resolve-team.ts";
+import { allCities } from "../../core/understanding/places.ts";
 import { resolveSqliteUrl } from "../../prisma/client.ts";
 import { random } from "./synthetic.ts";
 

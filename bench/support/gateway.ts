@@ -1,12 +1,12 @@
 // The inbound half of the app: database, queues and dispatcher, with no worker in the process, as a
 // gateway process runs it. Used where a bench measures message intake alone.
 import { createDispatcher, type Dispatch } from "../../bot/dispatcher.ts";
-import { createLog } from "../../bot/log.ts";
-import { createOutbox } from "../../bot/outbox.ts";
-import type { Services } from "../../bot/services.ts";
-import { ensureServiceTeams } from "../../handlers/roster/import-roster.ts";
+import { createLog } from "../../core/log.ts";
 import { JobSystem } from "../../jobs/job-system.ts";
+import { createOutbox } from "../../jobs/outbox.ts";
+import type { Services } from "../../jobs/services.ts";
 import { type Db, databaseToken, openDatabase } from "../../prisma/client.ts";
+import { ensureServiceTeams } from "../../prisma/roster/import-roster.ts";
 import type { Workspace } from "./workspace.ts";
 
 export interface Gateway {

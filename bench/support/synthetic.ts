@@ -1,7 +1,7 @@
 // Synthetic rosters and requests with a fixed seed, so every run ranks and stores the same data.
-import { allCities } from "../../handlers/understanding/places.ts";
-import { allSkills, skillEntry } from "../../handlers/understanding/skills.ts";
-import type { ServiceMode } from "../../handlers/understanding/types.ts";
+import { allCities } from "../../core/understanding/places.ts";
+import { allSkills, skillEntry } from "../../core/understanding/skills.ts";
+import type { ServiceMode } from "../../core/understanding/types.ts";
 import type { ExpertProfile, RankQuery } from "../../jobs/matching/types.ts";
 import type { Db } from "../../prisma/client.ts";
 
@@ -88,7 +88,7 @@ export function syntheticQueries(count: number, next: () => number): RankQuery[]
  * not written: a fresh database has no offers. Nobody is paused, so every request finds candidates.
  */
 export async function seedExperts(db: Db, profiles: readonly ExpertProfile[], batch = 2000): Promise<void> {
-  const { ensureServiceTeams } = await import("../../handlers/roster/import-roster.ts");
+  const { ensureServiceTeams } = await import("../../prisma/roster/import-roster.ts");
   await ensureServiceTeams(db);
   for (let start = 0; start < profiles.length; start += batch) {
     const chunk = profiles.slice(start, start + batch);

@@ -3,9 +3,9 @@
 // paced at a fixed rate, latency counted from the scheduled time so a stall is not hidden).
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
-import type { IncomingMessage } from "../../bot/messages.ts";
+import type { IncomingMessage } from "../../core/messages.ts";
+import { understand } from "../../core/understanding/understand.ts";
 import { missingField } from "../../handlers/request-intake.ts";
-import { understand } from "../../handlers/understanding/understand.ts";
 
 let counter = 0;
 

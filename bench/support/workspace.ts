@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { Redis } from "ioredis";
-import { type Config, loadConfig } from "../../bot/config.ts";
+import { type Config, loadConfig } from "../../core/config.ts";
 
 export interface Workspace {
   dir: string;

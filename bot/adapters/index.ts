@@ -1,9 +1,10 @@
 // The WeChat and Lark adapters the configuration asks for. The SDKs are loaded only when their
 // platform is configured, so the terminal chat starts without them.
+
+import type { Config } from "../../core/config.ts";
+import type { Log } from "../../core/log.ts";
+import type { Adapter } from "../../core/messages.ts";
 import type { Db } from "../../prisma/client.ts";
-import type { Config } from "../config.ts";
-import type { Log } from "../log.ts";
-import type { Adapter } from "../messages.ts";
 
 export interface PlatformHooks {
   /** The database once the app has started: sent cards are read from the outbox. */

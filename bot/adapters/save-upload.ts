@@ -7,11 +7,11 @@ import { mkdir, rename, rm } from "node:fs/promises";
 import path from "node:path";
 import { type Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import type { UploadSettings } from "../config.ts";
-import type { Log } from "../log.ts";
-import type { IncomingFile, IncomingMessage } from "../messages.ts";
+import type { UploadSettings } from "../../core/config.ts";
+import type { Log } from "../../core/log.ts";
+import type { IncomingFile, IncomingMessage } from "../../core/messages.ts";
 
-export type { UploadSettings } from "../config.ts";
+export type { UploadSettings } from "../../core/config.ts";
 
 class TooLargeError extends Error {
   constructor(readonly size: number) {

@@ -5,7 +5,14 @@ import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import path from "node:path";
 import { createInterface } from "node:readline";
-import type { Adapter, CardButton, IncomingFile, IncomingMessage, OutgoingMessage, Target } from "../messages.ts";
+import type {
+  Adapter,
+  CardButton,
+  IncomingFile,
+  IncomingMessage,
+  OutgoingMessage,
+  Target,
+} from "../../core/messages.ts";
 import { saveUpload, type UploadSettings, unavailableUpload } from "./save-upload.ts";
 
 export interface TerminalCard {

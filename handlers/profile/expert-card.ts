@@ -1,12 +1,12 @@
 // An expert's profile card as text: the roster facts, where and when they can help, and how this year went.
 // The same card serves staff (/expert) and the expert (我的资料); only the phone line depends on who reads.
-import type { Translate } from "../../bot/i18n.ts";
+import type { Translate } from "../../core/i18n.ts";
+import { dayOf, yearRange } from "../../core/month-range.ts";
+import { teamLabel } from "../../core/request-format.ts";
+import { cityEn } from "../../core/understanding/places.ts";
 import type { Db } from "../../prisma/client.ts";
 import type { Expert } from "../../prisma/generated/client.ts";
 import { describeSlots } from "../availability.ts";
-import { teamLabel } from "../request-format.ts";
-import { dayOf, yearRange } from "../staff/month-range.ts";
-import { cityEn } from "../understanding/places.ts";
 
 type Locale = "zh-CN" | "en";
 

@@ -1,10 +1,11 @@
 // An expert looks at and corrects their own profile in the chat, and says they agree to be contacted.
 // The card goes privately (it holds their phone); corrections are answered where they were made.
-import type { HandlerContext } from "../../bot/context.ts";
-import { normalisePhone } from "../roster/normalise-phone.ts";
-import { splitList } from "../roster/split-list.ts";
-import { canonicalCity, cityEn, extractCities } from "../understanding/places.ts";
-import { extractSkills } from "../understanding/skills.ts";
+
+import { normalisePhone } from "../../core/roster/normalise-phone.ts";
+import { splitList } from "../../core/roster/split-list.ts";
+import { canonicalCity, cityEn, extractCities } from "../../core/understanding/places.ts";
+import { extractSkills } from "../../core/understanding/skills.ts";
+import type { HandlerContext } from "../context.ts";
 import { expertCard, parseList } from "./expert-card.ts";
 import { type ProfileEdit, parseProfileEdit } from "./profile-edits.ts";
 

@@ -1,6 +1,6 @@
 // `/expert 李政` or `/expert D001` (staff): the expert's profile card. The phone shows only in a private
 // chat, so that a staff member reading a card in a group does not hand it to everyone there.
-import type { HandlerContext } from "../../bot/context.ts";
+import type { HandlerContext } from "../context.ts";
 import { expertCard } from "./expert-card.ts";
 import { findExpert } from "./find-expert.ts";
 

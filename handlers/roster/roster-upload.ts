@@ -4,8 +4,8 @@
 // with each other all the time, only staff's roster files get an answer.
 import { mkdir, rename } from "node:fs/promises";
 import path from "node:path";
-import type { HandlerContext } from "../../bot/context.ts";
 import { enqueueRosterImport } from "../../jobs/roster-import.ts";
+import type { HandlerContext } from "../context.ts";
 import { refusalKey } from "../staff/roles.ts";
 
 const rosterExtensions = new Set([".csv", ".xlsx"]);

@@ -1,11 +1,12 @@
 // `/find 数控 东莞` (staff): experts by skill (through the taxonomy, so 加工中心 finds 数控加工), city and
 // service team; a name or employer when the words name none of those. A team leader searches its own team.
-import type { HandlerContext } from "../../bot/context.ts";
+
+import { teamLabel } from "../../core/request-format.ts";
+import { extractCities } from "../../core/understanding/places.ts";
+import { extractSkills, extractTeam, relatedSkillKeys, skillsOfProfile } from "../../core/understanding/skills.ts";
 import type { Expert } from "../../prisma/generated/client.ts";
+import type { HandlerContext } from "../context.ts";
 import { parseList } from "../profile/expert-card.ts";
-import { teamLabel } from "../request-format.ts";
-import { extractCities } from "../understanding/places.ts";
-import { extractSkills, extractTeam, relatedSkillKeys, skillsOfProfile } from "../understanding/skills.ts";
 import { teamScope } from "./roles.ts";
 
 const shown = 10;

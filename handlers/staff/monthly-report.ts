@@ -1,9 +1,10 @@
 // The monthly report for reporting upward, per service team and city. What happened in the month counts
 // in it: requests registered, offers made, offers accepted, requests introduced. Outcomes and ratings
 // belong to the month's introductions, so a late answer to the follow-up still lands in the right month.
+
+import type { TimeRange } from "../../core/month-range.ts";
+import { serviceTeams } from "../../core/roster/resolve-team.ts";
 import type { Db } from "../../prisma/client.ts";
-import { serviceTeams } from "../roster/resolve-team.ts";
-import type { TimeRange } from "./month-range.ts";
 
 export interface ReportRow {
   team: string | null;

@@ -3,10 +3,10 @@
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import ExcelJS from "exceljs";
-import type { Locale, Translate } from "../../bot/i18n.ts";
-import { teamLabel } from "../request-format.ts";
-import { neutraliseCell } from "../roster/export-roster.ts";
-import { cityEn } from "../understanding/places.ts";
+import type { Locale, Translate } from "../../core/i18n.ts";
+import { teamLabel } from "../../core/request-format.ts";
+import { cityEn } from "../../core/understanding/places.ts";
+import { neutraliseCell } from "../../prisma/roster/export-roster.ts";
 import { type ReportRow, reportTotal } from "./monthly-report.ts";
 
 const columns = ["team", "city", "requests", "offers", "accepted", "introduced", "solved", "rating"] as const;

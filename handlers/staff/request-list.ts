@@ -1,9 +1,10 @@
 // `/requests [open|waiting|all] [team <team>]` and `/request R-0042` (the timeline), limited to a team
 // leader's own service team.
-import type { HandlerContext } from "../../bot/context.ts";
+
+import { skillLabels, teamLabel } from "../../core/request-format.ts";
+import { resolveTeam, serviceTeams } from "../../core/roster/resolve-team.ts";
+import type { HandlerContext } from "../context.ts";
 import { findRequestCode } from "../request-codes.ts";
-import { skillLabels, teamLabel } from "../request-format.ts";
-import { resolveTeam, serviceTeams } from "../roster/resolve-team.ts";
 import { inScope, teamScope } from "./roles.ts";
 
 const openStatuses = ["draft", "open", "matching", "offered", "unmatched"];

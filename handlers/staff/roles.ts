@@ -1,6 +1,6 @@
 // Who may use what. Staff and admins see everything; a team leader sees its own service team only.
-import type { Speaker } from "../../bot/people.ts";
-import { isStaff } from "../../bot/people.ts";
+import type { Speaker } from "../../prisma/people.ts";
+import { isStaff } from "../../prisma/people.ts";
 
 /** Who a command is for: everyone, roster experts, staff (admins and team leaders included), admins. */
 export type Audience = "everyone" | "expert" | "staff" | "admin";

@@ -1,14 +1,14 @@
 // `/staff` (admins): who runs the programme. `/staff add 小李 [staff|team_leader 精密制造|admin]`,
 // `/staff remove 小李`, and `/staff` alone for the list. A person is named by platform id, by name, or as
 // the roster expert they are (D001), since team leaders are often experts themselves.
-import type { Platform } from "../../bot/config.ts";
-import type { HandlerContext } from "../../bot/context.ts";
-import { configuredRole, personIdForExpert, type Role } from "../../bot/people.ts";
-import { sendToPerson } from "../../bot/services.ts";
+import type { Platform } from "../../core/config.ts";
+import { teamLabel } from "../../core/request-format.ts";
+import { resolveTeam } from "../../core/roster/resolve-team.ts";
+import { sendToPerson } from "../../jobs/services.ts";
 import type { Person } from "../../prisma/generated/client.ts";
+import { configuredRole, personIdForExpert, type Role } from "../../prisma/people.ts";
+import type { HandlerContext } from "../context.ts";
 import { findExpert } from "../profile/find-expert.ts";
-import { teamLabel } from "../request-format.ts";
-import { resolveTeam } from "../roster/resolve-team.ts";
 import { teamNames } from "./request-list.ts";
 
 const staffRoles = ["admin", "staff", "team_leader"] as const;

@@ -1,6 +1,7 @@
 // `/stats`: the programme's figures, or a team leader's own service team's.
-import type { HandlerContext } from "../../bot/context.ts";
-import { teamLabel } from "../request-format.ts";
+
+import { teamLabel } from "../../core/request-format.ts";
+import type { HandlerContext } from "../context.ts";
 import { teamScope } from "./roles.ts";
 
 const openStatuses = ["open", "matching", "offered", "unmatched", "draft"];

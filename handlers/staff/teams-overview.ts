@@ -1,7 +1,8 @@
 // `/teams`: one line per service team — experts, open requests, introductions this month.
-import type { HandlerContext } from "../../bot/context.ts";
-import { serviceTeams } from "../roster/resolve-team.ts";
-import { monthOf, monthRange } from "./month-range.ts";
+
+import { monthOf, monthRange } from "../../core/month-range.ts";
+import { serviceTeams } from "../../core/roster/resolve-team.ts";
+import type { HandlerContext } from "../context.ts";
 import { teamScope } from "./roles.ts";
 
 const openStatuses = ["draft", "open", "matching", "offered", "unmatched"];

@@ -2,10 +2,10 @@
 // with "rematch" buttons when requests wait), Monday's week in review, and the week's chart as a PNG
 // beside the database.
 import path from "node:path";
-import { dataDirOf } from "../../bot/config.ts";
-import type { Locale, Translate } from "../../bot/i18n.ts";
-import type { OutgoingMessage } from "../../bot/messages.ts";
-import type { Services } from "../../bot/services.ts";
+import { dataDirOf } from "../../core/config.ts";
+import type { Locale, Translate } from "../../core/i18n.ts";
+import type { OutgoingMessage } from "../../core/messages.ts";
+import type { Services } from "../services.ts";
 import { type DigestFigures, figuresOf } from "./digest-figures.ts";
 import { type DigestPeriod, shortDay, shortTime, weekdayOf } from "./digest-period.ts";
 import { digestTally } from "./digest-tally.ts";

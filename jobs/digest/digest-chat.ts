@@ -1,9 +1,9 @@
 // The staff group chat named by DIGEST_CHAT. Staff still get their own digests; the chat gets the whole
 // programme's once a day, in the chat's language (DEFAULT_LOCALE unless the chat has one of its own),
 // with the week's chart and, on platforms with cards, "rematch" buttons any staff member there may press.
-import type { Config } from "../../bot/config.ts";
-import { isLocale, type Locale } from "../../bot/i18n.ts";
-import { type Services, sendToChat } from "../../bot/services.ts";
+import type { Config } from "../../core/config.ts";
+import { isLocale, type Locale } from "../../core/i18n.ts";
+import { type Services, sendToChat } from "../services.ts";
 import { type DailyOptions, type DigestRecipient, type DigestResult, sendDigestOnce } from "./digest-once.ts";
 
 /** Whether a platform's chat is the configured staff chat. */

@@ -2,9 +2,9 @@
 // job per staff member, and one for the staff chat when DIGEST_CHAT names one. Each is sent exactly once
 // a day (digest-once.ts); the jobs of a worker share their tallies and charts.
 import { type Job, Queue } from "bullmq";
-import { localeOfPerson, type Services, sendToPerson } from "../../bot/services.ts";
 import type { JobDefinition } from "../job-system.ts";
 import { redisOptions } from "../job-system.ts";
+import { localeOfPerson, type Services, sendToPerson } from "../services.ts";
 import { scopeOf } from "./compose-digest.ts";
 import { digestChatId, sendChatDigest } from "./digest-chat.ts";
 import { type DailyOptions, type DigestRecipient, digestKey, sendDigestOnce } from "./digest-once.ts";

@@ -3,9 +3,9 @@
 // key made of recipient and day, which the outbox sends at most once. The same for a staff member and
 // for the staff chat.
 
-import type { Locale } from "../../bot/i18n.ts";
-import { type Services, translate } from "../../bot/services.ts";
+import type { Locale } from "../../core/i18n.ts";
 import { isUniqueViolation } from "../../prisma/unique-violation.ts";
+import { type Services, translate } from "../services.ts";
 import { composeDigest, type DigestPart, type DigestRequest } from "./compose-digest.ts";
 import { dailyPeriod } from "./digest-period.ts";
 import type { SharedWork } from "./shared-work.ts";

@@ -1,6 +1,6 @@
 // Whether an expert's slots fall in a request's window (Asia/Shanghai dates). Availability only
 // raises a score; no slots never excludes anyone.
-import type { AvailabilitySlot, DateWindow } from "../../handlers/understanding/types.ts";
+import type { AvailabilitySlot, DateWindow } from "../../core/understanding/types.ts";
 
 const DAY_MS = 86_400_000;
 const SHANGHAI_OFFSET_MS = 8 * 3_600_000;

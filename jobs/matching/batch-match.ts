@@ -3,11 +3,11 @@
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import type { Translate } from "../../bot/i18n.ts";
-import { importRoster } from "../../handlers/roster/import-roster.ts";
-import { readRosterFile } from "../../handlers/roster/read-roster-file.ts";
-import type { RosterRejection } from "../../handlers/roster/roster-types.ts";
+import type { Translate } from "../../core/i18n.ts";
+import { readRosterFile } from "../../core/roster/read-roster-file.ts";
+import type { RosterRejection } from "../../core/roster/roster-types.ts";
 import { openDatabase } from "../../prisma/client.ts";
+import { importRoster } from "../../prisma/roster/import-roster.ts";
 import { ExpertIndex } from "./expert-index.ts";
 import { expertProfilePages } from "./load-profiles.ts";
 import { requestFromText } from "./request-from-text.ts";

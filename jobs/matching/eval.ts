@@ -6,7 +6,7 @@ import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { translator } from "../../bot/i18n.ts";
+import { translator } from "../../core/i18n.ts";
 import { runBatchMatch } from "./batch-match.ts";
 import { type Judgment, scoreRankings } from "./eval-score.ts";
 

@@ -2,9 +2,9 @@
 // word, and only the facts ranking needs. Upsert and remove keep it in step with roster imports and
 // availability changes without a restart. A worker holds 100,000 experts: each is one flat object
 // with shared strings and shared empty lists, and postings are plain number arrays, not objects.
-import { canonicalCity, regionOf } from "../../handlers/understanding/places.ts";
-import { skillsOfProfile } from "../../handlers/understanding/skills.ts";
-import type { AvailabilitySlot } from "../../handlers/understanding/types.ts";
+import { canonicalCity, regionOf } from "../../core/understanding/places.ts";
+import { skillsOfProfile } from "../../core/understanding/skills.ts";
+import type { AvailabilitySlot } from "../../core/understanding/types.ts";
 import { bestHonour } from "./honours.ts";
 import { lexicalTokens } from "./lexical-tokens.ts";
 import { rankExperts } from "./rank.ts";

@@ -1,6 +1,6 @@
 // Tokens for the plain-text fallback when a request names no skill of the taxonomy:
 // Chinese character bigrams and Latin words, as the roster cells and the request share them.
-import { foldText } from "../../handlers/understanding/term-matcher.ts";
+import { foldText } from "../../core/understanding/term-matcher.ts";
 
 const CJK_PAIR = /^[\u3400-\u9fff]{2}$/;
 

@@ -3,10 +3,10 @@
 // (GROUP BY) instead of read row by row, and rows read as arrays beside Prisma, so that a roster of
 // 100,000 never sits in memory as rows while the index is built from it.
 import { setImmediate as nextTurn } from "node:timers/promises";
-import type { AvailabilitySlot } from "../../handlers/understanding/types.ts";
+import { jsonList } from "../../core/json-list.ts";
+import type { AvailabilitySlot } from "../../core/understanding/types.ts";
 import { type Db, directSql } from "../../prisma/client.ts";
 import type { DirectSql } from "../../prisma/direct-sql.ts";
-import { jsonList } from "../../prisma/json-list.ts";
 import { shanghaiDate } from "./availability-fit.ts";
 import type { ExpertProfile } from "./types.ts";
 

@@ -1,9 +1,9 @@
 // Ranking one request against the index. Only experts reached through the posting lists of the
 // requested skills, their related skills and their team are scored, so a request costs about the
 // length of a few lists, not the size of the roster.
-import { areNeighbours, cityEn, regionEn, regionOf } from "../../handlers/understanding/places.ts";
-import { extractSkills, relatedSkillKeys, skillByKey, teamOf } from "../../handlers/understanding/skills.ts";
-import type { ParsedRequest } from "../../handlers/understanding/types.ts";
+import { areNeighbours, cityEn, regionEn, regionOf } from "../../core/understanding/places.ts";
+import { extractSkills, relatedSkillKeys, skillByKey, teamOf } from "../../core/understanding/skills.ts";
+import type { ParsedRequest } from "../../core/understanding/types.ts";
 import { firstAvailableDate, nextDays } from "./availability-fit.ts";
 import { Candidates, type Fit } from "./candidates.ts";
 import type { ExpertIndex, IndexedExpert } from "./expert-index.ts";

@@ -1,11 +1,11 @@
 // A structured request from one free-text line, for batch matching (contract 2): the full understanding
 // layer when it sees a request, and skills, place and mode read directly when it does not
 // (a terse line such as "GMP compliance, Zhanjiang" may not look like a request to it).
-import { detectMode } from "../../handlers/understanding/mode.ts";
-import { extractPlace } from "../../handlers/understanding/places.ts";
-import { extractSkills, extractTeam, teamOf } from "../../handlers/understanding/skills.ts";
-import type { ParsedRequest } from "../../handlers/understanding/types.ts";
-import { understand } from "../../handlers/understanding/understand.ts";
+import { detectMode } from "../../core/understanding/mode.ts";
+import { extractPlace } from "../../core/understanding/places.ts";
+import { extractSkills, extractTeam, teamOf } from "../../core/understanding/skills.ts";
+import type { ParsedRequest } from "../../core/understanding/types.ts";
+import { understand } from "../../core/understanding/understand.ts";
 
 function direct(text: string): ParsedRequest {
   const skills = extractSkills(text);

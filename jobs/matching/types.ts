@@ -1,6 +1,6 @@
 // The matching engine's inputs and outputs. Profiles are plain data built from the database,
 // so the index can be rebuilt or updated without touching Prisma.
-import type { AvailabilitySlot, ParsedRequest } from "../../handlers/understanding/types.ts";
+import type { AvailabilitySlot, ParsedRequest } from "../../core/understanding/types.ts";
 
 export interface ExpertLoad {
   /** Offers waiting for this expert's answer. */

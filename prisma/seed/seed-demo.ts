@@ -1,11 +1,11 @@
 // Demo data for a first run: a roster of fictional experts, a staff member and a few group chats, all marked
 // isDemo so they can be told apart from (and cleaned out before) real data.
 import { z } from "zod";
-import { importRoster } from "../../handlers/roster/import-roster.ts";
-import { englishHeaders, rosterFields } from "../../handlers/roster/roster-headers.ts";
-import type { RawRow, RosterRow } from "../../handlers/roster/roster-types.ts";
-import { rowsFromTable } from "../../handlers/roster/rows-from-table.ts";
+import { englishHeaders, rosterFields } from "../../core/roster/roster-headers.ts";
+import type { RawRow, RosterRow } from "../../core/roster/roster-types.ts";
+import { rowsFromTable } from "../../core/roster/rows-from-table.ts";
 import type { Db } from "../client.ts";
+import { importRoster } from "../roster/import-roster.ts";
 import demoExtras from "./demo-extras.json" with { type: "json" };
 import demoRoster from "./demo-roster.json" with { type: "json" };
 

@@ -6,8 +6,8 @@ import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { LarkAdapter } from "../../bot/adapters/lark/lark-adapter.ts";
 import { RateLimitedError } from "../../bot/adapters/lark/rate-limited-error.ts";
-import { createLog } from "../../bot/log.ts";
-import type { IncomingMessage } from "../../bot/messages.ts";
+import { createLog } from "../../core/log.ts";
+import type { IncomingMessage } from "../../core/messages.ts";
 import { type FakeLark, startFakeLark } from "./fake-lark.ts";
 import {
   cardAction,

@@ -1,6 +1,6 @@
 // Which platforms the settings turn on, and the settings that cannot work.
 import { describe, expect, it } from "vitest";
-import { ConfigError, loadConfig } from "../../bot/config.ts";
+import { ConfigError, loadConfig } from "../../core/config.ts";
 
 describe("platform settings", () => {
   it("talks in the terminal when neither WeChat nor Lark is configured", () => {

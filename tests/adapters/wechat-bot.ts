@@ -12,10 +12,10 @@ import { mock, PuppetMock } from "wechaty-puppet-mock";
 import { outboxLatestCard } from "../../bot/adapters/wechaty/latest-card.ts";
 import { WechatyAdapter } from "../../bot/adapters/wechaty/wechaty-adapter.ts";
 import { type App, startApp } from "../../bot/app.ts";
-import { loadConfig } from "../../bot/config.ts";
-import { createLog } from "../../bot/log.ts";
-import type { IncomingMessage } from "../../bot/messages.ts";
-import { personIdForExpert } from "../../bot/people.ts";
+import { loadConfig } from "../../core/config.ts";
+import { createLog } from "../../core/log.ts";
+import type { IncomingMessage } from "../../core/messages.ts";
+import { personIdForExpert } from "../../prisma/people.ts";
 
 type ContactMock = ReturnType<mock.Mocker["createContact"]>;
 type RoomMock = ReturnType<mock.Mocker["createRoom"]>;

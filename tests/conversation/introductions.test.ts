@@ -139,7 +139,7 @@ describe("the ranking index", () => {
 
   it("follows roster imports without a restart: a new expert can be offered at once", async () => {
     const b = await bot({ DEMO_DATA: "false" });
-    const { importRoster } = await import("../../handlers/roster/import-roster.ts");
+    const { importRoster } = await import("../../prisma/roster/import-roster.ts");
     // The index is built by a first request that finds nobody…
     const before = await b.run([`/in ${group}`, `/as ${manager}`, ask]);
     expect(before.join("\n")).toContain("暂时没有找到合适的专家");
@@ -171,7 +171,7 @@ describe("the ranking index", () => {
 describe("a large roster import while the bot runs", () => {
   it("is picked up by the next match without a restart", async () => {
     const b = await bot({ DEMO_DATA: "false" });
-    const { importRoster } = await import("../../handlers/roster/import-roster.ts");
+    const { importRoster } = await import("../../prisma/roster/import-roster.ts");
     const before = await b.run([`/in ${group}`, `/as ${manager}`, ask]);
     expect(before.join("\n")).toContain("暂时没有找到合适的专家");
     // More changed experts than one query may name: the index is rebuilt instead of patched.

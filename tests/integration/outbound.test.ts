@@ -1,7 +1,7 @@
 // The one outbound path: a message is an outbox row plus a deliver job, and is sent once however often
 // it is requested or its job runs.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { Adapter, OutgoingMessage, Target } from "../../bot/messages.ts";
+import type { Adapter, OutgoingMessage, Target } from "../../core/messages.ts";
 import { deliverJob } from "../../jobs/deliver.ts";
 import { startTestBot, type TestBot } from "../support/test-bot.ts";
 

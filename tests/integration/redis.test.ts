@@ -3,8 +3,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { createLog } from "../../bot/log.ts";
 import { ensureRedis, RedisUnavailableError, redisAnswers } from "../../bot/redis.ts";
+import { createLog } from "../../core/log.ts";
 
 const dir = mkdtempSync(path.join(tmpdir(), "craftbridge-redis-"));
 const log = createLog("silent");

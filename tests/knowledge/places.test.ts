@@ -6,7 +6,7 @@ import {
   extractCities,
   extractPlace,
   regionOf,
-} from "../../handlers/understanding/places.ts";
+} from "../../core/understanding/places.ts";
 
 describe("places in Guangdong", () => {
   it("knows the 21 prefecture-level cities and their regions", () => {

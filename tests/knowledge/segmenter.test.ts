@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { segment } from "../../handlers/understanding/segmenter.ts";
+import { segment } from "../../core/understanding/segmenter.ts";
 
 describe("the segmenter", () => {
   it("keeps taxonomy and place terms whole", () => {

@@ -8,7 +8,7 @@ import {
   skillByKey,
   skillsOfProfile,
   teamOf,
-} from "../../handlers/understanding/skills.ts";
+} from "../../core/understanding/skills.ts";
 
 const keys = (text: string) => extractSkills(text).map((s) => s.key);
 

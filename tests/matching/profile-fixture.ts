@@ -1,6 +1,6 @@
 // Small builders for expert profiles and requests, so tests state only what matters to them.
-import { skillByKey } from "../../handlers/understanding/skills.ts";
-import type { ParsedRequest, ServiceMode } from "../../handlers/understanding/types.ts";
+import { skillByKey } from "../../core/understanding/skills.ts";
+import type { ParsedRequest, ServiceMode } from "../../core/understanding/types.ts";
 import type { ExpertProfile, RankQuery } from "../../jobs/matching/types.ts";
 
 let counter = 0;

@@ -1,7 +1,7 @@
 // Inbound faults handled in the dispatcher: the same message delivered again and again, the same text
 // re-sent under new ids, and a sender flooding a chat.
 import { afterEach, describe, expect, it } from "vitest";
-import type { IncomingMessage } from "../../bot/messages.ts";
+import type { IncomingMessage } from "../../core/messages.ts";
 import { startTestBot, type TestBot } from "../support/test-bot.ts";
 
 let bot: TestBot | undefined;

@@ -4,12 +4,12 @@
 import { randomUUID } from "node:crypto";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { LarkAdapter } from "../../bot/adapters/lark/lark-adapter.ts";
-import { createLog } from "../../bot/log.ts";
-import type { Adapter } from "../../bot/messages.ts";
-import { createOutbox, type Send } from "../../bot/outbox.ts";
+import { createLog } from "../../core/log.ts";
+import type { Adapter } from "../../core/messages.ts";
 import { deliverJob } from "../../jobs/deliver.ts";
 import { noticeFailedDelivery } from "../../jobs/failed-delivery-notice.ts";
 import { JobSystem } from "../../jobs/job-system.ts";
+import { createOutbox, type Send } from "../../jobs/outbox.ts";
 import { type FakeLark, startFakeLark } from "../adapters/fake-lark.ts";
 import { startTestBot, type TestBot } from "../support/test-bot.ts";
 import { eventually } from "./support/processes.ts";

@@ -1,11 +1,11 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { exportRoster } from "../../handlers/roster/export-roster.ts";
-import { importRoster } from "../../handlers/roster/import-roster.ts";
-import { readRosterFile } from "../../handlers/roster/read-roster-file.ts";
-import type { RosterRow } from "../../handlers/roster/roster-types.ts";
+import { readRosterFile } from "../../core/roster/read-roster-file.ts";
+import type { RosterRow } from "../../core/roster/roster-types.ts";
 import type { Db } from "../../prisma/client.ts";
+import { exportRoster } from "../../prisma/roster/export-roster.ts";
+import { importRoster } from "../../prisma/roster/import-roster.ts";
 import { tempDir, writeCsv } from "./roster-files.ts";
 import { freshDatabase } from "./test-db.ts";
 

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { ensureServiceTeams, importRoster } from "../../handlers/roster/import-roster.ts";
-import { RosterError, readRosterFile } from "../../handlers/roster/read-roster-file.ts";
-import type { RosterRow } from "../../handlers/roster/roster-types.ts";
+import { RosterError, readRosterFile } from "../../core/roster/read-roster-file.ts";
+import type { RosterRow } from "../../core/roster/roster-types.ts";
 import type { Db } from "../../prisma/client.ts";
+import { ensureServiceTeams, importRoster } from "../../prisma/roster/import-roster.ts";
 import { tempDir, writeCsv } from "./roster-files.ts";
 import { freshDatabase } from "./test-db.ts";
 

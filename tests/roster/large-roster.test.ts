@@ -1,8 +1,8 @@
 // A province-sized roster: 10,000 rows read and imported in one go, then re-imported with changes.
 import { afterEach, describe, expect, it } from "vitest";
-import { importRoster } from "../../handlers/roster/import-roster.ts";
-import { readRosterFile } from "../../handlers/roster/read-roster-file.ts";
+import { readRosterFile } from "../../core/roster/read-roster-file.ts";
 import type { Db } from "../../prisma/client.ts";
+import { importRoster } from "../../prisma/roster/import-roster.ts";
 import { tempDir, writeCsv } from "./roster-files.ts";
 import { freshDatabase } from "./test-db.ts";
 

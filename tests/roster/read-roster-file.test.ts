@@ -1,7 +1,7 @@
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { RosterError, readRosterFile } from "../../handlers/roster/read-roster-file.ts";
+import { RosterError, readRosterFile } from "../../core/roster/read-roster-file.ts";
 import { tempDir, writeCsv, writeXlsx } from "./roster-files.ts";
 
 const englishHeader = "id,name,honours,employer,title,city,team,skills,achievements,modes,phone";

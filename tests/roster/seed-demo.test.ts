@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { guangdongCities } from "../../handlers/roster/normalise-city.ts";
-import { serviceTeams } from "../../handlers/roster/resolve-team.ts";
+import { guangdongCities } from "../../core/roster/normalise-city.ts";
+import { serviceTeams } from "../../core/roster/resolve-team.ts";
 import type { Db } from "../../prisma/client.ts";
 import { demoRosterRows, seedDemoData } from "../../prisma/seed/seed-demo.ts";
 import { freshDatabase } from "./test-db.ts";

@@ -7,9 +7,9 @@ import path from "node:path";
 import { PassThrough, Writable } from "node:stream";
 import { TerminalAdapter } from "../../bot/adapters/terminal.ts";
 import { type App, startApp } from "../../bot/app.ts";
-import { loadConfig } from "../../bot/config.ts";
-import { createLog } from "../../bot/log.ts";
 import { latestTerminalCard } from "../../cli/terminal-cards.ts";
+import { loadConfig } from "../../core/config.ts";
+import { createLog } from "../../core/log.ts";
 
 export interface TestBot {
   app: App;

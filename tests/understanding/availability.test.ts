@@ -1,9 +1,9 @@
 // Availability slots, pauses and end dates against a fixed now: Monday 2026-11-23.
 
 import { describe, expect, it } from "vitest";
-import { extractAvailability } from "../../handlers/understanding/availability.ts";
-import { normalize } from "../../handlers/understanding/normalize.ts";
-import { understand } from "../../handlers/understanding/understand.ts";
+import { extractAvailability } from "../../core/understanding/availability.ts";
+import { normalize } from "../../core/understanding/normalize.ts";
+import { understand } from "../../core/understanding/understand.ts";
 
 const now = new Date("2026-11-23T10:00:00+08:00");
 const parse = (text: string) => extractAvailability(normalize(text), now);

@@ -1,7 +1,7 @@
 // Field-level scoring of understand() over the labelled corpus. Only the fields a line labels are scored.
 
 import { readFileSync } from "node:fs";
-import type { AvailabilitySlot, Understanding, UnderstandOptions } from "../../handlers/understanding/types.ts";
+import type { AvailabilitySlot, Understanding, UnderstandOptions } from "../../core/understanding/types.ts";
 
 export interface CorpusLine {
   text: string;

@@ -1,8 +1,8 @@
 // understand() must never throw and always return a well-formed Understanding, whatever arrives from a chat.
 
 import { describe, expect, it } from "vitest";
-import { intents, type Understanding } from "../../handlers/understanding/types.ts";
-import { understand } from "../../handlers/understanding/understand.ts";
+import { intents, type Understanding } from "../../core/understanding/types.ts";
+import { understand } from "../../core/understanding/understand.ts";
 
 const INTENTS = new Set<string>(intents);
 const ISO = /^\d{4}-\d{2}-\d{2}$/;

@@ -1,8 +1,8 @@
 // Request windows resolved against a fixed now: Monday 2026-11-23, 10:00 in Asia/Shanghai.
 
 import { describe, expect, it } from "vitest";
-import { normalize } from "../../handlers/understanding/normalize.ts";
-import { extractWindow } from "../../handlers/understanding/time-window.ts";
+import { normalize } from "../../core/understanding/normalize.ts";
+import { extractWindow } from "../../core/understanding/time-window.ts";
 
 const now = new Date("2026-11-23T10:00:00+08:00");
 const w = (text: string, at = now) => extractWindow(normalize(text), at);

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { ConfigError, loadConfig } from "../../bot/config.ts";
+import { ConfigError, loadConfig } from "../../core/config.ts";
 
 describe("configuration", () => {
   it("works with no settings at all, using the embedded defaults", () => {

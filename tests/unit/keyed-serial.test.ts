@@ -1,6 +1,6 @@
 // Messages to one chat go out one after the other in the order queued; other chats do not wait for them.
 import { describe, expect, it } from "vitest";
-import { KeyedSerial } from "../../jobs/keyed-serial.ts";
+import { KeyedSerial } from "../../core/keyed-serial.ts";
 
 const later = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { locales, readLocale } from "../../bot/i18n.ts";
+import { locales, readLocale } from "../../core/i18n.ts";
 
 function keys(object: Record<string, unknown>, prefix = ""): string[] {
   return Object.entries(object).flatMap(([key, value]) =>

@@ -1,6 +1,6 @@
 import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { createLog, redactPhones } from "../../bot/log.ts";
+import { createLog, redactPhones } from "../../core/log.ts";
 
 describe("logs", () => {
   it("never carry a whole mobile number", async () => {

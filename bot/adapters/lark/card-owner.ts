@@ -1,7 +1,8 @@
 // A card the bot sent on Lark, read from the outbox: its content (to show it answered) and the
 // open ids of the person it was for (only their press updates it).
+
+import type { OutgoingMessage } from "../../../core/messages.ts";
 import type { Db } from "../../../prisma/client.ts";
-import type { OutgoingMessage } from "../../messages.ts";
 import type { CardMessage } from "./lark-card.ts";
 
 export interface SentCard {

@@ -1,7 +1,7 @@
 // im.message.receive_v1 -> IncomingMessage: text and post messages, in groups and private chats,
 // with mention placeholders (@_user_1) replaced by names and the bot's own mention detected; file
 // messages with empty text (the adapter downloads the file).
-import type { IncomingMessage } from "../../messages.ts";
+import type { IncomingMessage } from "../../../core/messages.ts";
 
 interface Mention {
   key: string;

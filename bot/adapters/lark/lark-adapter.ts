@@ -2,8 +2,15 @@
 // or by the long connection (WSClient). Every event is acknowledged at once and handled in the
 // background; duplicates (the same event id, or the same message under a new event id) are dropped.
 import { CardActionHandler, type Client, EventDispatcher, LoggerLevel, WSClient } from "@larksuiteoapi/node-sdk";
-import type { Log } from "../../log.ts";
-import type { Adapter, ChatKind, IncomingFile, IncomingMessage, OutgoingMessage, Target } from "../../messages.ts";
+import type { Log } from "../../../core/log.ts";
+import type {
+  Adapter,
+  ChatKind,
+  IncomingFile,
+  IncomingMessage,
+  OutgoingMessage,
+  Target,
+} from "../../../core/messages.ts";
 import { saveUpload, type UploadSettings, unavailableUpload } from "../save-upload.ts";
 import type { FindCard } from "./card-owner.ts";
 import { messageFile, type ReceiveEvent, toIncoming } from "./incoming-event.ts";

@@ -1,6 +1,6 @@
 // Interactive cards: the text, then one button per choice. A button's value carries the outbox key
 // of the card and the action, so a press names both without any state on our side.
-import type { OutgoingMessage } from "../../messages.ts";
+import type { OutgoingMessage } from "../../../core/messages.ts";
 
 export type CardMessage = Extract<OutgoingMessage, { kind: "card" }>;
 

@@ -1,7 +1,7 @@
 // The Lark open platform client, pointed at Feishu (China), Lark (international) or any base URL
 // (a local fake open platform in tests).
 import { Client, Domain, LoggerLevel } from "@larksuiteoapi/node-sdk";
-import type { Log } from "../../log.ts";
+import type { Log } from "../../../core/log.ts";
 
 export interface LarkCredentials {
   appId: string;

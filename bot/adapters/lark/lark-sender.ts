@@ -4,7 +4,7 @@
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
 import type { Client } from "@larksuiteoapi/node-sdk";
-import type { OutgoingMessage, Target } from "../../messages.ts";
+import type { OutgoingMessage, Target } from "../../../core/messages.ts";
 import { larkCard } from "./lark-card.ts";
 import { RateLimitedError } from "./rate-limited-error.ts";
 

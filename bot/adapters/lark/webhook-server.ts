@@ -6,7 +6,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { Readable } from "node:stream";
 import { adaptDefault, type CardActionHandler, type EventDispatcher } from "@larksuiteoapi/node-sdk";
-import type { Log } from "../../log.ts";
+import type { Log } from "../../../core/log.ts";
 import { type VerifySettings, verifyRequest } from "./verify-request.ts";
 
 const maxBodyBytes = 1024 * 1024;

@@ -1,8 +1,8 @@
 // The latest card sent to a WeChat person or room, read from the outbox so that a numbered reply
 // still finds its card after a restart.
 
+import type { OutgoingMessage } from "../../../core/messages.ts";
 import type { Db } from "../../../prisma/client.ts";
-import type { OutgoingMessage } from "../../messages.ts";
 import type { NumberedCard } from "./numbered-choices.ts";
 
 export type LatestCard = (holders: string[]) => Promise<NumberedCard | null>;

@@ -1,6 +1,6 @@
 // WeChat has no cards: a card becomes its text followed by numbered choices, and a bare number
 // sent back by the person becomes a press of that card's button.
-import type { CardButton, OutgoingMessage } from "../../messages.ts";
+import type { CardButton, OutgoingMessage } from "../../../core/messages.ts";
 
 type Card = Extract<OutgoingMessage, { kind: "card" }>;
 

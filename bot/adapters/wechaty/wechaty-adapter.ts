@@ -13,8 +13,8 @@ import {
   WechatyBuilder,
   type WechatyOptions,
 } from "wechaty";
-import type { Log } from "../../log.ts";
-import type { Adapter, IncomingFile, IncomingMessage, OutgoingMessage, Target } from "../../messages.ts";
+import type { Log } from "../../../core/log.ts";
+import type { Adapter, IncomingFile, IncomingMessage, OutgoingMessage, Target } from "../../../core/messages.ts";
 import { saveUpload, type UploadSettings, unavailableUpload } from "../save-upload.ts";
 import type { LatestCard } from "./latest-card.ts";
 import { drawQr, qrLink } from "./login-qr.ts";

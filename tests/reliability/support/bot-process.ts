@@ -10,11 +10,11 @@
 import { appendFileSync, existsSync, readFileSync } from "node:fs";
 import { createInterface } from "node:readline";
 import { startApp } from "../../../bot/app.ts";
-import { loadConfig } from "../../../bot/config.ts";
-import { createLog } from "../../../bot/log.ts";
-import type { Adapter, IncomingMessage } from "../../../bot/messages.ts";
-import type { Send } from "../../../bot/outbox.ts";
 import { shutdownSignal } from "../../../cli/shutdown-signal.ts";
+import { loadConfig } from "../../../core/config.ts";
+import { createLog } from "../../../core/log.ts";
+import type { Adapter, IncomingMessage } from "../../../core/messages.ts";
+import type { Send } from "../../../jobs/outbox.ts";
 
 const env = process.env;
 const forever = () => new Promise<never>(() => undefined);

@@ -2,7 +2,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import type { IncomingMessage } from "../../../bot/messages.ts";
+import type { IncomingMessage } from "../../../core/messages.ts";
 
 const script = path.resolve("tests/reliability/support/bot-process.ts");
 

@@ -3,11 +3,11 @@
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import ExcelJS from "exceljs";
-import type { Db } from "../../prisma/client.ts";
-import type { Expert } from "../../prisma/generated/client.ts";
-import { serviceTeams } from "./resolve-team.ts";
-import { RosterError } from "./roster-error.ts";
-import { chineseHeaders, englishHeaders, type RosterField, rosterFields } from "./roster-headers.ts";
+import { serviceTeams } from "../../core/roster/resolve-team.ts";
+import { RosterError } from "../../core/roster/roster-error.ts";
+import { chineseHeaders, englishHeaders, type RosterField, rosterFields } from "../../core/roster/roster-headers.ts";
+import type { Db } from "../client.ts";
+import type { Expert } from "../generated/client.ts";
 
 export interface ExportOptions {
   /** Header language; English by default, as the roster contract names it. */

@@ -1,9 +1,10 @@
 // The one outbound path: every message the bot sends is an outbox row (unique key) plus a deliver
 // job, so retries, rate limits and idempotency live in one place.
-import type { Enqueue } from "../jobs/job-system.ts";
+
+import type { OutgoingMessage, Target } from "../core/messages.ts";
 import { type Db, directSql } from "../prisma/client.ts";
 import { newId, sqlDate } from "../prisma/direct-sql.ts";
-import type { OutgoingMessage, Target } from "./messages.ts";
+import type { Enqueue } from "./job-system.ts";
 
 export interface OutboundRequest {
   /** Idempotency key: sending the same key twice sends once. */

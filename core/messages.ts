@@ -73,3 +73,6 @@ export interface Adapter {
   /** Sends one message; `key` is the outbox idempotency key for platforms that accept one. */
   send(target: Target, message: OutgoingMessage, key: string): Promise<void>;
 }
+
+/** Longest text the bot reads; longer messages get a polite refusal. */
+export const maxTextLength = 4000;

@@ -3,10 +3,10 @@
 // lives in the database beside the message-id record, as a fingerprint row, so every gateway process
 // shares it and it survives a restart.
 import { createHash } from "node:crypto";
-import { directSql } from "../prisma/client.ts";
-import { newId, sqlDate } from "../prisma/direct-sql.ts";
-import type { IncomingMessage } from "./messages.ts";
-import type { Services } from "./services.ts";
+import type { IncomingMessage } from "../core/messages.ts";
+import type { Db } from "./client.ts";
+import { directSql } from "./client.ts";
+import { newId, sqlDate } from "./direct-sql.ts";
 
 /** Status of a fingerprint row in InboundMessage (not a message of its own). */
 export const fingerprintStatus = "fingerprint";
@@ -20,12 +20,12 @@ function fingerprint(message: IncomingMessage): string {
  * True when the same content came from the same sender in the same chat within the window. Button
  * presses and the terminal (a person typing a line again means it) are never repeats.
  */
-export async function isRepeatedContent(services: Services, message: IncomingMessage): Promise<boolean> {
-  const windowMs = services.config.DUPLICATE_WINDOW_SECONDS * 1000;
+export async function isRepeatedContent(db: Db, message: IncomingMessage, windowSeconds: number): Promise<boolean> {
+  const windowMs = windowSeconds * 1000;
   if (windowMs === 0 || message.press || message.platform === "terminal" || !message.text.trim()) return false;
   const messageId = `content:${fingerprint(message)}`;
   const now = new Date();
-  return directSql(services.db).write((sql) => {
+  return directSql(db).write((sql) => {
     const inserted = sql.run(
       `INSERT INTO InboundMessage (id, platform, messageId, chatId, senderId, status, receivedAt)
        VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (platform, messageId) DO NOTHING`,

@@ -1,18 +1,13 @@
 // Writes roster rows into the Expert table, upserting by the roster's own id, in one transaction: a failure
 // anywhere leaves the database as it was.
-import type { Db } from "../../prisma/client.ts";
-import type { Expert } from "../../prisma/generated/client.ts";
+
+import { RosterError } from "../../core/roster/roster-error.ts";
+import type { ImportCounts, RosterRow } from "../../core/roster/roster-types.ts";
+import type { Db } from "../client.ts";
+import type { Expert } from "../generated/client.ts";
 import { ensureServiceTeams } from "./ensure-service-teams.ts";
-import { RosterError } from "./roster-error.ts";
-import type { RosterRow } from "./roster-types.ts";
 
 export { ensureServiceTeams } from "./ensure-service-teams.ts";
-
-export interface ImportCounts {
-  imported: number;
-  updated: number;
-  unchanged: number;
-}
 
 type ExpertFields = Pick<
   Expert,

@@ -56,3 +56,10 @@ export interface RawRow {
   row: number;
   cells: string[];
 }
+
+/** How many rows an import created, changed and left as they were. */
+export interface ImportCounts {
+  imported: number;
+  updated: number;
+  unchanged: number;
+}

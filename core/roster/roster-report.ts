@@ -1,8 +1,7 @@
 // The import report in words, for the command line and for the chat alike: counts first, then the
 // rejected rows (row number and reason), then the notes.
-import type { Translate } from "../../bot/i18n.ts";
-import type { ImportCounts } from "./import-roster.ts";
-import type { RosterRejection, RosterWarning } from "./roster-types.ts";
+import type { Translate } from "../i18n.ts";
+import type { ImportCounts, RosterRejection, RosterWarning } from "./roster-types.ts";
 
 export interface RosterReport extends ImportCounts {
   rejected: RosterRejection[];

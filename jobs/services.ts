@@ -1,12 +1,13 @@
 // What handlers and jobs share: the database, settings, logs, the outbound path and the queues.
-import type { Enqueue } from "../jobs/job-system.ts";
+
+import type { Config, Platform } from "../core/config.ts";
+import { isLocale, type Locale, type Translate, translator } from "../core/i18n.ts";
+import type { Log } from "../core/log.ts";
+import type { OutgoingMessage } from "../core/messages.ts";
 import { type Db, directSql } from "../prisma/client.ts";
-import type { Config, Platform } from "./config.ts";
-import { isLocale, type Locale, type Translate, translator } from "./i18n.ts";
-import type { Log } from "./log.ts";
-import type { OutgoingMessage } from "./messages.ts";
+import { reachPerson } from "../prisma/people.ts";
+import type { Enqueue } from "./job-system.ts";
 import type { Send } from "./outbox.ts";
-import { reachPerson } from "./people.ts";
 
 export interface Services {
   db: Db;

@@ -1,9 +1,10 @@
 // Who is speaking, and how to reach a person privately.
-import { type Db, directSql } from "../prisma/client.ts";
-import { newId, sqlDate } from "../prisma/direct-sql.ts";
-import type { Config, Platform } from "./config.ts";
-import { isLocale, type Locale } from "./i18n.ts";
-import type { IncomingMessage, Target } from "./messages.ts";
+
+import type { Config, Platform } from "../core/config.ts";
+import { isLocale, type Locale } from "../core/i18n.ts";
+import type { IncomingMessage, Target } from "../core/messages.ts";
+import { type Db, directSql } from "./client.ts";
+import { newId, sqlDate } from "./direct-sql.ts";
 
 export type Role = "enterprise" | "expert" | "staff" | "admin" | "team_leader";
 

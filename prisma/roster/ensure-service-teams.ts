@@ -1,6 +1,7 @@
 // Every expert's team must exist as a ServiceTeam row; the 16 teams of teams.json are created on demand.
-import type { Prisma } from "../../prisma/generated/client.ts";
-import { serviceTeams } from "./resolve-team.ts";
+
+import { serviceTeams } from "../../core/roster/resolve-team.ts";
+import type { Prisma } from "../generated/client.ts";
 
 /** The client itself or the client inside a transaction. */
 export type DbLike = Prisma.TransactionClient;

@@ -1,7 +1,7 @@
 // How a help request reads in a message: "精密制造 · 数控加工 · 东莞 · 现场 · 11-30 至 12-06".
-import type { Translate } from "../bot/i18n.ts";
-import { redactPhones } from "../bot/log.ts";
-import { jsonArray } from "../prisma/json-list.ts";
+import type { Translate } from "./i18n.ts";
+import { jsonArray } from "./json-list.ts";
+import { redactPhones } from "./log.ts";
 import teams from "./understanding/knowledge/teams.json" with { type: "json" };
 import { cityEntry } from "./understanding/places.ts";
 import type { SkillRef } from "./understanding/types.ts";

@@ -1,9 +1,10 @@
 // The context a handler gets: the message, who speaks where and in which language, and ways to answer.
-import type { Understanding } from "../handlers/understanding/types.ts";
-import type { Locale, Translate } from "./i18n.ts";
-import type { IncomingMessage, OutgoingMessage } from "./messages.ts";
-import type { Speaker } from "./people.ts";
-import type { Services } from "./services.ts";
+
+import type { Locale, Translate } from "../core/i18n.ts";
+import type { IncomingMessage, OutgoingMessage } from "../core/messages.ts";
+import type { Understanding } from "../core/understanding/types.ts";
+import type { Services } from "../jobs/services.ts";
+import type { Speaker } from "../prisma/people.ts";
 
 export interface ChatInfo {
   id: string;
