@@ -33,7 +33,7 @@ function sourceFiles(root: string, dir: string): string[] {
   const out: string[] = [];
   for (const name of readdirSync(path.join(root, dir))) {
     const rel = path.join(dir, name);
-    if (name === "node_modules" || name === "generated") continue;
+    if (name === "node_modules" || name.startsWith("generated")) continue;
     if (statSync(path.join(root, rel)).isDirectory()) out.push(...sourceFiles(root, rel));
     else if (/\.(ts|mts|js)$/.test(name) && !name.endsWith(".d.ts")) out.push(rel);
   }
