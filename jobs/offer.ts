@@ -1,6 +1,8 @@
 // Offers a request to the next candidate, consent first: one open offer per request at a time,
 // the best-ranked expert under their monthly cap who can be reached. When candidates run out the
 // request is flagged to staff with the reason.
+
+import { monthStart } from "../core/calendar.ts";
 import type { Translate } from "../core/i18n.ts";
 import {
   describePlace,
@@ -14,7 +16,6 @@ import { directSql } from "../prisma/client.ts";
 import { newId, sqlDate } from "../prisma/direct-sql.ts";
 import { personIdForExpert } from "../prisma/people.ts";
 import type { JobDefinition } from "./job-system.ts";
-import { monthStart } from "./matching/load-profiles.ts";
 import type { MatchReason } from "./matching/types.ts";
 import { scheduleOfferTimeout } from "./offer-timeout.ts";
 import { type Services, sendToChat, sendToPerson, translate } from "./services.ts";

@@ -1,7 +1,8 @@
 // An expert's profile card as text: the roster facts, where and when they can help, and how this year went.
 // The same card serves staff (/expert) and the expert (我的资料); only the phone line depends on who reads.
+
+import { dayOf, yearRange } from "../../core/calendar.ts";
 import type { Translate } from "../../core/i18n.ts";
-import { dayOf, yearRange } from "../../core/month-range.ts";
 import { teamLabel } from "../../core/request-format.ts";
 import { cityEn } from "../../core/understanding/places.ts";
 import type { Db } from "../../prisma/client.ts";

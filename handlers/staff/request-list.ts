@@ -1,6 +1,7 @@
 // `/requests [open|waiting|all] [team <team>]` and `/request R-0042` (the timeline), limited to a team
 // leader's own service team.
 
+import { shortTime } from "../../core/calendar.ts";
 import { skillLabels, teamLabel } from "../../core/request-format.ts";
 import { resolveTeam, serviceTeams } from "../../core/roster/resolve-team.ts";
 import type { HandlerContext } from "../context.ts";
@@ -86,7 +87,7 @@ export async function showRequest(ctx: HandlerContext, args: string[]): Promise<
     } catch {
       detail = {};
     }
-    const time = new Date(event.createdAt.getTime() + 8 * 3600 * 1000).toISOString().slice(5, 16).replace("T", " ");
+    const time = shortTime(event.createdAt);
     return t("staff.timeline_line", { time, event: t(`event.${event.type}`, detail) });
   });
   await ctx.reply(

@@ -1,6 +1,6 @@
 // `/teams`: one line per service team — experts, open requests, introductions this month.
 
-import { monthOf, monthRange } from "../../core/month-range.ts";
+import { monthOf, monthRange } from "../../core/calendar.ts";
 import { serviceTeams } from "../../core/roster/resolve-team.ts";
 import type { HandlerContext } from "../context.ts";
 import { teamScope } from "./roles.ts";

@@ -1,9 +1,11 @@
 // The digest as a few short lines for a phone, in the reader's locale. Lists are capped so a busy
 // day still fits on one screen; the cap says how to see the rest.
+
+import { shortDay, shortTime, weekdayOf } from "../../core/calendar.ts";
 import type { Locale, Translate } from "../../core/i18n.ts";
 import { cityEn } from "../../core/understanding/places.ts";
 import type { DigestFigures, WaitingRequest } from "./digest-figures.ts";
-import { type DigestPeriod, shortDay, shortTime, weekdayOf } from "./digest-period.ts";
+import type { DigestPeriod } from "./digest-period.ts";
 import { waitingKept } from "./digest-tally.ts";
 
 const maxWaiting = waitingKept;
