@@ -59,3 +59,8 @@ export function detectLocale(text: string): Locale | null {
 export function isLocale(value: unknown): value is Locale {
   return value === "zh-CN" || value === "en";
 }
+
+/** A stored locale as a Locale; anything unknown reads as `fallback`. */
+export function asLocale(value: unknown, fallback: Locale = "zh-CN"): Locale {
+  return isLocale(value) ? value : fallback;
+}

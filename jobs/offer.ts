@@ -3,7 +3,8 @@
 // request is flagged to staff with the reason.
 
 import { monthStart } from "../core/calendar.ts";
-import type { Translate } from "../core/i18n.ts";
+import { asLocale, type Translate } from "../core/i18n.ts";
+import { label } from "../core/label.ts";
 import {
   describePlace,
   describeWindow,
@@ -31,7 +32,7 @@ const finished = new Set(["introduced", "closed", "cancelled", "expired", "draft
 /** A taxonomy skill's label in a locale, or the key itself. */
 export function skillLabel(key: string, locale: string): string {
   const skill = skillByKey(key);
-  return skill ? (locale === "en" ? skill.en : skill.zh) : key;
+  return skill ? label(skill, asLocale(locale)) : key;
 }
 
 export function renderReasons(t: Translate, reasonsJson: string): string {
@@ -220,7 +221,7 @@ async function flagUnmatched(services: Services, requestId: number): Promise<voi
     data: { requestId, actor: "system", type: "unmatched", detail: JSON.stringify({ reason }) },
   });
   const round = request.matches.length;
-  const t = translate(services, request.locale === "en" ? "en" : "zh-CN");
+  const t = translate(services, asLocale(request.locale));
   await sendToChat(services, {
     chatId: request.chatId,
     key: `unmatched-${requestId}-${round}`,

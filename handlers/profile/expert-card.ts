@@ -2,14 +2,12 @@
 // The same card serves staff (/expert) and the expert (我的资料); only the phone line depends on who reads.
 
 import { dayOf, yearRange } from "../../core/calendar.ts";
-import type { Translate } from "../../core/i18n.ts";
+import type { Locale, Translate } from "../../core/i18n.ts";
+import { cityLabel } from "../../core/label.ts";
 import { teamLabel } from "../../core/request-format.ts";
-import { cityEn } from "../../core/understanding/places.ts";
 import type { Db } from "../../prisma/client.ts";
 import type { Expert } from "../../prisma/generated/client.ts";
 import { describeSlots } from "../availability.ts";
-
-type Locale = "zh-CN" | "en";
 
 export interface CardOptions {
   /** Phone shown, hidden as private (a staff member reading in a group), or left out. */
@@ -27,7 +25,7 @@ export function parseList(json: string): string[] {
 }
 
 function cityName(city: string, locale: Locale): string {
-  return locale === "en" ? cityEn(city) : city;
+  return cityLabel(city, locale);
 }
 
 /** Slots still to come, in words, with the mode when every slot has the same one. */

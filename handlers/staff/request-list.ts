@@ -2,6 +2,8 @@
 // leader's own service team.
 
 import { shortTime } from "../../core/calendar.ts";
+import { type Locale, translator } from "../../core/i18n.ts";
+import { label } from "../../core/label.ts";
 import { skillLabels, teamLabel } from "../../core/request-format.ts";
 import { resolveTeam, serviceTeams } from "../../core/roster/resolve-team.ts";
 import type { HandlerContext } from "../context.ts";
@@ -34,8 +36,8 @@ export function parseRequestFilter(args: readonly string[]): {
 }
 
 /** Every service team by name, for a staff member who named one the programme does not have. */
-export function teamNames(locale: "zh-CN" | "en"): string {
-  return serviceTeams.map((team) => (locale === "en" ? team.en : team.zh)).join(locale === "en" ? ", " : "、");
+export function teamNames(locale: Locale): string {
+  return serviceTeams.map((team) => label(team, locale)).join(translator(locale)("list.separator"));
 }
 
 export async function listRequests(ctx: HandlerContext, args: string[]): Promise<void> {

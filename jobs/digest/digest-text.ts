@@ -3,7 +3,7 @@
 
 import { shortDay, shortTime, weekdayOf } from "../../core/calendar.ts";
 import type { Locale, Translate } from "../../core/i18n.ts";
-import { cityEn } from "../../core/understanding/places.ts";
+import { cityLabel, label } from "../../core/label.ts";
 import type { DigestFigures, WaitingRequest } from "./digest-figures.ts";
 import type { DigestPeriod } from "./digest-period.ts";
 import { waitingKept } from "./digest-tally.ts";
@@ -25,12 +25,12 @@ export interface DigestWriter {
 export function teamName(writer: DigestWriter, key: string | null): string {
   const team = key ? writer.teams.get(key) : undefined;
   if (!team) return key ?? writer.t("digest.no_team");
-  return writer.locale === "en" ? team.en : team.zh;
+  return label(team, writer.locale);
 }
 
 function cityName(writer: DigestWriter, city: string | null): string {
   if (!city) return writer.t("digest.no_city");
-  return writer.locale === "en" ? cityEn(city) : city;
+  return cityLabel(city, writer.locale);
 }
 
 function join(writer: DigestWriter, parts: string[]): string {
