@@ -1,5 +1,5 @@
 // How a help request reads in a message: "精密制造 · 数控加工 · 东莞 · 现场 · 11-30 至 12-06".
-import type { Locale, Translate } from "./i18n.ts";
+import { keyIn, type Locale, type Translate } from "./i18n.ts";
 import { jsonArray } from "./json-list.ts";
 import { label } from "./label.ts";
 import { redactPhones } from "./log.ts";
@@ -63,7 +63,7 @@ export function describeRequest(t: Translate, locale: Locale, row: RequestFields
     teamLabel(row.teamKey, locale),
     skills.length ? skills.join(t("list.separator")) : t("intake.summary_unknown_skill"),
     describePlace(t, row, locale),
-    t(`mode.${row.mode}`),
+    t(keyIn("mode", row.mode)),
     row.windowStart ? describeWindow(t, row) : t("intake.summary_no_window"),
   ].filter((part): part is string => Boolean(part));
   return parts.join(t("list.dot"));

@@ -1,6 +1,7 @@
 // After the agreed date the bot asks both sides whether the problem was solved (解决了吗？).
 
 import { localTime } from "../core/calendar.ts";
+import type { Translate } from "../core/i18n.ts";
 import type { Enqueue, JobDefinition } from "./job-system.ts";
 import { type Services, sendToPerson } from "./services.ts";
 
@@ -40,7 +41,7 @@ export async function sendFollowUp(services: Services, matchId: string): Promise
   const match = await db.match.findUniqueOrThrow({ where: { id: matchId }, include: { request: true, expert: true } });
   const expertPerson = await db.person.findUnique({ where: { expertId: match.expertId } });
   const code = match.request.code;
-  const buttons = (t: (key: string) => string) => [
+  const buttons = (t: Translate) => [
     { label: t("follow_up.solved"), value: `followup.solved:${matchId}` },
     { label: t("follow_up.unsolved"), value: `followup.unsolved:${matchId}` },
   ];

@@ -3,7 +3,7 @@
 // request is flagged to staff with the reason.
 
 import { monthStart } from "../core/calendar.ts";
-import { asLocale, type Translate } from "../core/i18n.ts";
+import { asLocale, keyIn, type Translate } from "../core/i18n.ts";
 import { label } from "../core/label.ts";
 import {
   describePlace,
@@ -42,7 +42,7 @@ export function renderReasons(t: Translate, reasonsJson: string): string {
   } catch {
     reasons = [];
   }
-  return reasons.map((reason) => t(`reasons.${reason.key}`, reason.params)).join(t("list.dot"));
+  return reasons.map((reason) => t(keyIn("reasons", reason.key), reason.params)).join(t("list.dot"));
 }
 
 interface OfferCandidate {
@@ -171,7 +171,7 @@ async function offerToNextCandidate(
             code: request.code,
             problem,
             place: describePlace(t, request, locale),
-            mode: t(`mode.${request.mode}`),
+            mode: t(keyIn("mode", request.mode)),
             window: describeWindow(t, request),
             reasons: renderReasons(t, match.reasons),
           }).concat(role ? `\n${t("offer.team_role", { skill: skillLabel(role, locale) })}` : ""),

@@ -2,7 +2,7 @@
 // The same card serves staff (/expert) and the expert (我的资料); only the phone line depends on who reads.
 
 import { dayOf, yearRange } from "../../core/calendar.ts";
-import type { Locale, Translate } from "../../core/i18n.ts";
+import { keyIn, type Locale, type Translate } from "../../core/i18n.ts";
 import { cityLabel } from "../../core/label.ts";
 import { teamLabel } from "../../core/request-format.ts";
 import type { Db } from "../../prisma/client.ts";
@@ -44,7 +44,7 @@ async function availabilityLine(db: Db, t: Translate, expert: Expert, today: str
   const until = current.find((row) => row.validUntil)?.validUntil;
   const text = slots + (until ? t("availability.until", { date: until }) : "");
   if (modes.size === 1 && mode && mode !== "either") {
-    return t("profile.card.availability_mode", { slots: text, mode: t(`mode.${mode}`) });
+    return t("profile.card.availability_mode", { slots: text, mode: t(keyIn("mode", mode)) });
   }
   return t("profile.card.availability", { slots: text });
 }

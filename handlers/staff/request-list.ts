@@ -2,7 +2,7 @@
 // leader's own service team.
 
 import { shortTime } from "../../core/calendar.ts";
-import { type Locale, translator } from "../../core/i18n.ts";
+import { keyIn, type Locale, translator } from "../../core/i18n.ts";
 import { label } from "../../core/label.ts";
 import { skillLabels, teamLabel } from "../../core/request-format.ts";
 import { resolveTeam, serviceTeams } from "../../core/roster/resolve-team.ts";
@@ -59,7 +59,7 @@ export async function listRequests(ctx: HandlerContext, args: string[]): Promise
   const lines = rows.map((row) =>
     t("staff.request_line", {
       code: row.code,
-      status: t(`status.${row.status}`),
+      status: t(keyIn("status", row.status)),
       city: row.city ?? "—",
       skills: skillLabels(row, locale).join(t("list.separator")) || "—",
     }),
@@ -90,13 +90,13 @@ export async function showRequest(ctx: HandlerContext, args: string[]): Promise<
       detail = {};
     }
     const time = shortTime(event.createdAt);
-    return t("staff.timeline_line", { time, event: t(`event.${event.type}`, detail) });
+    return t("staff.timeline_line", { time, event: t(keyIn("event", event.type), detail) });
   });
   await ctx.reply(
     [
       t("staff.timeline_header", {
         code: request.code,
-        status: t(`status.${request.status}`),
+        status: t(keyIn("status", request.status)),
         text: request.text.slice(0, 80),
       }),
       ...lines,

@@ -2,7 +2,7 @@
 // day still fits on one screen; the cap says how to see the rest.
 
 import { shortDay, shortTime, weekdayOf } from "../../core/calendar.ts";
-import type { Locale, Translate } from "../../core/i18n.ts";
+import { keyIn, type Locale, type Translate } from "../../core/i18n.ts";
 import { cityLabel, label } from "../../core/label.ts";
 import type { DigestFigures, WaitingRequest } from "./digest-figures.ts";
 import type { DigestPeriod } from "./digest-period.ts";
@@ -106,7 +106,7 @@ export function digestText(
     t("digest.title", {
       bot: writer.bot,
       day: period.day,
-      weekday: t(`weekday.${weekdayOf(period.day)}`),
+      weekday: t(keyIn("weekday", weekdayOf(period.day))),
       scope: scopeTeam ? t("digest.scope_team", { team: teamName(writer, scopeTeam) }) : "",
     }),
     t("digest.period", { start: shortTime(period.start), end: shortTime(period.end) }),
