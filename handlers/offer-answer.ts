@@ -1,6 +1,7 @@
 // What happens when an expert answers an offer: accept introduces both sides, decline passes the
 // request to the next candidate at once, later keeps it open. Shared by text replies and buttons.
 
+import { asLocale } from "../core/i18n.ts";
 import { jsonList } from "../core/json-list.ts";
 import { skillLabels } from "../core/request-format.ts";
 import type { OfferAnswer } from "../core/understanding/types.ts";
@@ -102,7 +103,7 @@ export async function introduce(services: Services, matchId: string): Promise<vo
     match.id,
     followUpAt(match.introducedAt ?? new Date(), request.windowEnd, services.config.FOLLOW_UP_DAYS),
   );
-  const locale = request.locale === "en" ? "en" : "zh-CN";
+  const locale = asLocale(request.locale);
   const t = translate(services, locale);
   const honours = jsonList(expert.honours);
   await sendToChat(services, {

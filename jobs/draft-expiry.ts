@@ -1,5 +1,6 @@
 // A draft request whose question nobody answered expires politely, so nothing waits forever.
 
+import { asLocale } from "../core/i18n.ts";
 import type { JobDefinition } from "./job-system.ts";
 import { type Services, sendToChat, translate } from "./services.ts";
 
@@ -21,7 +22,7 @@ export async function expireDraft(services: Services, requestId: number): Promis
     db.pendingQuestion.deleteMany({ where: { requestId } }),
     db.requestEvent.create({ data: { requestId, actor: "system", type: "expired_draft" } }),
   ]);
-  const t = translate(services, request.locale === "en" ? "en" : "zh-CN");
+  const t = translate(services, asLocale(request.locale));
   await sendToChat(services, {
     chatId: request.chatId,
     key: `draft-expired-${requestId}`,

@@ -1,5 +1,7 @@
 // After the agreed date the bot asks both sides whether the problem was solved (解决了吗？).
 
+import { localTime } from "../core/calendar.ts";
+import type { Translate } from "../core/i18n.ts";
 import type { Enqueue, JobDefinition } from "./job-system.ts";
 import { type Services, sendToPerson } from "./services.ts";
 
@@ -15,7 +17,7 @@ const dayMs = 24 * 3600 * 1000;
 export function followUpAt(introducedAt: Date, windowEnd: string | null, followUpDays: number): Date {
   const afterIntroduction = introducedAt.getTime() + followUpDays * dayMs;
   // 10:00 in Asia/Shanghai on the day after the window's last day.
-  const afterWindow = windowEnd ? Date.parse(`${windowEnd}T10:00:00+08:00`) + dayMs : Number.NaN;
+  const afterWindow = windowEnd ? localTime(windowEnd, "10:00").getTime() + dayMs : Number.NaN;
   return new Date(
     Number.isNaN(afterWindow) ? afterIntroduction : Math.max(afterWindow, introducedAt.getTime() + dayMs),
   );
@@ -39,7 +41,7 @@ export async function sendFollowUp(services: Services, matchId: string): Promise
   const match = await db.match.findUniqueOrThrow({ where: { id: matchId }, include: { request: true, expert: true } });
   const expertPerson = await db.person.findUnique({ where: { expertId: match.expertId } });
   const code = match.request.code;
-  const buttons = (t: (key: string) => string) => [
+  const buttons = (t: Translate) => [
     { label: t("follow_up.solved"), value: `followup.solved:${matchId}` },
     { label: t("follow_up.unsolved"), value: `followup.unsolved:${matchId}` },
   ];

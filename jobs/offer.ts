@@ -1,7 +1,10 @@
 // Offers a request to the next candidate, consent first: one open offer per request at a time,
 // the best-ranked expert under their monthly cap who can be reached. When candidates run out the
 // request is flagged to staff with the reason.
-import type { Translate } from "../core/i18n.ts";
+
+import { monthStart } from "../core/calendar.ts";
+import { asLocale, keyIn, type Translate } from "../core/i18n.ts";
+import { label } from "../core/label.ts";
 import {
   describePlace,
   describeWindow,
@@ -14,7 +17,6 @@ import { directSql } from "../prisma/client.ts";
 import { newId, sqlDate } from "../prisma/direct-sql.ts";
 import { personIdForExpert } from "../prisma/people.ts";
 import type { JobDefinition } from "./job-system.ts";
-import { monthStart } from "./matching/load-profiles.ts";
 import type { MatchReason } from "./matching/types.ts";
 import { scheduleOfferTimeout } from "./offer-timeout.ts";
 import { type Services, sendToChat, sendToPerson, translate } from "./services.ts";
@@ -30,7 +32,7 @@ const finished = new Set(["introduced", "closed", "cancelled", "expired", "draft
 /** A taxonomy skill's label in a locale, or the key itself. */
 export function skillLabel(key: string, locale: string): string {
   const skill = skillByKey(key);
-  return skill ? (locale === "en" ? skill.en : skill.zh) : key;
+  return skill ? label(skill, asLocale(locale)) : key;
 }
 
 export function renderReasons(t: Translate, reasonsJson: string): string {
@@ -40,7 +42,7 @@ export function renderReasons(t: Translate, reasonsJson: string): string {
   } catch {
     reasons = [];
   }
-  return reasons.map((reason) => t(`reasons.${reason.key}`, reason.params)).join(t("list.dot"));
+  return reasons.map((reason) => t(keyIn("reasons", reason.key), reason.params)).join(t("list.dot"));
 }
 
 interface OfferCandidate {
@@ -169,7 +171,7 @@ async function offerToNextCandidate(
             code: request.code,
             problem,
             place: describePlace(t, request, locale),
-            mode: t(`mode.${request.mode}`),
+            mode: t(keyIn("mode", request.mode)),
             window: describeWindow(t, request),
             reasons: renderReasons(t, match.reasons),
           }).concat(role ? `\n${t("offer.team_role", { skill: skillLabel(role, locale) })}` : ""),
@@ -219,7 +221,7 @@ async function flagUnmatched(services: Services, requestId: number): Promise<voi
     data: { requestId, actor: "system", type: "unmatched", detail: JSON.stringify({ reason }) },
   });
   const round = request.matches.length;
-  const t = translate(services, request.locale === "en" ? "en" : "zh-CN");
+  const t = translate(services, asLocale(request.locale));
   await sendToChat(services, {
     chatId: request.chatId,
     key: `unmatched-${requestId}-${round}`,

@@ -2,13 +2,13 @@
 // job per staff member, and one for the staff chat when DIGEST_CHAT names one. Each is sent exactly once
 // a day (digest-once.ts); the jobs of a worker share their tallies and charts.
 import { type Job, Queue } from "bullmq";
+import { dayOf, timeZone } from "../../core/calendar.ts";
 import type { JobDefinition } from "../job-system.ts";
 import { redisOptions } from "../job-system.ts";
 import { localeOfPerson, type Services, sendToPerson } from "../services.ts";
 import { scopeOf } from "./compose-digest.ts";
 import { digestChatId, sendChatDigest } from "./digest-chat.ts";
 import { type DailyOptions, type DigestRecipient, digestKey, sendDigestOnce } from "./digest-once.ts";
-import { shanghaiDay } from "./digest-period.ts";
 import { SharedWork } from "./shared-work.ts";
 
 export const digestQueue = "digest";
@@ -38,7 +38,7 @@ export async function upsertDigestScheduler(redisUrl: string, prefix: string, cl
   try {
     await queue.upsertJobScheduler(
       schedulerId,
-      { pattern: digestPattern(clock), tz: "Asia/Shanghai" },
+      { pattern: digestPattern(clock), tz: timeZone },
       {
         name: schedulerId,
         data: { kind: "run" },
@@ -91,7 +91,7 @@ export async function sendDailyDigest(services: Services, personId: string, day:
 
 /** The day a scheduler run is for: its scheduled time, so a late worker still writes the right day. */
 function dayOfRun(job: Job<DigestPayload>, payload: { day?: string }): string {
-  return payload.day ?? shanghaiDay(new Date(job.opts.prevMillis ?? job.timestamp));
+  return payload.day ?? dayOf(new Date(job.opts.prevMillis ?? job.timestamp));
 }
 
 export function digestJob(services: Services): JobDefinition<DigestPayload> {
