@@ -1,12 +1,19 @@
 // After the agreed date the bot asks both sides whether the problem was solved (解决了吗？).
 
-import type { Enqueue, JobDefinition } from "./job-system.ts";
+import type { Enqueue } from "../core/ports.ts";
+import type { JobDefinition, QueueModule } from "./job-system.ts";
 import { type Services, sendToPerson } from "./services.ts";
 
 export const followUpQueue = "follow-up";
 
 export interface FollowUpPayload {
   matchId: string;
+}
+
+declare module "../core/ports.ts" {
+  interface Jobs {
+    "follow-up": FollowUpPayload;
+  }
 }
 
 const dayMs = 24 * 3600 * 1000;
@@ -22,11 +29,7 @@ export function followUpAt(introducedAt: Date, windowEnd: string | null, followU
 }
 
 export async function scheduleFollowUp(enqueue: Enqueue, matchId: string, at: Date): Promise<void> {
-  await enqueue(
-    followUpQueue,
-    { matchId },
-    { jobId: `follow-up-${matchId}`, delayMs: Math.max(0, at.getTime() - Date.now()) },
-  );
+  await enqueue("follow-up", { matchId }, { delayMs: Math.max(0, at.getTime() - Date.now()) });
 }
 
 export async function sendFollowUp(services: Services, matchId: string): Promise<string> {
@@ -65,3 +68,23 @@ export async function sendFollowUp(services: Services, matchId: string): Promise
 export function followUpJob(services: Services): JobDefinition<FollowUpPayload> {
   return { queue: followUpQueue, concurrency: 2, process: ({ matchId }) => sendFollowUp(services, matchId) };
 }
+
+/** Registry entry (jobs/registry.ts): introductions not yet asked about get their question back. */
+export const followUp: QueueModule<"follow-up"> = {
+  jobId: ({ matchId }) => `follow-up-${matchId}`,
+  workers: ({ services }) => [followUpJob(services)],
+  resume: async ({ services }) => {
+    const introduced = await services.db.match.findMany({
+      where: { status: "accepted", followedUpAt: null, outcome: null },
+      select: { id: true, introducedAt: true, request: { select: { windowEnd: true } } },
+    });
+    for (const match of introduced) {
+      const days = services.config.FOLLOW_UP_DAYS;
+      await scheduleFollowUp(
+        services.enqueue,
+        match.id,
+        followUpAt(match.introducedAt ?? new Date(), match.request.windowEnd, days),
+      );
+    }
+  },
+};
