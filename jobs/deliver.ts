@@ -8,6 +8,7 @@ import { KeyedSerial } from "../core/keyed-serial.ts";
 import type { Adapter, OutgoingMessage, Target } from "../core/messages.ts";
 import { type Db, directSql } from "../prisma/client.ts";
 import { sqlDate } from "../prisma/direct-sql.ts";
+import { pendingOutbox } from "../prisma/due-work.ts";
 import type { OutboundMessage } from "../prisma/generated/client.ts";
 import { noticeFailedDelivery } from "./failed-delivery-notice.ts";
 import type { JobDefinition, QueueModule } from "./job-system.ts";
@@ -129,10 +130,7 @@ export const deliver: QueueModule<DeliverQueue> = {
     ),
   resume: async ({ services, adapters }) => {
     const platforms = adapters.map((adapter) => adapter.platform);
-    const pending = await services.db.outboundMessage.findMany({
-      where: { status: "pending", platform: { in: platforms } },
-      select: { id: true, platform: true },
-    });
-    for (const row of pending) await services.enqueue(deliverQueue(row.platform as Platform), { outboxId: row.id });
+    for (const row of await pendingOutbox(services.db, platforms))
+      await services.enqueue(deliverQueue(row.platform as Platform), { outboxId: row.id });
   },
 };

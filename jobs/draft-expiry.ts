@@ -1,5 +1,6 @@
 // A draft request whose question nobody answered expires politely, so nothing waits forever.
 
+import { openDrafts } from "../prisma/due-work.ts";
 import type { JobDefinition, QueueModule } from "./job-system.ts";
 import { type Services, sendToChat, translate } from "./services.ts";
 
@@ -45,10 +46,7 @@ export const draftExpiry: QueueModule<"draft-expiry"> = {
   jobId: ({ requestId }) => `draft-${requestId}`,
   workers: ({ services }) => [draftExpiryJob(services)],
   resume: async ({ services }) => {
-    const drafts = await services.db.helpRequest.findMany({
-      where: { status: "draft" },
-      select: { id: true, createdAt: true },
-    });
+    const drafts = await openDrafts(services.db);
     const draftMs = services.config.DRAFT_TIMEOUT_MINUTES * 60 * 1000;
     for (const draft of drafts) {
       const delayMs = Math.max(0, draft.createdAt.getTime() + draftMs - Date.now());

@@ -1,6 +1,7 @@
 // After the agreed date the bot asks both sides whether the problem was solved (解决了吗？).
 
 import type { Enqueue } from "../core/ports.ts";
+import { introductionsToFollowUp } from "../prisma/due-work.ts";
 import type { JobDefinition, QueueModule } from "./job-system.ts";
 import { type Services, sendToPerson } from "./services.ts";
 
@@ -74,11 +75,7 @@ export const followUp: QueueModule<"follow-up"> = {
   jobId: ({ matchId }) => `follow-up-${matchId}`,
   workers: ({ services }) => [followUpJob(services)],
   resume: async ({ services }) => {
-    const introduced = await services.db.match.findMany({
-      where: { status: "accepted", followedUpAt: null, outcome: null },
-      select: { id: true, introducedAt: true, request: { select: { windowEnd: true } } },
-    });
-    for (const match of introduced) {
+    for (const match of await introductionsToFollowUp(services.db)) {
       const days = services.config.FOLLOW_UP_DAYS;
       await scheduleFollowUp(
         services.enqueue,

@@ -6,6 +6,7 @@ import teams from "../core/understanding/knowledge/teams.json" with { type: "jso
 import type { ParsedRequest, ServiceMode } from "../core/understanding/types.ts";
 import { directSql } from "../prisma/client.ts";
 import { newId, sqlDate } from "../prisma/direct-sql.ts";
+import { requestsToMatch } from "../prisma/due-work.ts";
 import type { JobDefinition, QueueModule } from "./job-system.ts";
 import { offerNext } from "./offer.ts";
 import { repairingOrphans } from "./orphan-offers.ts";
@@ -141,11 +142,7 @@ export const match: QueueModule<"match"> = {
   jobId: ({ requestId, run }) => `match-${requestId}-${run}`,
   workers: ({ services }) => [repairingOrphans(services, matchJob(services, createRanker(services.db)))],
   resume: async ({ services }) => {
-    const open = await services.db.helpRequest.findMany({
-      where: { status: { in: ["open", "matching"] } },
-      select: { id: true, updatedAt: true },
-    });
-    for (const request of open) {
+    for (const request of await requestsToMatch(services.db)) {
       await services.enqueue("match", { requestId: request.id, run: `resume-${request.updatedAt.getTime()}` });
     }
   },

@@ -1,6 +1,7 @@
 // An offer nobody answers: reminded once halfway, then passed to the next candidate when time is up.
 
 import type { Enqueue } from "../core/ports.ts";
+import { openOffers } from "../prisma/due-work.ts";
 import type { JobDefinition, QueueModule } from "./job-system.ts";
 import { type Services, sendToPerson } from "./services.ts";
 
@@ -97,11 +98,7 @@ export const offerTimeout: QueueModule<"offer-timeout"> = {
   jobId: ({ matchId, step }) => `${step}-${matchId}`,
   workers: ({ services }) => [offerTimeoutJob(services)],
   resume: async ({ services }) => {
-    const offers = await services.db.match.findMany({
-      where: { status: "offered" },
-      select: { id: true, offeredAt: true, remindedAt: true },
-    });
-    for (const { id, offeredAt, remindedAt } of offers) {
+    for (const { id, offeredAt, remindedAt } of await openOffers(services.db)) {
       const hours = services.config.OFFER_TIMEOUT_HOURS;
       await scheduleOfferTimeout(services.enqueue, hours, id, offeredAt ?? new Date(), !!remindedAt);
     }
