@@ -2,13 +2,21 @@
 
 import { localTime } from "../core/calendar.ts";
 import type { Translate } from "../core/i18n.ts";
-import type { Enqueue, JobDefinition } from "./job-system.ts";
+import type { Enqueue } from "../core/ports.ts";
+import { introductionsToFollowUp } from "../prisma/due-work.ts";
+import type { JobDefinition, QueueModule } from "./job-system.ts";
 import { type Services, sendToPerson } from "./services.ts";
 
 export const followUpQueue = "follow-up";
 
 export interface FollowUpPayload {
   matchId: string;
+}
+
+declare module "../core/ports.ts" {
+  interface Jobs {
+    "follow-up": FollowUpPayload;
+  }
 }
 
 const dayMs = 24 * 3600 * 1000;
@@ -24,11 +32,7 @@ export function followUpAt(introducedAt: Date, windowEnd: string | null, followU
 }
 
 export async function scheduleFollowUp(enqueue: Enqueue, matchId: string, at: Date): Promise<void> {
-  await enqueue(
-    followUpQueue,
-    { matchId },
-    { jobId: `follow-up-${matchId}`, delayMs: Math.max(0, at.getTime() - Date.now()) },
-  );
+  await enqueue("follow-up", { matchId }, { delayMs: Math.max(0, at.getTime() - Date.now()) });
 }
 
 export async function sendFollowUp(services: Services, matchId: string): Promise<string> {
@@ -67,3 +71,19 @@ export async function sendFollowUp(services: Services, matchId: string): Promise
 export function followUpJob(services: Services): JobDefinition<FollowUpPayload> {
   return { queue: followUpQueue, concurrency: 2, process: ({ matchId }) => sendFollowUp(services, matchId) };
 }
+
+/** Registry entry (jobs/registry.ts): introductions not yet asked about get their question back. */
+export const followUp: QueueModule<"follow-up"> = {
+  jobId: ({ matchId }) => `follow-up-${matchId}`,
+  workers: ({ services }) => [followUpJob(services)],
+  resume: async ({ services }) => {
+    for (const match of await introductionsToFollowUp(services.db)) {
+      const days = services.config.FOLLOW_UP_DAYS;
+      await scheduleFollowUp(
+        services.enqueue,
+        match.id,
+        followUpAt(match.introducedAt ?? new Date(), match.request.windowEnd, days),
+      );
+    }
+  },
+};

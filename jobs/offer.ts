@@ -16,15 +16,27 @@ import { skillByKey } from "../core/understanding/skills.ts";
 import { directSql } from "../prisma/client.ts";
 import { newId, sqlDate } from "../prisma/direct-sql.ts";
 import { personIdForExpert } from "../prisma/people.ts";
-import type { JobDefinition } from "./job-system.ts";
+import type { JobDefinition, QueueModule } from "./job-system.ts";
 import type { MatchReason } from "./matching/types.ts";
 import { scheduleOfferTimeout } from "./offer-timeout.ts";
+import { repairingOrphans, resumeOrphanOffers } from "./orphan-offers.ts";
 import { type Services, sendToChat, sendToPerson, translate } from "./services.ts";
 
 export const offerQueue = "offer";
 
 export interface OfferPayload {
   requestId: number;
+  /**
+   * Which pass over the request: the count of offers made so far after an answer, or "assign-…",
+   * "repair-…", "erased-…". Two passes for the same reason share a job id and run once.
+   */
+  run: string;
+}
+
+declare module "../core/ports.ts" {
+  interface Jobs {
+    offer: OfferPayload;
+  }
 }
 
 const finished = new Set(["introduced", "closed", "cancelled", "expired", "draft"]);
@@ -251,3 +263,10 @@ export function offerJob(services: Services): JobDefinition<OfferPayload> {
     process: async ({ requestId }) => offerNext(services, requestId),
   };
 }
+
+/** Registry entry (jobs/registry.ts): recovery hands offers claimed by a dead worker back to the candidates. */
+export const offer: QueueModule<"offer"> = {
+  jobId: ({ requestId, run }) => `offer-${requestId}-${run}`,
+  workers: ({ services }) => [repairingOrphans(services, offerJob(services))],
+  resume: ({ services }) => resumeOrphanOffers(services, services.config.JOB_LOCK_MS),
+};

@@ -3,9 +3,14 @@
 // last sync, and rebuilds fully every hour (monthly load rolls over, removed rows leave no trace).
 import { type Db, directSql } from "../prisma/client.ts";
 import { sqlDate } from "../prisma/direct-sql.ts";
-import type { Ranker } from "./match.ts";
 import { ExpertIndex } from "./matching/expert-index.ts";
 import { expertProfilePages, loadExpertProfiles } from "./matching/load-profiles.ts";
+import type { RankedExpert, RankQuery } from "./matching/types.ts";
+
+/** Ranks experts for a query; the engine behind it keeps its own index. */
+export interface Ranker {
+  rank(query: RankQuery): Promise<RankedExpert[]>;
+}
 
 const fullRebuildMs = 3600 * 1000;
 const maxIncremental = 500;

@@ -3,8 +3,7 @@
 // a day (digest-once.ts); the jobs of a worker share their tallies and charts.
 import { type Job, Queue } from "bullmq";
 import { dayOf, timeZone } from "../../core/calendar.ts";
-import type { JobDefinition } from "../job-system.ts";
-import { redisOptions } from "../job-system.ts";
+import { type JobDefinition, type QueueModule, redisOptions } from "../job-system.ts";
 import { localeOfPerson, type Services, sendToPerson } from "../services.ts";
 import { scopeOf } from "./compose-digest.ts";
 import { digestChatId, sendChatDigest } from "./digest-chat.ts";
@@ -22,6 +21,12 @@ export type DigestPayload =
   | { kind: "person"; personId: string; day: string }
   /** The staff chat's digest of one day (DIGEST_CHAT). */
   | { kind: "chat"; chatId: string; day: string };
+
+declare module "../../core/ports.ts" {
+  interface Jobs {
+    digest: DigestPayload;
+  }
+}
 
 /** Cron pattern of a local HH:MM, every day. */
 export function digestPattern(clock: string): string {
@@ -62,10 +67,10 @@ export async function upsertDigestScheduler(redisUrl: string, prefix: string, cl
 export async function fanOutDigests(services: Services, day: string): Promise<number> {
   const staff = await services.db.person.findMany({ where: { role: { in: staffRoles } }, select: { id: true } });
   for (const { id: personId } of staff) {
-    await services.enqueue(digestQueue, { kind: "person", personId, day }, { jobId: digestKey({ personId }, day) });
+    await services.enqueue("digest", { kind: "person", personId, day });
   }
   const chatId = await digestChatId(services);
-  if (chatId) await services.enqueue(digestQueue, { kind: "chat", chatId, day }, { jobId: digestKey({ chatId }, day) });
+  if (chatId) await services.enqueue("digest", { kind: "chat", chatId, day });
   return staff.length + (chatId ? 1 : 0);
 }
 
@@ -106,3 +111,18 @@ export function digestJob(services: Services): JobDefinition<DigestPayload> {
     },
   };
 }
+
+/**
+ * Registry entry (jobs/registry.ts): a person's or a chat's digest of a day has one job id, so a second
+ * run of the day queues nothing twice; recovery upserts the scheduler, which Redis may have lost.
+ */
+export const digest: QueueModule<"digest"> = {
+  jobId: (payload) => {
+    if (payload.kind === "person") return digestKey({ personId: payload.personId }, payload.day);
+    if (payload.kind === "chat") return digestKey({ chatId: payload.chatId }, payload.day);
+    return `digest-run-${payload.day ?? dayOf(new Date())}`;
+  },
+  workers: ({ services }) => [digestJob(services)],
+  resume: ({ services, redisUrl }) =>
+    upsertDigestScheduler(redisUrl, services.config.QUEUE_PREFIX, services.config.DIGEST_TIME),
+};

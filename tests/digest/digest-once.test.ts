@@ -52,8 +52,8 @@ describe("the daily digest", () => {
 
     // The run fires on both workers, twice each, while both also send directly.
     for (const worker of [a, b]) {
-      await worker.app.services.enqueue(digestQueue, { kind: "run", day }, { jobId: `run-1-${day}` });
-      await worker.app.services.enqueue(digestQueue, { kind: "run", day }, { jobId: `run-2-${day}` });
+      await worker.app.jobs.add(digestQueue, { kind: "run", day }, { jobId: `run-1-${day}` });
+      await worker.app.jobs.add(digestQueue, { kind: "run", day }, { jobId: `run-2-${day}` });
     }
     const direct = await Promise.all([
       sendDailyDigest(a.app.services, staff.id, day),
@@ -69,7 +69,7 @@ describe("the daily digest", () => {
     bots.pop();
     const c = await startTestBot(env, { resume });
     bots.push(c);
-    await c.app.services.enqueue(digestQueue, { kind: "run", day }, { jobId: `run-3-${day}` });
+    await c.app.jobs.add(digestQueue, { kind: "run", day }, { jobId: `run-3-${day}` });
     expect(await sendDailyDigest(c.app.services, staff.id, day)).toBe("already-sent");
     expect(await sendChatDigest(c.app.services, chatId, day)).toBe("already-sent");
     await c.app.waitUntilIdle();
