@@ -84,11 +84,12 @@ async function resumeDueWork(services: Services, platforms: string[]): Promise<v
   // Redis may have restarted empty: every open offer gets its next step back (reminder, or expiry once reminded).
   const offers = await db.match.findMany({
     where: { status: "offered" },
-    select: { id: true, offeredAt: true, remindedAt: true },
+    select: { id: true, offeredAt: true, remindedAt: true, offers: true },
   });
   for (const offer of offers) {
-    const { id, offeredAt, remindedAt } = offer;
-    await scheduleOfferTimeout(enqueue, services.config.OFFER_TIMEOUT_HOURS, id, offeredAt ?? new Date(), !!remindedAt);
+    const { id, offeredAt, remindedAt, offers: attempt } = offer;
+    const hours = services.config.OFFER_TIMEOUT_HOURS;
+    await scheduleOfferTimeout(enqueue, hours, id, offeredAt ?? new Date(), !!remindedAt, attempt);
   }
   const introduced = await db.match.findMany({
     where: { status: "accepted", followedUpAt: null, outcome: null },

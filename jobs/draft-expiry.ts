@@ -1,33 +1,14 @@
-// A draft request whose question nobody answered expires politely, so nothing waits forever.
-
+// The draft-expiry queue: a draft request whose question nobody answered expires politely, so nothing
+// waits forever (the work itself is jobs/lifecycle/request-changes.ts).
 import type { JobDefinition } from "./job-system.ts";
-import { type Services, sendToChat, translate } from "./services.ts";
+import { draftExpiryQueue } from "./lifecycle/queues.ts";
+import { expireDraft } from "./lifecycle/request-changes.ts";
+import type { Services } from "./services.ts";
 
-export const draftExpiryQueue = "draft-expiry";
+export { draftExpiryQueue, expireDraft };
 
 export interface DraftExpiryPayload {
   requestId: number;
-}
-
-export async function expireDraft(services: Services, requestId: number): Promise<string> {
-  const { db } = services;
-  const expired = await db.helpRequest.updateMany({
-    where: { id: requestId, status: "draft" },
-    data: { status: "expired", closedAt: new Date(), waitReason: null },
-  });
-  if (expired.count === 0) return "answered";
-  const request = await db.helpRequest.findUniqueOrThrow({ where: { id: requestId } });
-  await db.$transaction([
-    db.pendingQuestion.deleteMany({ where: { requestId } }),
-    db.requestEvent.create({ data: { requestId, actor: "system", type: "expired_draft" } }),
-  ]);
-  const t = translate(services, request.locale === "en" ? "en" : "zh-CN");
-  await sendToChat(services, {
-    chatId: request.chatId,
-    key: `draft-expired-${requestId}`,
-    message: { kind: "text", text: t("intake.draft_expired", { code: request.code }) },
-  });
-  return "expired";
 }
 
 export function draftExpiryJob(services: Services): JobDefinition<DraftExpiryPayload> {
