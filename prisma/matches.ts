@@ -11,7 +11,7 @@ import {
 import { type Db, directSql } from "./client.ts";
 import { sqlDate } from "./direct-sql.ts";
 import type { Enterprise, Expert, HelpRequest, Match, Person } from "./generated/client.ts";
-import type { RequestChanges, TimelineEntry } from "./requests.ts";
+import { insertEvent, type RequestChanges, type TimelineEntry, updateWhere } from "./requests.ts";
 
 export type StoredMatch = Omit<Match, "status"> & { status: MatchStatus };
 type StoredRequest = Omit<HelpRequest, "status"> & { status: RequestStatus };
@@ -194,7 +194,7 @@ export type MatchChanges = Partial<
  * moves the request too (only from `request.from`, when given), in one transaction. Returns false when
  * the match was not in `from`: someone else moved it first.
  */
-export async function transitionMatch(
+export function transitionMatch(
   db: Db,
   change: {
     id: string;
@@ -206,27 +206,14 @@ export async function transitionMatch(
     request?: { from?: readonly RequestStatus[]; to: RequestStatus; set?: RequestChanges };
   },
 ): Promise<boolean> {
-  return db.$transaction(async (tx) => {
-    const moved = await tx.match.updateMany({
-      where: { id: change.id, status: { in: [...change.from] } },
-      data: { ...change.set, status: change.to },
-    });
-    if (moved.count === 0) return false;
-    if (change.event) {
-      await tx.requestEvent.create({
-        data: {
-          requestId: change.requestId,
-          actor: change.event.actor,
-          type: change.event.type,
-          detail: JSON.stringify(change.event.detail ?? {}),
-        },
-      });
-    }
+  // One synchronous transaction on the plain-SQL connection (see transitionRequest).
+  return directSql(db).write((tx) => {
+    const now = sqlDate(new Date());
+    if (!updateWhere(tx, "Match", change.id, change.from, { ...change.set, status: change.to }, now)) return false;
+    if (change.event) insertEvent(tx, change.requestId, change.event, now);
     if (change.request) {
-      await tx.helpRequest.updateMany({
-        where: { id: change.requestId, ...(change.request.from ? { status: { in: [...change.request.from] } } : {}) },
-        data: { ...change.request.set, status: change.request.to },
-      });
+      const { from, to, set } = change.request;
+      updateWhere(tx, "HelpRequest", change.requestId, from, { ...set, status: to }, now);
     }
     return true;
   });

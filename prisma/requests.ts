@@ -3,7 +3,7 @@
 // (a new request, a match run, an offer) are plain SQL on the synchronous connection (direct-sql.ts).
 import { finishedRequestStatuses, type MatchStatus, type RequestStatus, requestStatus } from "../core/statuses.ts";
 import { type Db, directSql } from "./client.ts";
-import { newId, sqlDate } from "./direct-sql.ts";
+import { newId, type SqlValue, type SqlWriter, sqlDate } from "./direct-sql.ts";
 import type { HelpRequest } from "./generated/client.ts";
 
 export type StoredRequest = Omit<HelpRequest, "status"> & { status: RequestStatus };
@@ -268,7 +268,7 @@ export type RequestChanges = Partial<
  * transaction. `dropMatches` deletes matches of those statuses (unused candidates), `question` settles
  * the pending question about it. Returns false when the request was not in `from`.
  */
-export async function transitionRequest(
+export function transitionRequest(
   db: Db,
   change: {
     id: number;
@@ -280,29 +280,71 @@ export async function transitionRequest(
     question?: "drop" | { topic: string };
   },
 ): Promise<boolean> {
-  return db.$transaction(async (tx) => {
-    const updated = await tx.helpRequest.updateMany({
-      where: { id: change.id, ...(change.from ? { status: { in: [...change.from] } } : {}) },
-      data: { ...change.set, status: change.to },
-    });
-    if (updated.count === 0) return false;
-    await tx.requestEvent.create({
-      data: {
-        requestId: change.id,
-        actor: change.event.actor,
-        type: change.event.type,
-        detail: detailJson(change.event.detail),
-      },
-    });
-    if (change.dropMatches) {
-      await tx.match.deleteMany({ where: { requestId: change.id, status: { in: [...change.dropMatches] } } });
+  // One synchronous transaction on the plain-SQL connection: nothing else in this process interleaves,
+  // and the offer path (which runs it) never waits on a Prisma interactive transaction.
+  return directSql(db).write((tx) => {
+    const now = sqlDate(new Date());
+    const moved = updateWhere(tx, "HelpRequest", change.id, change.from, { ...change.set, status: change.to }, now);
+    if (!moved) return false;
+    insertEvent(tx, change.id, change.event, now);
+    if (change.dropMatches?.length) {
+      tx.run(
+        `DELETE FROM Match WHERE requestId = ? AND status IN (${change.dropMatches.map(() => "?").join(", ")})`,
+        change.id,
+        ...change.dropMatches,
+      );
     }
-    if (change.question === "drop") await tx.pendingQuestion.deleteMany({ where: { requestId: change.id } });
+    if (change.question === "drop") tx.run("DELETE FROM PendingQuestion WHERE requestId = ?", change.id);
     else if (change.question) {
-      await tx.pendingQuestion.updateMany({ where: { requestId: change.id }, data: { topic: change.question.topic } });
+      tx.run("UPDATE PendingQuestion SET topic = ? WHERE requestId = ?", change.question.topic, change.id);
     }
     return true;
   });
+}
+
+/** A column value as the driver takes it (dates as Prisma stores them). */
+function sqlValue(value: unknown): SqlValue {
+  if (value instanceof Date) return sqlDate(value);
+  if (value === undefined || value === null) return null;
+  if (typeof value === "string" || typeof value === "number") return value;
+  return String(value);
+}
+
+/**
+ * `UPDATE table SET … WHERE id = ? [AND status IN (from)]`; the column names come from the typed
+ * change objects of this folder, never from input. Returns whether the row moved.
+ */
+export function updateWhere(
+  tx: SqlWriter,
+  table: "HelpRequest" | "Match",
+  id: number | string,
+  from: readonly string[] | undefined,
+  columns: Record<string, unknown>,
+  now: string,
+): boolean {
+  const names = Object.keys(columns).filter((name) => columns[name] !== undefined);
+  const assignments = [...names.map((name) => `"${name}" = ?`), `"updatedAt" = ?`].join(", ");
+  const statusIn = from ? ` AND status IN (${from.map(() => "?").join(", ")})` : "";
+  const result = tx.run(
+    `UPDATE "${table}" SET ${assignments} WHERE id = ?${statusIn}`,
+    ...names.map((name) => sqlValue(columns[name])),
+    now,
+    id,
+    ...(from ?? []),
+  );
+  return result.changes > 0;
+}
+
+export function insertEvent(tx: SqlWriter, requestId: number, event: TimelineEntry, now: string): void {
+  tx.run(
+    "INSERT INTO RequestEvent (id, requestId, actor, type, detail, createdAt) VALUES (?, ?, ?, ?, ?, ?)",
+    newId(),
+    requestId,
+    event.actor,
+    event.type,
+    detailJson(event.detail),
+    now,
+  );
 }
 
 /** How many timeline rows of a type a request has (a correction's run number). */
