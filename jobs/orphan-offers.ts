@@ -14,7 +14,14 @@ export function repairingOrphans<P extends { requestId: number }>(
   return {
     ...definition,
     process: async (payload, job, token) => {
-      if (job.attemptsStarted > 1 || job.stalledCounter > 0) {
+      if (job.stalledCounter > 0) {
+        // The dead run's claim is at least half a lock old by the time its job is handed on (the lock is
+        // renewed every half lock); a younger claim belongs to a live run (recovery's repair job) that
+        // is writing its card right now, and must not be handed back under it.
+        const olderThanMs = services.config.JOB_LOCK_MS / 2;
+        await releaseOrphanOffers(services, { requestId: payload.requestId, olderThanMs });
+      } else if (job.attemptsStarted > 1) {
+        // The earlier attempt threw: whatever it claimed without a card is an orphan.
         await releaseOrphanOffers(services, { requestId: payload.requestId });
       }
       return definition.process(payload, job, token);
