@@ -5,6 +5,7 @@ import { keyIn } from "../core/i18n.ts";
 import { teamLabel } from "../core/request-format.ts";
 import { isDigestChat } from "../jobs/digest/digest-chat.ts";
 import { isStaff } from "../prisma/people.ts";
+import { findRequestByCode } from "../prisma/requests.ts";
 import { createBinding } from "./account-binding.ts";
 import type { HandlerContext } from "./context.ts";
 import { sendDigestNow } from "./digest-command.ts";
@@ -37,7 +38,7 @@ const onTeamRequest =
   (run: Run): Run =>
   async (ctx, args) => {
     const code = findRequestCode(args.join(" "));
-    const request = code ? await ctx.services.db.helpRequest.findUnique({ where: { code } }) : null;
+    const request = code ? await findRequestByCode(ctx.services.db, code) : null;
     if (request && !inScope(ctx.speaker, request.teamKey)) {
       return ctx.reply(ctx.t("roles.not_your_team", { code: request.code }));
     }

@@ -4,14 +4,15 @@
 
 import { cityLabel } from "../core/label.ts";
 import { teamLabel } from "../core/request-format.ts";
+import { assignableMatchStatuses } from "../core/statuses.ts";
+import { reachableMatches } from "../prisma/matches.ts";
 import { isStaff } from "../prisma/people.ts";
+import { findRequestByCode } from "../prisma/requests.ts";
 import type { HandlerContext } from "./context.ts";
 import { assignExpert, rematchRequest } from "./staff-override.ts";
 
 /** Candidates offered to choose from: a card stays short on a phone. */
 const choices = 3;
-// Experts still worth asking: not the one who declined or let the offer lapse, not one offered right now.
-const assignable = ["candidate", "skipped", "withdrawn"];
 
 type DigestAction = "staff.rematch" | "staff.pick" | "staff.assign";
 
@@ -30,20 +31,12 @@ export async function pressDigestButton(ctx: HandlerContext, action: DigestActio
 
 async function offerCandidates(ctx: HandlerContext, code: string): Promise<void> {
   const { services, t, locale } = ctx;
-  const request = await services.db.helpRequest.findUnique({
-    where: { code },
-    include: {
-      matches: {
-        where: { status: { in: assignable }, expert: { active: true, paused: false } },
-        orderBy: { rank: "asc" },
-        take: choices,
-        include: { expert: true },
-      },
-    },
-  });
+  const request = await findRequestByCode(services.db, code);
   if (!request) return ctx.reply(t("intake.not_found", { code }));
-  if (request.matches.length === 0) return ctx.reply(t("digest.assign_none", { code }));
-  const lines = request.matches.map(({ expert }, index) =>
+  // Experts still worth asking: not the one who declined or let the offer lapse, not one offered right now.
+  const matches = await reachableMatches(services.db, request.id, assignableMatchStatuses, choices);
+  if (matches.length === 0) return ctx.reply(t("digest.assign_none", { code }));
+  const lines = matches.map(({ expert }, index) =>
     t("digest.assign_choice", {
       n: index + 1,
       name: expert.name,
@@ -55,7 +48,7 @@ async function offerCandidates(ctx: HandlerContext, code: string): Promise<void>
   await ctx.reply({
     kind: "card",
     text: [t("digest.assign_choose", { code }), ...lines].join("\n"),
-    buttons: request.matches.map(({ expert }) => ({
+    buttons: matches.map(({ expert }) => ({
       label: t("digest.assign_expert_button", { name: expert.name }),
       value: `staff.assign:${code}:${expert.externalId}`,
     })),

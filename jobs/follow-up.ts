@@ -1,13 +1,13 @@
 // After the agreed date the bot asks both sides whether the problem was solved (解决了吗？).
-
-import { localTime } from "../core/calendar.ts";
 import type { Translate } from "../core/i18n.ts";
-import type { Enqueue } from "../core/ports.ts";
 import { introductionsToFollowUp } from "../prisma/due-work.ts";
+import { claimFollowUp, findMatch, personOfExpert } from "../prisma/matches.ts";
 import type { JobDefinition, QueueModule } from "./job-system.ts";
+import { followUpAt } from "./lifecycle/follow-up-time.ts";
+import { followUpQueue, scheduleFollowUp } from "./lifecycle/queues.ts";
 import { type Services, sendToPerson } from "./services.ts";
 
-export const followUpQueue = "follow-up";
+export { followUpAt, followUpQueue, scheduleFollowUp };
 
 export interface FollowUpPayload {
   matchId: string;
@@ -19,31 +19,12 @@ declare module "../core/ports.ts" {
   }
 }
 
-const dayMs = 24 * 3600 * 1000;
-
-/** When to ask: the day after the request's window ends, or FOLLOW_UP_DAYS after the introduction. */
-export function followUpAt(introducedAt: Date, windowEnd: string | null, followUpDays: number): Date {
-  const afterIntroduction = introducedAt.getTime() + followUpDays * dayMs;
-  // 10:00 in Asia/Shanghai on the day after the window's last day.
-  const afterWindow = windowEnd ? localTime(windowEnd, "10:00").getTime() + dayMs : Number.NaN;
-  return new Date(
-    Number.isNaN(afterWindow) ? afterIntroduction : Math.max(afterWindow, introducedAt.getTime() + dayMs),
-  );
-}
-
-export async function scheduleFollowUp(enqueue: Enqueue, matchId: string, at: Date): Promise<void> {
-  await enqueue("follow-up", { matchId }, { delayMs: Math.max(0, at.getTime() - Date.now()) });
-}
-
 export async function sendFollowUp(services: Services, matchId: string): Promise<string> {
   const { db } = services;
-  const claimed = await db.match.updateMany({
-    where: { id: matchId, status: "accepted", followedUpAt: null, outcome: null },
-    data: { followedUpAt: new Date() },
-  });
-  if (claimed.count === 0) return "skipped";
-  const match = await db.match.findUniqueOrThrow({ where: { id: matchId }, include: { request: true, expert: true } });
-  const expertPerson = await db.person.findUnique({ where: { expertId: match.expertId } });
+  if (!(await claimFollowUp(db, matchId))) return "skipped";
+  const match = await findMatch(db, matchId);
+  if (!match) return "skipped";
+  const expertPerson = await personOfExpert(db, match.expertId);
   const code = match.request.code;
   const buttons = (t: Translate) => [
     { label: t("follow_up.solved"), value: `followup.solved:${matchId}` },

@@ -2,19 +2,20 @@
 
 import { jsonList } from "../core/json-list.ts";
 import { type RequestFields, requestSkills } from "../core/request-format.ts";
+import { inSet, matchableRequestStatuses } from "../core/statuses.ts";
 import teams from "../core/understanding/knowledge/teams.json" with { type: "json" };
 import type { ParsedRequest, ServiceMode } from "../core/understanding/types.ts";
-import { directSql } from "../prisma/client.ts";
-import { newId, sqlDate } from "../prisma/direct-sql.ts";
 import { requestsToMatch } from "../prisma/due-work.ts";
+import { expertSkillLists, insertCandidates, requestForMatching } from "../prisma/requests.ts";
 import type { JobDefinition, QueueModule } from "./job-system.ts";
-import { offerNext } from "./offer.ts";
+import { offerNext } from "./lifecycle/offer-next.ts";
+import { matchQueue } from "./lifecycle/queues.ts";
 import { repairingOrphans } from "./orphan-offers.ts";
 import { createRanker, type Ranker } from "./ranker.ts";
 import type { Services } from "./services.ts";
 import { assignRoles } from "./team-roles.ts";
 
-export const matchQueue = "match";
+export { matchQueue };
 
 export interface MatchPayload {
   requestId: number;
@@ -27,8 +28,6 @@ declare module "../core/ports.ts" {
     match: MatchPayload;
   }
 }
-
-const matchable = new Set(["open", "matching", "unmatched"]);
 
 /** The structured request as the ranker reads it, rebuilt from the stored row. */
 export function parsedFromRow(
@@ -49,20 +48,12 @@ export function parsedFromRow(
   };
 }
 
-type StoredRequest = Parameters<typeof parsedFromRow>[0] & { status: string; text: string; teamSize: number };
-
-// Runs for every request: plain SQL (prisma/direct-sql.ts) rather than Prisma queries.
+// Runs for every request: plain SQL on the synchronous connection (prisma/requests.ts).
 export async function matchRequest(services: Services, ranker: Ranker, requestId: number): Promise<void> {
   const { db, config } = services;
-  const sql = directSql(db);
-  const request = sql.get<StoredRequest>(
-    `SELECT status, text, skills, teamKey, city, district, mode, windowStart, windowEnd, kind, urgency, teamSize
-     FROM HelpRequest WHERE id = ?`,
-    requestId,
-  );
-  if (!request || !matchable.has(request.status)) return;
-  const earlier = sql.all<{ expertId: string }>("SELECT expertId FROM Match WHERE requestId = ?", requestId);
-  const seen = new Set(earlier.map((match) => match.expertId));
+  const request = requestForMatching(db, requestId);
+  if (!request || !inSet(matchableRequestStatuses, request.status)) return;
+  const earlier = request.earlierExperts;
   const parsed = parsedFromRow(request);
   const ranked = await ranker.rank({
     request: parsed,
@@ -70,15 +61,12 @@ export async function matchRequest(services: Services, ranker: Ranker, requestId
     // Two skills may need a team: rank deeper so that both roles find candidates.
     top: parsed.skills.length >= 2 ? config.MATCH_CANDIDATES * 2 : config.MATCH_CANDIDATES,
     now: new Date(),
-    exclude: seen,
+    exclude: new Set(earlier),
   });
-  const ids = ranked.map((candidate) => candidate.expertId);
-  const profiles = ids.length
-    ? sql.all<{ id: string; skills: string }>(
-        `SELECT id, skills FROM Expert WHERE id IN (${ids.map(() => "?").join(", ")})`,
-        ...ids,
-      )
-    : [];
+  const profiles = expertSkillLists(
+    db,
+    ranked.map((candidate) => candidate.expertId),
+  );
   const skillsOf = new Map(profiles.map((expert) => [expert.id, jsonList(expert.skills)]));
   // A re-run keeps the team decision of the first run.
   const roles =
@@ -90,38 +78,17 @@ export async function matchRequest(services: Services, ranker: Ranker, requestId
         );
   const teamSize = [...roles.values()].some((role) => role !== null) ? 2 : request.teamSize;
   const kept = ranked.filter((candidate) => roles.has(candidate.expertId));
-  const offset = earlier.length;
-  await sql.write((tx) => {
-    const now = sqlDate(new Date());
-    for (const [index, candidate] of kept.entries()) {
-      tx.run(
-        `INSERT INTO Match (id, requestId, expertId, rank, score, reasons, status, assignedBy, role, createdAt, updatedAt)
-         VALUES (?, ?, ?, ?, ?, ?, 'candidate', 'system', ?, ?, ?)`,
-        newId(),
-        requestId,
-        candidate.expertId,
-        offset + index + 1,
-        candidate.score,
-        JSON.stringify(candidate.reasons),
-        roles.get(candidate.expertId) ?? null,
-        now,
-        now,
-      );
-    }
-    tx.run(
-      "UPDATE HelpRequest SET status = 'matching', teamSize = ?, updatedAt = ? WHERE id = ?",
-      teamSize,
-      now,
-      requestId,
-    );
-    tx.run(
-      "INSERT INTO RequestEvent (id, requestId, actor, type, detail, createdAt) VALUES (?, ?, 'system', ?, ?, ?)",
-      newId(),
-      requestId,
-      teamSize > 1 ? "matched_team" : "matched",
-      JSON.stringify({ count: kept.length }),
-      now,
-    );
+  await insertCandidates(db, {
+    requestId,
+    offset: earlier.length,
+    candidates: kept.map((candidate) => ({
+      expertId: candidate.expertId,
+      score: candidate.score,
+      reasons: candidate.reasons,
+      role: roles.get(candidate.expertId) ?? null,
+    })),
+    teamSize,
+    event: { actor: "system", type: teamSize > 1 ? "matched_team" : "matched", detail: { count: kept.length } },
   });
   await offerNext(services, requestId);
 }

@@ -26,7 +26,10 @@ export function openDrafts(db: Db) {
 
 /** Offers nobody has answered yet. */
 export function openOffers(db: Db) {
-  return db.match.findMany({ where: { status: "offered" }, select: { id: true, offeredAt: true, remindedAt: true } });
+  return db.match.findMany({
+    where: { status: "offered" },
+    select: { id: true, offeredAt: true, remindedAt: true, offers: true },
+  });
 }
 
 /** Introductions whose follow-up question has not been asked. */

@@ -6,12 +6,13 @@ import { keyIn, type Locale, translator } from "../../core/i18n.ts";
 import { label } from "../../core/label.ts";
 import { skillLabels, teamLabel } from "../../core/request-format.ts";
 import { resolveTeam, serviceTeams } from "../../core/roster/resolve-team.ts";
+import { openRequestStatuses, waitingRequestStatuses } from "../../core/statuses.ts";
 import type { HandlerContext } from "../context.ts";
 import { findRequestCode } from "../request-codes.ts";
 import { inScope, teamScope } from "./roles.ts";
 
-const openStatuses = ["draft", "open", "matching", "offered", "unmatched"];
-const waitingStatuses = ["unmatched", "draft", "offered"];
+const openStatuses = [...openRequestStatuses];
+const waitingStatuses = [...waitingRequestStatuses];
 const filterWords = new Set(["open", "waiting", "all"]);
 const teamWords = new Set(["team", "服务队", "队"]);
 

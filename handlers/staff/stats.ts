@@ -1,10 +1,13 @@
 // `/stats`: the programme's figures, or a team leader's own service team's.
 
 import { teamLabel } from "../../core/request-format.ts";
+import { type MatchStatus, openRequestStatuses, type RequestStatus } from "../../core/statuses.ts";
 import type { HandlerContext } from "../context.ts";
 import { teamScope } from "./roles.ts";
 
-const openStatuses = ["open", "matching", "offered", "unmatched", "draft"];
+const openStatuses = [...openRequestStatuses];
+const introducedStatus: RequestStatus = "introduced";
+const acceptedStatus: MatchStatus = "accepted";
 
 export async function showStats(ctx: HandlerContext): Promise<void> {
   const { t, services, speaker, locale } = ctx;
@@ -15,10 +18,10 @@ export async function showStats(ctx: HandlerContext): Promise<void> {
   const [requests, open, introduced, experts, offers, accepted] = await Promise.all([
     db.helpRequest.count({ where: ofTeam }),
     db.helpRequest.count({ where: { ...ofTeam, status: { in: openStatuses } } }),
-    db.helpRequest.count({ where: { ...ofTeam, status: "introduced" } }),
+    db.helpRequest.count({ where: { ...ofTeam, status: introducedStatus } }),
     db.expert.count({ where: { ...ofTeam, active: true } }),
     db.match.count({ where: { ...matchOfTeam, offeredAt: { not: null } } }),
-    db.match.count({ where: { ...matchOfTeam, status: "accepted" } }),
+    db.match.count({ where: { ...matchOfTeam, status: acceptedStatus } }),
   ]);
   const figures = t("staff.stats", { requests, open, introduced, experts, offers, accepted });
   if (!team) return ctx.reply(figures);

@@ -1,0 +1,355 @@
+// Matches (an expert put forward for a request: candidate, offer, answer) and the offers' outbox look-ups:
+// every read and write of the Match table. Rows leave here with their status parsed into MatchStatus.
+// The statements of the offer path are plain SQL on the synchronous connection (direct-sql.ts).
+import {
+  cappedMatchStatuses,
+  type MatchStatus,
+  matchStatus,
+  type RequestStatus,
+  requestStatus,
+} from "../core/statuses.ts";
+import { type Db, directSql } from "./client.ts";
+import { sqlDate } from "./direct-sql.ts";
+import type { Enterprise, Expert, HelpRequest, Match, Person } from "./generated/client.ts";
+import { insertEvent, type RequestChanges, type TimelineEntry, updateWhere } from "./requests.ts";
+
+export type StoredMatch = Omit<Match, "status"> & { status: MatchStatus };
+type StoredRequest = Omit<HelpRequest, "status"> & { status: RequestStatus };
+
+function parsed<R extends { status: string }>(row: R): Omit<R, "status"> & { status: MatchStatus } {
+  return { ...row, status: matchStatus(row.status) };
+}
+
+export interface MatchWithParties extends StoredMatch {
+  expert: Expert;
+  request: StoredRequest;
+}
+
+export async function findMatch(db: Db, id: string): Promise<MatchWithParties | null> {
+  const row = await db.match.findUnique({ where: { id }, include: { request: true, expert: true } });
+  return row && { ...parsed(row), request: { ...row.request, status: requestStatus(row.request.status) } };
+}
+
+/** The match of an expert for a request, if the expert was ever considered for it. */
+export async function matchOf(db: Db, requestId: number, expertId: string): Promise<StoredMatch | null> {
+  const row = await db.match.findUnique({ where: { requestId_expertId: { requestId, expertId } } });
+  return row && parsed(row);
+}
+
+export async function matchesOf(db: Db, requestId: number): Promise<StoredMatch[]> {
+  return (await db.match.findMany({ where: { requestId }, orderBy: { rank: "asc" } })).map(parsed);
+}
+
+/** Offers an expert holds right now, newest first, with the request's code. */
+export async function openOffersOf(db: Db, expertId: string): Promise<{ id: string; code: string }[]> {
+  const offered: MatchStatus = "offered";
+  const rows = await db.match.findMany({
+    where: { expertId, status: offered },
+    select: { id: true, request: { select: { code: true } } },
+    orderBy: { offeredAt: "desc" },
+  });
+  return rows.map((row) => ({ id: row.id, code: row.request.code }));
+}
+
+/** Matches of a request in some statuses whose expert is active and not paused, best first. */
+export async function reachableMatches(
+  db: Db,
+  requestId: number,
+  statuses: readonly MatchStatus[],
+  take: number,
+): Promise<(StoredMatch & { expert: Expert })[]> {
+  const rows = await db.match.findMany({
+    where: { requestId, status: { in: [...statuses] }, expert: { active: true, paused: false } },
+    orderBy: { rank: "asc" },
+    take,
+    include: { expert: true },
+  });
+  return rows.map((row) => ({ ...parsed(row), expert: row.expert }));
+}
+
+/** A candidate as the offer path reads it, with the expert's name and whether they can be asked. */
+export interface OfferCandidate {
+  id: string;
+  expertId: string;
+  status: MatchStatus;
+  role: string | null;
+  assignedBy: string;
+  reasons: string;
+  offers: number;
+  expert: { id: string; name: string; paused: boolean; active: boolean };
+}
+
+/** A request as the offer path reads it: the fields its card shows and every match, best first. */
+export interface RequestForOffer {
+  id: number;
+  code: string;
+  text: string;
+  status: RequestStatus;
+  skills: string;
+  teamKey: string | null;
+  city: string | null;
+  district: string | null;
+  mode: string;
+  windowStart: string | null;
+  windowEnd: string | null;
+  teamSize: number;
+  /** The enterprise's name, else the name of the person who asked. */
+  requesterName: string;
+  matches: OfferCandidate[];
+}
+
+// Every request passes here, often several times: plain SQL.
+export function requestForOffer(db: Db, requestId: number): RequestForOffer | null {
+  const sql = directSql(db);
+  const request = sql.get<Omit<RequestForOffer, "matches" | "status"> & { status: string }>(
+    `SELECT r.id, r.code, r.text, r.status, r.skills, r.teamKey, r.city, r.district, r.mode, r.windowStart,
+       r.windowEnd, r.teamSize, COALESCE(e.name, p.displayName) AS requesterName
+     FROM HelpRequest r JOIN Person p ON p.id = r.requesterId LEFT JOIN Enterprise e ON e.id = r.enterpriseId
+     WHERE r.id = ?`,
+    requestId,
+  );
+  if (!request) return null;
+  const rows = sql.all<
+    Omit<OfferCandidate, "expert" | "status"> & { status: string; name: string; paused: number; active: number }
+  >(
+    `SELECT m.id, m.expertId, m.status, m.role, m.assignedBy, m.reasons, m.offers, x.name, x.paused, x.active
+     FROM Match m JOIN Expert x ON x.id = m.expertId WHERE m.requestId = ? ORDER BY m.rank ASC`,
+    requestId,
+  );
+  const matches = rows.map(({ name, paused, active, ...match }) => ({
+    ...parsed(match),
+    expert: { id: match.expertId, name, paused: paused === 1, active: active === 1 },
+  }));
+  return { ...request, status: requestStatus(request.status), matches };
+}
+
+/** Offers made to an expert since `since` that count against the monthly cap. */
+export function cappedOffersSince(db: Db, expertId: string, since: Date): number {
+  const statuses = cappedMatchStatuses.map(() => "?").join(", ");
+  return (
+    directSql(db).get<{ n: number }>(
+      `SELECT COUNT(*) AS n FROM Match WHERE expertId = ? AND offeredAt >= ? AND status IN (${statuses})`,
+      expertId,
+      sqlDate(since),
+      ...cappedMatchStatuses,
+    )?.n ?? 0
+  );
+}
+
+/** Passes over a candidate (paused, capped, unreachable). */
+export function skipCandidate(db: Db, matchId: string): Promise<void> {
+  const skipped: MatchStatus = "skipped";
+  return directSql(db).write((tx) => {
+    tx.run(
+      "UPDATE Match SET status = ?, offeredAt = NULL, updatedAt = ? WHERE id = ?",
+      skipped,
+      sqlDate(new Date()),
+      matchId,
+    );
+  });
+}
+
+/**
+ * Claims a candidate for an offer, so that two workers never offer the same request twice. Returns the
+ * attempt (1 for the first time this expert is asked for this request) and its time, or null when another
+ * run claimed it first.
+ */
+export function claimOffer(db: Db, matchId: string): Promise<{ attempt: number; offeredAt: Date } | null> {
+  const offered: MatchStatus = "offered";
+  const candidate: MatchStatus = "candidate";
+  return directSql(db).write((tx) => {
+    const at = new Date();
+    const now = sqlDate(at);
+    const claimed = tx.run(
+      `UPDATE Match SET status = ?, offeredAt = ?, offers = offers + 1, remindedAt = NULL, respondedAt = NULL,
+         updatedAt = ? WHERE id = ? AND status = ?`,
+      offered,
+      now,
+      now,
+      matchId,
+      candidate,
+    );
+    if (claimed.changes === 0) return null;
+    const row = tx.get<{ offers: number }>("SELECT offers FROM Match WHERE id = ?", matchId);
+    return { attempt: row?.offers ?? 1, offeredAt: at };
+  });
+}
+
+/** Marks an offer reminded; false when it already was (another run reminded). */
+export async function markReminded(db: Db, matchId: string): Promise<boolean> {
+  const claimed = await db.match.updateMany({
+    where: { id: matchId, remindedAt: null },
+    data: { remindedAt: new Date() },
+  });
+  return claimed.count > 0;
+}
+
+/** Columns a match transition may set besides the status. */
+export type MatchChanges = Partial<
+  Pick<Match, "offeredAt" | "respondedAt" | "introducedAt" | "remindedAt" | "assignedBy" | "rank">
+>;
+
+/**
+ * Moves a match to `to` (only from one of `from`), writes the request's timeline row and, when given,
+ * moves the request too (only from `request.from`, when given), in one transaction. Returns false when
+ * the match was not in `from`: someone else moved it first.
+ */
+export function transitionMatch(
+  db: Db,
+  change: {
+    id: string;
+    requestId: number;
+    from: readonly MatchStatus[];
+    to: MatchStatus;
+    set?: MatchChanges;
+    event?: TimelineEntry;
+    request?: { from?: readonly RequestStatus[]; to: RequestStatus; set?: RequestChanges };
+  },
+): Promise<boolean> {
+  // One synchronous transaction on the plain-SQL connection (see transitionRequest).
+  return directSql(db).write((tx) => {
+    const now = sqlDate(new Date());
+    if (!updateWhere(tx, "Match", change.id, change.from, { ...change.set, status: change.to }, now)) return false;
+    if (change.event) insertEvent(tx, change.requestId, change.event, now);
+    if (change.request) {
+      const { from, to, set } = change.request;
+      updateWhere(tx, "HelpRequest", change.requestId, from, { ...set, status: to }, now);
+    }
+    return true;
+  });
+}
+
+/**
+ * Puts an expert forward for a request by hand (staff): a candidate ranked first, whatever it was
+ * before; the request goes back to `matching`, with its timeline row.
+ */
+export async function assignCandidate(
+  db: Db,
+  input: { requestId: number; expertId: string; role: string | null; assignedBy: string; event: TimelineEntry },
+): Promise<void> {
+  const candidate: MatchStatus = "candidate";
+  const matching: RequestStatus = "matching";
+  await db.$transaction([
+    db.match.upsert({
+      where: { requestId_expertId: { requestId: input.requestId, expertId: input.expertId } },
+      create: {
+        requestId: input.requestId,
+        expertId: input.expertId,
+        rank: 0,
+        score: 0,
+        role: input.role,
+        assignedBy: input.assignedBy,
+        reasons: JSON.stringify([{ key: "assigned", params: {} }]),
+      },
+      update: {
+        rank: 0,
+        status: candidate,
+        assignedBy: input.assignedBy,
+        offeredAt: null,
+        respondedAt: null,
+        remindedAt: null,
+        introducedAt: null,
+      },
+    }),
+    db.helpRequest.update({ where: { id: input.requestId }, data: { status: matching, waitReason: null } }),
+    db.requestEvent.create({
+      data: {
+        requestId: input.requestId,
+        actor: input.event.actor,
+        type: input.event.type,
+        detail: JSON.stringify(input.event.detail ?? {}),
+      },
+    }),
+  ]);
+}
+
+/** The roles that have an accepted expert. */
+export async function acceptedRoles(db: Db, requestId: number): Promise<(string | null)[]> {
+  const accepted: MatchStatus = "accepted";
+  const rows = await db.match.findMany({ where: { requestId, status: accepted }, select: { role: true } });
+  return rows.map((row) => row.role);
+}
+
+/** An accepted match with everything its introduction says. */
+export type MatchToIntroduce = StoredMatch & {
+  expert: Expert & { person: Person | null };
+  request: StoredRequest & { requester: Person; enterprise: Enterprise | null };
+};
+
+export async function matchToIntroduce(db: Db, id: string): Promise<MatchToIntroduce | null> {
+  const row = await db.match.findUnique({
+    where: { id },
+    include: { expert: { include: { person: true } }, request: { include: { requester: true, enterprise: true } } },
+  });
+  return row && { ...parsed(row), request: { ...row.request, status: requestStatus(row.request.status) } };
+}
+
+/** Claims an accepted match for its follow-up question; false when it was asked already or has an outcome. */
+export async function claimFollowUp(db: Db, id: string): Promise<boolean> {
+  const accepted: MatchStatus = "accepted";
+  const claimed = await db.match.updateMany({
+    where: { id, status: accepted, followedUpAt: null, outcome: null },
+    data: { followedUpAt: new Date() },
+  });
+  return claimed.count > 0;
+}
+
+/** The person who speaks for an expert, if any. */
+export async function personOfExpert(db: Db, expertId: string): Promise<Person | null> {
+  return db.person.findUnique({ where: { expertId } });
+}
+
+/**
+ * Offers claimed more than `before` (of one request, or all) whose card is not in the outbox: their
+ * worker died between the claim and the send. `cardKey` names the card of an attempt.
+ */
+export async function offersWithoutCard(
+  db: Db,
+  options: { requestId?: number; before: Date; cardKey: (matchId: string, attempt: number) => string },
+): Promise<{ id: string; requestId: number }[]> {
+  const offered: MatchStatus = "offered";
+  const rows = await db.match.findMany({
+    where: {
+      status: offered,
+      ...(options.requestId === undefined ? {} : { requestId: options.requestId }),
+      offeredAt: { lt: options.before },
+    },
+    select: { id: true, requestId: true, offers: true },
+  });
+  if (rows.length === 0) return [];
+  const keyOf = (row: { id: string; offers: number }) => options.cardKey(row.id, Math.max(1, row.offers));
+  const written = await db.outboundMessage.findMany({ where: { key: { in: rows.map(keyOf) } }, select: { key: true } });
+  const sent = new Set(written.map((row) => row.key));
+  return rows.filter((row) => !sent.has(keyOf(row))).map(({ id, requestId }) => ({ id, requestId }));
+}
+
+/** Hands an orphaned offer back to the candidates; false when it was answered meanwhile. */
+export async function releaseOffer(db: Db, id: string): Promise<boolean> {
+  const offered: MatchStatus = "offered";
+  const candidate: MatchStatus = "candidate";
+  const released = await db.match.updateMany({
+    where: { id, status: offered },
+    data: { status: candidate, offeredAt: null, offers: { decrement: 1 } },
+  });
+  return released.count > 0;
+}
+
+/** The offers of a request open right now, with their expert's name. */
+export async function openOffersFor(db: Db, requestId: number): Promise<(StoredMatch & { expertName: string })[]> {
+  const offered: MatchStatus = "offered";
+  const rows = await db.match.findMany({
+    where: { requestId, status: offered },
+    include: { expert: { select: { name: true } } },
+  });
+  return rows.map(({ expert, ...row }) => ({ ...parsed(row), expertName: expert.name }));
+}
+
+/** An expert staff may name: by roster id or name, active. */
+export function assignableExpert(db: Db, who: string): Promise<Expert | null> {
+  return db.expert.findFirst({ where: { OR: [{ externalId: who }, { name: who }], active: true } });
+}
+
+/** Drops the candidates nobody was asked (matching starts afresh). */
+export async function dropUnusedCandidates(db: Db, requestId: number, statuses: readonly MatchStatus[]): Promise<void> {
+  await db.match.deleteMany({ where: { requestId, status: { in: [...statuses] } } });
+}
