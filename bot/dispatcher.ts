@@ -75,8 +75,7 @@ export function createDispatcher(services: Services): Dispatch {
         await markInbound(services, message, "ignored");
         return;
       }
-      await route(ctx);
-      await markInbound(services, message, "handled");
+      await markInbound(services, message, await route(ctx));
     } catch (error) {
       services.log.error(
         { err: error instanceof Error ? error.stack : String(error), messageId: message.messageId },

@@ -1,12 +1,15 @@
-// Slash commands and 帮助/help. One table says who may use each command; the role is checked before any
-// command runs, and /help lists only the commands the speaker may use (help.commands.<name>).
+// Slash commands and 帮助/help. One table says who may use each command; each registers with the
+// composer, the role is checked before it runs, and /help lists only the commands the speaker may use
+// (help.commands.<name>). A name no command has is answered by the router.
 
 import { keyIn } from "../core/i18n.ts";
 import { teamLabel } from "../core/request-format.ts";
+import { UserFacingError } from "../core/user-facing-error.ts";
 import { isDigestChat } from "../jobs/digest/digest-chat.ts";
 import { isStaff } from "../prisma/people.ts";
 import { findRequestByCode } from "../prisma/requests.ts";
 import { createBinding } from "./account-binding.ts";
+import { type Composer, slashCommand } from "./composer.ts";
 import type { HandlerContext } from "./context.ts";
 import { sendDigestNow } from "./digest-command.ts";
 import { findExpert } from "./profile/find-expert.ts";
@@ -76,23 +79,22 @@ const commands: readonly CommandSpec[] = [
   { name: "staff", audience: "admin", run: manageStaff },
 ];
 
-function commandNamed(name: string): CommandSpec | undefined {
-  return commands.find((command) => command.name === name || command.aliases?.includes(name));
-}
-
-export async function handleCommand(ctx: HandlerContext): Promise<void> {
-  const { t, understanding, speaker } = ctx;
-  const name = (understanding.command?.name ?? "").toLowerCase();
-  const args = understanding.command?.args ?? [];
-  const command = commandNamed(name);
-  if (!command) return ctx.reply(t("errors.unknown_command", { command: `/${name}` }));
-  if (!mayUse(speaker, command.audience)) return ctx.reply(t(refusalKey(command.audience), { command: `/${name}` }));
-  if (!command.ownsGroupReplies && answersPrivately(ctx, command.audience)) {
-    // Requests, profiles and figures name people and carry phone numbers: never shown to a whole group.
-    await ctx.reply(t("privacy.answered_privately", { command: `/${name}` }));
-    return command.run({ ...ctx, reply: ctx.replyPrivately }, args);
+/** Every command of the table, by its name and aliases; a speaker whose role may not use it is refused. */
+export function register(router: Composer): void {
+  for (const command of commands) {
+    router.command([command.name, ...(command.aliases ?? [])], async (ctx, args) => {
+      const name = `/${slashCommand(ctx)?.name}`;
+      if (!mayUse(ctx.speaker, command.audience)) {
+        throw new UserFacingError(refusalKey(command.audience), { command: name });
+      }
+      if (!command.ownsGroupReplies && answersPrivately(ctx, command.audience)) {
+        // Requests, profiles and figures name people and carry phone numbers: never shown to a whole group.
+        await ctx.reply(ctx.t("privacy.answered_privately", { command: name }));
+        return command.run({ ...ctx, reply: ctx.replyPrivately }, args);
+      }
+      return command.run(ctx, args);
+    });
   }
-  return command.run(ctx, args);
 }
 
 /** A command other than help typed in a group (but the staff chat of DIGEST_CHAT) is answered privately. */

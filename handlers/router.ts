@@ -1,10 +1,14 @@
-// Picks the one handler for a message. Groups are busy: unless the bot is addressed, only a clear
-// help request, an offer reply naming a code, or a slash command gets an answer.
+// The one chain every message goes through (a composer, handlers/composer.ts): card presses, files,
+// checks on the text, features that may take any message, slash commands, then the message's intent.
+// Groups are busy: unless the bot is addressed, only a clear help request, an offer reply naming a
+// code, or a slash command gets an answer.
 import { maxTextLength } from "../core/messages.ts";
+import { UserFacingError } from "../core/user-facing-error.ts";
 import { bindingCodeIn, redeemBinding } from "./account-binding.ts";
 import { handleAvailability } from "./availability.ts";
-import { handleCardPress } from "./card-press.ts";
-import { handleCommand } from "./commands.ts";
+import { register as registerCardPress } from "./card-press.ts";
+import { register as registerCommands } from "./commands.ts";
+import { Composer, type Middleware } from "./composer.ts";
 import type { HandlerContext } from "./context.ts";
 import { handleDataDeletion } from "./data-deletion.ts";
 import { handleFeedback } from "./feedback.ts";
@@ -17,38 +21,56 @@ import { handleFileMessage } from "./roster/roster-upload.ts";
 
 const onlySymbols = /^(?:[\p{P}\p{S}\p{Z}\p{Emoji_Presentation}\p{Extended_Pictographic}\s]|\ufe0f|\u200d)*$/u;
 
-export async function route(ctx: HandlerContext): Promise<void> {
-  const { message, understanding, chat, t } = ctx;
-  if (message.press) return handleCardPress(ctx);
-  if (message.file) return handleFileMessage(ctx);
-  const addressed = message.mentionsBot || understanding.addressed || chat.kind === "direct";
-  const text = message.text.replace(/@\S+/g, "").trim();
+/** Whether the message speaks to the bot: an @-mention, its name, or a private chat. */
+function isAddressed(ctx: HandlerContext): boolean {
+  return ctx.message.mentionsBot || ctx.understanding.addressed || ctx.chat.kind === "direct";
+}
 
-  if (message.text.length > maxTextLength) {
-    if (addressed) await ctx.reply(t("errors.too_long", { max: maxTextLength }));
+/** The text without mentions. */
+function spokenText(ctx: HandlerContext): string {
+  return ctx.message.text.replace(/@\S+/g, "").trim();
+}
+
+/** A feature that answers whether it took the message (true) or leaves it to the rest of the chain. */
+function consuming(handler: (ctx: HandlerContext) => Promise<boolean>): Middleware {
+  return async (ctx, next) => {
+    if (!(await handler(ctx))) await next();
+  };
+}
+
+/** Text too long to read, or nothing but mentions, gets no further. */
+const readableText: Middleware = async (ctx, next) => {
+  if (ctx.message.text.length > maxTextLength) {
+    if (isAddressed(ctx)) await ctx.reply(ctx.t("errors.too_long", { max: maxTextLength }));
     return;
   }
-  if (!text) return ctx.reply(t("errors.empty"));
+  if (!spokenText(ctx)) return ctx.reply(ctx.t("errors.empty"));
+  return next();
+};
 
-  const bindingCode = bindingCodeIn(message.text);
-  if (bindingCode) return redeemBinding(ctx, bindingCode);
-  if (addressed && (await handleDataDeletion(ctx))) return;
-  if (await handlePendingAnswer(ctx)) return;
-  if (await handleProfileMessage(ctx)) return;
+const accountBinding: Middleware = async (ctx, next) => {
+  const code = bindingCodeIn(ctx.message.text);
+  return code ? redeemBinding(ctx, code) : next();
+};
 
+/** The end of the chain: the message's intent, every one of them routed (the switch must stay exhaustive). */
+const byIntent: Middleware = async (ctx) => {
+  const { understanding, t } = ctx;
+  const addressed = isAddressed(ctx);
   switch (understanding.intent) {
     case "command":
-      return handleCommand(ctx);
+      // Every known command was taken earlier in the chain (handlers/commands.ts).
+      return ctx.reply(t("errors.unknown_command", { command: `/${understanding.command.name.toLowerCase()}` }));
     case "request":
       return handleHelpRequest(ctx);
     case "offer_reply":
-      if (addressed || understanding.offerReply?.code) return handleOfferReply(ctx);
+      if (addressed || understanding.offerReply.code) return handleOfferReply(ctx);
       return;
     case "availability":
       if (addressed) return handleAvailability(ctx);
       return;
     case "correction":
-      if (addressed || understanding.correction?.code) return handleCorrection(ctx);
+      if (addressed || understanding.correction.code) return handleCorrection(ctx);
       return;
     case "cancel":
       if (addressed || understanding.code) return handleCancel(ctx);
@@ -56,8 +78,55 @@ export async function route(ctx: HandlerContext): Promise<void> {
     case "feedback":
       if (addressed || understanding.rating || understanding.code) return handleFeedback(ctx);
       return;
-    default:
+    case "chatter":
       // Chatter, thanks and emoji in a group stay unanswered unless someone speaks to the bot.
-      if (addressed) await ctx.reply(t(onlySymbols.test(text) ? "errors.empty" : "errors.chatter"));
+      if (addressed) await ctx.reply(t(onlySymbols.test(spokenText(ctx)) ? "errors.empty" : "errors.chatter"));
+      return;
+    default: {
+      const unrouted: never = understanding;
+      throw new Error(`intent not routed: ${(unrouted as { intent: string }).intent}`);
+    }
+  }
+};
+
+/** The features in the order they get a message; each takes it or calls `next`. */
+export function createRouter(): Composer {
+  const router = new Composer();
+  registerCardPress(router);
+  router.filter((ctx) => Boolean(ctx.message.file), handleFileMessage);
+  router.use(readableText, accountBinding);
+  router.filter(isAddressed, consuming(handleDataDeletion));
+  router.use(consuming(handlePendingAnswer), consuming(handleProfileMessage));
+  registerCommands(router);
+  router.use(byIntent);
+  return router;
+}
+
+const chain = createRouter().middleware();
+
+/**
+ * The one place a handler's failure ends: a UserFacingError is answered with its key in the reader's
+ * locale; anything else is logged with its context and answered politely.
+ */
+export async function onError(error: unknown, ctx: HandlerContext): Promise<"handled" | "failed"> {
+  if (error instanceof UserFacingError) {
+    await ctx.reply(ctx.t(error.key, error.params));
+    return "handled";
+  }
+  ctx.services.log.error(
+    { err: error instanceof Error ? error.stack : String(error), messageId: ctx.message.messageId },
+    "Handler failed",
+  );
+  await ctx.reply(ctx.t("errors.internal")).catch(() => undefined);
+  return "failed";
+}
+
+/** Routes one message through the chain; says whether it was handled or failed. */
+export async function route(ctx: HandlerContext): Promise<"handled" | "failed"> {
+  try {
+    await chain(ctx, async () => undefined);
+    return "handled";
+  } catch (error) {
+    return onError(error, ctx);
   }
 }

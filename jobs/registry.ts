@@ -27,13 +27,26 @@ const jobIds: { [Q in QueueName]: (payload: Jobs[Q]) => string } = {
   "roster-import": rosterImport.jobId,
 };
 
-/**
- * Every queue, in the order recovery runs: outbound messages first (they are already late), then
- * orphaned offers back to the candidates before open requests and offers are scheduled again.
- */
+/** Every queue, in the order its workers start. */
 // biome-ignore lint/suspicious/noExplicitAny: a list of modules of different payloads; each is checked where it is declared
 export const queueModules: readonly QueueModule<any>[] = [
+  match,
+  offer,
+  offerTimeout,
+  followUp,
+  draftExpiry,
   digest,
+  rosterImport,
+  deliver,
+];
+
+/**
+ * The order recovery runs in: outbound messages first (they are already late), then orphaned offers
+ * back to the candidates before open requests and offers are scheduled again. The digest's scheduler
+ * needs none of them and is upserted meanwhile.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: as above
+const resumeOrder: readonly QueueModule<any>[] = [
   deliver,
   offer,
   match,
@@ -65,5 +78,8 @@ export function startWorkers(jobs: JobSystem, runtime: JobRuntime): void {
  * back empty. Job ids follow the database state, so several processes resuming at once queue each once.
  */
 export async function resumeDueWork(runtime: JobRuntime): Promise<void> {
-  for (const module of queueModules) await module.resume?.(runtime);
+  const inOrder = async () => {
+    for (const module of resumeOrder) await module.resume?.(runtime);
+  };
+  await Promise.all([digest.resume?.(runtime), inOrder()]);
 }

@@ -39,9 +39,3 @@ export function normalize(input: unknown): string {
   }
   return text;
 }
-
-const CJK = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
-
-export function hasCjk(text: string): boolean {
-  return CJK.test(text);
-}

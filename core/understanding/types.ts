@@ -95,23 +95,57 @@ export interface ParsedCorrection {
   changes: Partial<Pick<ParsedRequest, "city" | "district" | "mode" | "window" | "skills" | "kind" | "urgency">>;
 }
 
-export interface Understanding {
-  intent: Intent;
-  request?: ParsedRequest;
-  availability?: ParsedAvailability;
-  offerReply?: ParsedOfferReply;
-  correction?: ParsedCorrection;
-  /** Request code named in a cancel or feedback message. */
-  code?: string | null;
-  /** 1–5 rating in a feedback message. */
-  rating?: number | null;
-  /** Slash command name and arguments, for intent "command". */
-  command?: { name: string; args: string[] };
+export interface SlashCommand {
+  name: string;
+  args: string[];
+}
+
+/** What every understood message carries, whatever its intent. */
+interface Said {
   /** The language the message is written in. */
   locale: Locale;
   /** Whether the message addresses the bot (@-mention or its name). */
   addressed: boolean;
 }
+
+/** The fields of every intent; each variant holds its own and reads the others as absent. */
+interface IntentFields {
+  request: ParsedRequest;
+  availability: ParsedAvailability;
+  offerReply: ParsedOfferReply;
+  correction: ParsedCorrection;
+  /** Request code named in a cancel or feedback message. */
+  code: string | null;
+  /** 1–5 rating in a feedback message. */
+  rating: number | null;
+  /** Slash command name and arguments. */
+  command: SlashCommand;
+}
+
+type Variant<I extends Intent, K extends keyof IntentFields = never> = Said & { intent: I } & Pick<IntentFields, K> & {
+    [F in Exclude<keyof IntentFields, K>]?: undefined;
+  };
+
+/**
+ * One variant per intent: `switch (u.intent)` narrows to the fields that intent has, and a switch
+ * that leaves an intent out does not compile where it must be exhaustive (handlers/router.ts).
+ */
+export type Understanding =
+  | Variant<"request", "request">
+  | Variant<"availability", "availability">
+  | Variant<"offer_reply", "offerReply">
+  | Variant<"correction", "correction">
+  | Variant<"cancel", "code">
+  | Variant<"feedback", "code" | "rating">
+  | Variant<"command", "command">
+  | Variant<"chatter">;
+
+/** The understanding of one intent. */
+export type UnderstandingOf<I extends Intent> = Extract<Understanding, { intent: I }>;
+
+// Every intent of the list has its variant (a new intent without one does not compile).
+const everyIntentHasAVariant: [Intent] extends [Understanding["intent"]] ? true : never = true;
+void everyIntentHasAVariant;
 
 export interface UnderstandOptions {
   /** Reference time for relative dates (今天, next Tuesday); defaults to now. */

@@ -2,6 +2,7 @@
 // It never throws and never guesses: anything not said is null.
 
 import { dayNumberOf } from "../calendar.ts";
+import { detectLocale } from "../i18n.ts";
 import { AWAY, extractAvailability, PAUSE, RESUME } from "./availability.ts";
 import { parseCommand } from "./command.ts";
 import { findContact, withoutContacts } from "./contact.ts";
@@ -14,7 +15,7 @@ import { detectKind } from "./kind.ts";
 import teams from "./knowledge/teams.json" with { type: "json" };
 import { stripMentions } from "./mention.ts";
 import { detectMode } from "./mode.ts";
-import { hasCjk, normalize } from "./normalize.ts";
+import { normalize } from "./normalize.ts";
 import { parseOfferReply } from "./offer-reply.ts";
 import { extractCities, extractPlace } from "./places.ts";
 import { findRequestCode, withoutRequestCodes } from "./request-code.ts";
@@ -119,7 +120,8 @@ function analyse(input: string, options: UnderstandOptions): Understanding {
   const now = options.now instanceof Date && Number.isFinite(options.now.getTime()) ? options.now : new Date();
   const normalized = normalize(input);
   const { text: spoken, addressed } = stripMentions(normalized, options.botName);
-  const locale = hasCjk(spoken || normalized) ? "zh-CN" : "en";
+  // The one language detector (core/i18n.ts); text with no letters at all reads as English, as before.
+  const locale = detectLocale(spoken || normalized) === "zh-CN" ? "zh-CN" : "en";
   const base = { locale, addressed } as const;
 
   const command = parseCommand(spoken);
@@ -193,7 +195,7 @@ export function understand(text: string, options: UnderstandOptions = {}): Under
   } catch {
     return {
       intent: "chatter",
-      locale: typeof text === "string" && hasCjk(text.slice(0, 2000)) ? "zh-CN" : "en",
+      locale: typeof text === "string" && detectLocale(text.slice(0, 2000)) === "zh-CN" ? "zh-CN" : "en",
       addressed: false,
     };
   }
