@@ -5,8 +5,9 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import i18next, { type i18n } from "i18next";
 
-export type Locale = "zh-CN" | "en";
-export const locales: readonly Locale[] = ["zh-CN", "en"];
+/** The languages the bot speaks; zh-CN first, the source language. */
+export const locales = ["zh-CN", "en"] as const;
+export type Locale = (typeof locales)[number];
 
 type Source = typeof import("../locales/zh-CN.json", { with: { type: "json" }});
 
@@ -82,7 +83,7 @@ export function detectLocale(text: string): Locale | null {
 }
 
 export function isLocale(value: unknown): value is Locale {
-  return value === "zh-CN" || value === "en";
+  return (locales as readonly unknown[]).includes(value);
 }
 
 /** A stored locale as a Locale; anything unknown reads as `fallback`. */
