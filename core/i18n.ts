@@ -45,8 +45,12 @@ export function readLocale(locale: Locale): Record<string, unknown> {
 
 let instance: i18n | undefined;
 const missing = new Set<string>();
+// The first handler given reports every missing key, whichever translator met it: a translator made
+// without one (at import time, say) must not silence the log.
+let reportMissing: ((key: string, locale: string) => void) | undefined;
 
 function init(onMissing?: (key: string, locale: string) => void): i18n {
+  reportMissing ??= onMissing;
   if (instance) return instance;
   const created = i18next.createInstance();
   void created.init({
@@ -59,9 +63,9 @@ function init(onMissing?: (key: string, locale: string) => void): i18n {
     saveMissing: true,
     missingKeyHandler: (lngs, _ns, key) => {
       const id = `${lngs.join(",")}:${key}`;
-      if (!missing.has(id)) {
+      if (reportMissing && !missing.has(id)) {
         missing.add(id);
-        onMissing?.(key, lngs.join(","));
+        reportMissing(key, lngs.join(","));
       }
     },
   });
