@@ -3,6 +3,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { locales } from "./i18n.ts";
 
 const bool = z
   .enum(["true", "false", "1", "0", "yes", "no", "on", "off"])
@@ -141,7 +142,7 @@ const schema = z.object({
     .regex(/^[A-Za-z0-9_-]+$/, "letters, digits, - and _")
     .default("craftbridge"),
   BOT_NAME: z.string().min(1).default("匠桥"),
-  DEFAULT_LOCALE: z.enum(["zh-CN", "en"]).default("zh-CN"),
+  DEFAULT_LOCALE: z.enum(locales).default("zh-CN"),
   DEMO_DATA: bool.default("true"),
   TERMINAL_STAFF: nameList.default("工会小陈"),
   // --- Roles set in configuration (bot/people.ts): platform ids (or platform:id) anywhere, names in the terminal ---

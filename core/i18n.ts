@@ -5,8 +5,9 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import i18next, { type i18n } from "i18next";
 
-export type Locale = "zh-CN" | "en";
-export const locales: readonly Locale[] = ["zh-CN", "en"];
+/** The languages the bot speaks; zh-CN first, the source language. */
+export const locales = ["zh-CN", "en"] as const;
+export type Locale = (typeof locales)[number];
 
 type Source = typeof import("../locales/zh-CN.json", { with: { type: "json" }});
 
@@ -44,8 +45,12 @@ export function readLocale(locale: Locale): Record<string, unknown> {
 
 let instance: i18n | undefined;
 const missing = new Set<string>();
+// The first handler given reports every missing key, whichever translator met it: a translator made
+// without one (at import time, say) must not silence the log.
+let reportMissing: ((key: string, locale: string) => void) | undefined;
 
 function init(onMissing?: (key: string, locale: string) => void): i18n {
+  reportMissing ??= onMissing;
   if (instance) return instance;
   const created = i18next.createInstance();
   void created.init({
@@ -58,9 +63,9 @@ function init(onMissing?: (key: string, locale: string) => void): i18n {
     saveMissing: true,
     missingKeyHandler: (lngs, _ns, key) => {
       const id = `${lngs.join(",")}:${key}`;
-      if (!missing.has(id)) {
+      if (reportMissing && !missing.has(id)) {
         missing.add(id);
-        onMissing?.(key, lngs.join(","));
+        reportMissing(key, lngs.join(","));
       }
     },
   });
@@ -82,7 +87,7 @@ export function detectLocale(text: string): Locale | null {
 }
 
 export function isLocale(value: unknown): value is Locale {
-  return value === "zh-CN" || value === "en";
+  return (locales as readonly unknown[]).includes(value);
 }
 
 /** A stored locale as a Locale; anything unknown reads as `fallback`. */

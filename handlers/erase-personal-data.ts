@@ -3,10 +3,11 @@
 // withdrawn and their requests move on to the next candidate; the act is recorded on each request
 // touched and told to staff.
 
+import { translator } from "../core/i18n.ts";
 import { type Services, sendToPerson } from "../jobs/services.ts";
 
-/** What an erased person or expert is called from now on. */
-export const erasedName = "（已注销）";
+/** What an erased person or expert is called from now on: stored, so in the source language like every name. */
+export const erasedName = translator("zh-CN")("privacy.erased_name");
 
 export interface ErasureResult {
   withdrawnOffers: number;

@@ -86,7 +86,9 @@ export async function expertCard(
     (mode): mode is string => mode !== null,
   );
   const home = expert.city
-    ? cityName(expert.city, locale) + (expert.district && locale !== "en" ? `（${expert.district}）` : "")
+    ? expert.district
+      ? t("profile.card.home_district", { city: cityName(expert.city, locale), district: expert.district })
+      : cityName(expert.city, locale)
     : none;
   const achievements = expert.achievements.length > 160 ? `${expert.achievements.slice(0, 160)}…` : expert.achievements;
   const lines = [

@@ -53,6 +53,10 @@ describe("deleting one's data", () => {
     expect(next?.expertId).toBeDefined();
     expect(next?.expertId).not.toBe(expert.id);
     expect(bot.output().some((line) => line.startsWith("[dm:工会小陈]") && line.includes("注销个人信息"))).toBe(true);
+    // The request's timeline says it in words, not as a raw event name.
+    const { code } = await db.helpRequest.findUniqueOrThrow({ where: { id: offer.requestId } });
+    const timeline = (await bot.run(["/as 工会小陈", "/in dm", `/request ${code}`])).join("\n");
+    expect(timeline).toContain("当事人按本人要求注销了个人信息");
   });
 
   it("is refused in a group, so nobody's data is discussed in public", async () => {

@@ -38,4 +38,12 @@ describe("locales", () => {
     expect(t("no.such.key")).toBe("no.such.key");
     expect(t(keyIn("mode", "onsite"))).toBe("on site");
   });
+
+  it("logs a missing key even when a translator without a handler was made first", () => {
+    translator("zh-CN")("intake.not_found", { code: "R-0001" });
+    const reported: string[] = [];
+    const t = translator("en", (key, locale) => reported.push(`${locale}:${key}`));
+    t(keyIn("status", "no_such_status"));
+    expect(reported).toEqual(["en:status.no_such_status"]);
+  });
 });
