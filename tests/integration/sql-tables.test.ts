@@ -2,7 +2,7 @@
 // the only defaults SQLite fills in itself.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { sqlite } from "../../prisma/sql/builder.ts";
+import { prepared, sqlite } from "../../prisma/sql/builder.ts";
 import { numberedBySqlite } from "../../prisma/sql/tables.ts";
 
 const schema = readFileSync(new URL("../../prisma/schema.prisma", import.meta.url), "utf8");
@@ -25,5 +25,18 @@ describe("typed tables", () => {
     expect(schema).not.toMatch(/@@?map\(/);
     const compiled = sqlite.selectFrom("OutboundMessage").select(["id", "key"]).where("id", "=", "x").compile();
     expect(compiled.sql).toBe('select "id", "key" from "OutboundMessage" where "id" = ?');
+  });
+
+  it("compiles a prepared statement once and binds each call's own values", () => {
+    const byKey = prepared((key: string, status: string) =>
+      sqlite.selectFrom("OutboundMessage").select("id").where("key", "=", key).where("status", "=", status),
+    );
+    expect(byKey("a", "sent").compile().parameters).toEqual(["a", "sent"]);
+    expect(byKey("b", "failed").compile()).toMatchObject({
+      sql: 'select "id" from "OutboundMessage" where "key" = ? and "status" = ?',
+      parameters: ["b", "failed"],
+    });
+    const unbound = prepared((_key: string) => sqlite.selectFrom("OutboundMessage").select("id"));
+    expect(() => unbound("a")).toThrow("binds 0 of 1 arguments");
   });
 });
