@@ -123,3 +123,29 @@ export function markOutboundError(
 ): Promise<OutboundMessage> {
   return db.outboundMessage.update({ where: { id }, data: { error: error.slice(0, 500), ...outcome } });
 }
+
+/** A stored row by its idempotency key, or null. */
+export function outboundWithKey(db: Db, key: string): Promise<OutboundMessage | null> {
+  return db.outboundMessage.findUnique({ where: { key } });
+}
+
+/**
+ * The newest card sent on `platform` to any of `targets` (a target without a kind matches chats and
+ * people alike), or null.
+ */
+export function latestSentCard(
+  db: Db,
+  platform: string,
+  targets: readonly { kind?: "chat" | "user"; id: string }[],
+): Promise<OutboundMessage | null> {
+  if (targets.length === 0) return Promise.resolve(null);
+  return db.outboundMessage.findFirst({
+    where: {
+      platform,
+      kind: "card",
+      status: "sent",
+      OR: targets.map((target) => ({ targetKind: target.kind, targetId: target.id })),
+    },
+    orderBy: { sentAt: "desc" },
+  });
+}

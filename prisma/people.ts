@@ -220,3 +220,18 @@ export async function setPersonLocale(db: Db, personId: string, locale: Locale):
     tx.execute(sqlite.updateTable("Person").set({ locale }).where("id", "=", personId)),
   );
 }
+
+/** The ids a person has on one platform, oldest first. */
+export async function identityIdsOn(db: Db, personId: string, platform: string): Promise<string[]> {
+  const identities = await db.identity.findMany({
+    where: { personId, platform },
+    select: { externalId: true },
+    orderBy: { createdAt: "asc" },
+  });
+  return identities.map((identity) => identity.externalId);
+}
+
+/** The people who hold any of `roles`. */
+export async function peopleWithRoles(db: Db, roles: readonly Role[]): Promise<{ id: string }[]> {
+  return db.person.findMany({ where: { role: { in: [...roles] } }, select: { id: true } });
+}
