@@ -13,10 +13,10 @@ import { understand } from "../core/understanding/understand.ts";
 import { asOutgoing, type ChatInfo, type HandlerContext } from "../handlers/context.ts";
 import { route } from "../handlers/router.ts";
 import { type Services, translate } from "../jobs/services.ts";
-import { directSql } from "../prisma/client.ts";
-import { newId, sqlDate } from "../prisma/direct-sql.ts";
+import { resolveChat, type StoredChat } from "../prisma/chats-repository.ts";
 import { isRepeatedContent } from "../prisma/inbound-dedupe.ts";
-import { resolveSpeaker, type Speaker } from "../prisma/people.ts";
+import { type InboundStatus, markInbound as markStored, recordInbound } from "../prisma/inbound-repository.ts";
+import { resolveSpeaker, type Speaker, setPersonLocale } from "../prisma/people.ts";
 
 export type Dispatch = (message: IncomingMessage) => Promise<void>;
 
@@ -41,7 +41,7 @@ export function createDispatcher(services: Services): Dispatch {
     };
     let fresh: boolean;
     try {
-      fresh = await recordInbound(services, message);
+      fresh = await recordInbound(services.db, message);
       if (fresh && (await isRepeatedContent(services.db, message, services.config.DUPLICATE_WINDOW_SECONDS))) {
         services.log.debug({ platform: message.platform, messageId: message.messageId }, "Repeated content ignored");
         await markInbound(services, message, "ignored");
@@ -66,7 +66,7 @@ export function createDispatcher(services: Services): Dispatch {
     }
     let ctx: HandlerContext | undefined;
     try {
-      const chat = await resolveChat(services, message);
+      const chat = await resolveChat(services.db, message);
       const speaker = await resolveSpeaker(services.db, services.config, message);
       const locale = await pickLocale(services, chat, speaker, message.text);
       ctx = buildContext(services, message, chat, speaker, locale);
@@ -97,70 +97,14 @@ export function createDispatcher(services: Services): Dispatch {
   };
 }
 
-async function recordInbound(services: Services, message: IncomingMessage): Promise<boolean> {
-  const inserted = await directSql(services.db).write((sql) =>
-    sql.run(
-      `INSERT INTO InboundMessage (id, platform, messageId, chatId, senderId, status, receivedAt)
-       VALUES (?, ?, ?, ?, ?, 'received', ?) ON CONFLICT (platform, messageId) DO NOTHING`,
-      newId(),
-      message.platform,
-      message.messageId,
-      message.chatId,
-      message.senderId,
-      sqlDate(message.receivedAt),
-    ),
-  );
-  return inserted.changes === 1;
-}
-
-async function markInbound(services: Services, message: IncomingMessage, status: string): Promise<void> {
-  await directSql(services.db)
-    .write((sql) =>
-      sql.run(
-        "UPDATE InboundMessage SET status = ? WHERE platform = ? AND messageId = ?",
-        status,
-        message.platform,
-        message.messageId,
-      ),
-    )
-    .catch(() => undefined);
-}
-
-type ChatRow = ChatInfo & { locale: string | null };
-
-const chatByExternalId = "SELECT id, externalId, kind, title, locale FROM Chat WHERE platform = ? AND externalId = ?";
-
-/** The chat a message came from, created on first sight; a renamed group gets its new title. */
-async function resolveChat(services: Services, message: IncomingMessage): Promise<ChatRow> {
-  const sql = directSql(services.db);
-  const found = sql.get<ChatRow>(chatByExternalId, message.platform, message.chatId);
-  if (found && (!message.chatTitle || found.title === message.chatTitle)) return found;
-  return sql.write((tx) => {
-    if (found) {
-      tx.run("UPDATE Chat SET title = ? WHERE id = ?", message.chatTitle ?? found.title, found.id);
-    } else {
-      const title = message.chatTitle ?? (message.chatKind === "direct" ? message.senderName : message.chatId);
-      tx.run(
-        `INSERT INTO Chat (id, platform, externalId, kind, title, served, isDemo, createdAt)
-         VALUES (?, ?, ?, ?, ?, 1, 0, ?) ON CONFLICT (platform, externalId) DO NOTHING`,
-        newId(),
-        message.platform,
-        message.chatId,
-        message.chatKind,
-        title,
-        sqlDate(new Date()),
-      );
-    }
-    const chat = tx.get<ChatRow>(chatByExternalId, message.platform, message.chatId);
-    if (!chat) throw new Error(`chat ${message.platform}:${message.chatId} not stored`);
-    return chat;
-  });
+async function markInbound(services: Services, message: IncomingMessage, status: InboundStatus): Promise<void> {
+  await markStored(services.db, message, status).catch(() => undefined);
 }
 
 /** The chat's fixed locale, else the language of the text, else what the person wrote in last time. */
 async function pickLocale(
   services: Services,
-  chat: { locale: string | null },
+  chat: Pick<StoredChat, "locale">,
   speaker: Speaker,
   text: string,
 ): Promise<Locale> {
@@ -168,9 +112,7 @@ async function pickLocale(
   // A slash command says nothing about the speaker's language.
   const detected = text.startsWith("/") ? null : detectLocale(text.replace(/@\S+/g, ""));
   if (detected && detected !== speaker.locale) {
-    await directSql(services.db).write((sql) =>
-      sql.run("UPDATE Person SET locale = ? WHERE id = ?", detected, speaker.personId),
-    );
+    await setPersonLocale(services.db, speaker.personId, detected);
   }
   return detected ?? speaker.locale ?? services.config.DEFAULT_LOCALE;
 }

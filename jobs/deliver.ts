@@ -6,15 +6,18 @@ import { DelayedError, type Job, UnrecoverableError } from "bullmq";
 import type { Platform } from "../core/config.ts";
 import { KeyedSerial } from "../core/keyed-serial.ts";
 import type { Adapter, OutgoingMessage, Target } from "../core/messages.ts";
-import { type Db, directSql } from "../prisma/client.ts";
-import { sqlDate } from "../prisma/direct-sql.ts";
+import type { Db } from "../prisma/client.ts";
 import { pendingOutbox } from "../prisma/due-work.ts";
-import type { OutboundMessage } from "../prisma/generated/client.ts";
+import {
+  markOutboundError,
+  markOutboundSent,
+  type OutboundMessage,
+  outboundTarget,
+  outboundToSend,
+} from "../prisma/outbox-repository.ts";
 import { noticeFailedDelivery } from "./failed-delivery-notice.ts";
 import type { JobDefinition, QueueModule } from "./job-system.ts";
 import { deliverQueue } from "./outbox.ts";
-
-type OutboxRow = Pick<OutboundMessage, "id" | "key" | "targetKind" | "targetId" | "payload" | "status" | "attempts">;
 
 export interface DeliverPayload {
   outboxId: string;
@@ -66,23 +69,15 @@ export function deliverJob(db: Db, adapter: Adapter, options: DeliverOptions = {
     concurrency: deliverConcurrency,
     // No await before perTarget.run: jobs enter their chat's line in the order BullMQ started them.
     process: ({ outboxId }, job, token) => {
-      const target = directSql(db).get<{ targetKind: string; targetId: string }>(
-        "SELECT targetKind, targetId FROM OutboundMessage WHERE id = ?",
-        outboxId,
-      );
+      const target = outboundTarget(db, outboxId);
       const line = target ? `${target.targetKind}:${target.targetId}` : outboxId;
       return perTarget.run(line, () => deliverOne(outboxId, job, token));
     },
   };
 
   async function deliverOne(outboxId: string, job: Job<DeliverPayload>, token: string | undefined): Promise<string> {
-    // Every message the bot sends passes here: plain SQL (prisma/direct-sql.ts) on the way that succeeds.
     // Read again now that its turn has come: a duplicate job ahead in the line may have sent it meanwhile.
-    const sql = directSql(db);
-    const row = sql.get<OutboxRow>(
-      "SELECT id, key, targetKind, targetId, payload, status, attempts FROM OutboundMessage WHERE id = ?",
-      outboxId,
-    );
+    const row = outboundToSend(db, outboxId);
     if (!row) throw new UnrecoverableError(`outbox row ${outboxId} does not exist`);
     if (row.status === "sent") return "already-sent";
     const target: Target = { platform: adapter.platform, kind: row.targetKind as Target["kind"], id: row.targetId };
@@ -92,28 +87,21 @@ export function deliverJob(db: Db, adapter: Adapter, options: DeliverOptions = {
     } catch (error) {
       const wait = retryAfterMs(error);
       if (wait !== null && token) {
-        await db.outboundMessage.update({ where: { id: row.id }, data: { error: String(error).slice(0, 500) } });
+        await markOutboundError(db, row.id, String(error));
         await job.moveToDelayed(Date.now() + wait, token);
         throw new DelayedError();
       }
       const attempts = row.attempts + 1;
       const last = attempts >= (job.opts.attempts ?? 1);
-      const updated = await db.outboundMessage.update({
-        where: { id: row.id },
-        data: { attempts, error: String(error).slice(0, 500), status: last ? "failed" : "pending" },
+      const updated = await markOutboundError(db, row.id, String(error), {
+        attempts,
+        status: last ? "failed" : "pending",
       });
       if (!last) throw error;
       await options.onFailed?.(updated);
       throw new UnrecoverableError(error instanceof Error ? error.message : String(error));
     }
-    await sql.write((tx) =>
-      tx.run(
-        "UPDATE OutboundMessage SET status = 'sent', sentAt = ?, attempts = ?, error = NULL WHERE id = ?",
-        sqlDate(new Date()),
-        row.attempts + 1,
-        row.id,
-      ),
-    );
+    await markOutboundSent(db, row.id, row.attempts + 1);
     return "sent";
   }
 }

@@ -1,7 +1,8 @@
 // A message the platform would not take after every retry is never dropped silently: each staff
 // member is told privately what did not reach whom, once per message.
 
-import type { OutboundMessage } from "../prisma/generated/client.ts";
+import type { OutboundMessage } from "../prisma/outbox-repository.ts";
+import { peopleWithRoles } from "../prisma/people.ts";
 import { type Services, sendToPerson } from "./services.ts";
 
 const noticePrefix = "delivery-failed-";
@@ -23,10 +24,7 @@ export async function noticeFailedDelivery(services: Services, row: OutboundMess
     "Message not delivered",
   );
   if (row.key.startsWith(noticePrefix)) return;
-  const staff = await services.db.person.findMany({
-    where: { role: { in: ["staff", "admin"] } },
-    select: { id: true },
-  });
+  const staff = await peopleWithRoles(services.db, ["staff", "admin"]);
   for (const member of staff) {
     await sendToPerson(services, {
       personId: member.id,

@@ -1,8 +1,8 @@
 // The ranker behind the match job: an in-memory ExpertIndex that follows the database. Before each
 // ranking it reloads only the experts whose roster entry, availability or offers changed since the
 // last sync, and rebuilds fully every hour (monthly load rolls over, removed rows leave no trace).
-import { type Db, directSql } from "../prisma/client.ts";
-import { sqlDate } from "../prisma/direct-sql.ts";
+import type { Db } from "../prisma/client.ts";
+import { expertChangesSince } from "../prisma/experts-repository.ts";
 import { ExpertIndex } from "./matching/expert-index.ts";
 import { expertProfilePages, loadExpertProfiles } from "./matching/load-profiles.ts";
 import type { RankedExpert, RankQuery } from "./matching/types.ts";
@@ -27,19 +27,9 @@ export function createRanker(db: Db): Ranker {
   // again and again (at 30 requests/s, hundreds of experts); only a newer change is reloaded.
   let absorbed = new Map<string, string>();
 
-  // Asked before every ranking: plain SQL (prisma/direct-sql.ts), one statement. New candidate rows
-  // change nothing the index holds (offers and answers do), so they are left out.
+  // Asked before every ranking: one typed plain-SQL statement (prisma/experts-repository.ts).
   function changedExpertIds(since: Date): string[] {
-    const after = sqlDate(since);
-    const rows = directSql(db).all<{ id: string; stamp: string }>(
-      `SELECT id, updatedAt AS stamp FROM Expert WHERE updatedAt > ?
-       UNION ALL SELECT expertId, createdAt FROM Availability WHERE createdAt > ?
-       UNION ALL SELECT expertId, updatedAt FROM Match
-         WHERE status IN ('offered', 'accepted', 'declined', 'expired', 'withdrawn', 'skipped') AND updatedAt > ?`,
-      after,
-      after,
-      after,
-    );
+    const rows = expertChangesSince(db, since);
     const latest = new Map<string, string>();
     for (const { id, stamp } of rows) if (stamp > (latest.get(id) ?? "")) latest.set(id, stamp);
     const changed = [...latest].filter(([id, stamp]) => absorbed.get(id) !== stamp).map(([id]) => id);

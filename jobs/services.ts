@@ -1,13 +1,13 @@
 // What handlers and jobs share: the database, settings, logs, the outbound path and the queues.
 
 import type { Config, Platform } from "../core/config.ts";
-import { isLocale, type Locale, type Translate, translator } from "../core/i18n.ts";
+import { type Locale, type Translate, translator } from "../core/i18n.ts";
 import type { Log } from "../core/log.ts";
 import { forGroup } from "../core/mask-phones.ts";
 import type { OutgoingMessage } from "../core/messages.ts";
 import type { Enqueue } from "../core/ports.ts";
-import { type Db, directSql } from "../prisma/client.ts";
-import { reachPerson } from "../prisma/people.ts";
+import type { Db } from "../prisma/client.ts";
+import { personLocale, reachPerson } from "../prisma/people.ts";
 import type { Send } from "./outbox.ts";
 
 export interface Services {
@@ -25,11 +25,7 @@ export function translate(services: Pick<Services, "log">, locale: Locale): Tran
 
 /** The locale to write to a person in when they are not the one speaking. */
 export async function localeOfPerson(services: Services, personId: string): Promise<Locale> {
-  const person = directSql(services.db).get<{ locale: string | null }>(
-    "SELECT locale FROM Person WHERE id = ?",
-    personId,
-  );
-  return isLocale(person?.locale) ? person.locale : services.config.DEFAULT_LOCALE;
+  return personLocale(services.db, personId) ?? services.config.DEFAULT_LOCALE;
 }
 
 /**

@@ -1,23 +1,24 @@
 // Plain SQL on the hot path (every inbound message, every outbound one, every match). A Prisma query
 // costs about a millisecond of CPU (its query compiler runs per call), a prepared SQLite statement a few
-// tens of microseconds. The rest of the code keeps Prisma; these statements write rows exactly as Prisma
-// would (cuid-like ids, ISO dates with +00:00, booleans as 0/1) so either side reads the other's rows.
+// tens of microseconds. Statements are typed Kysely builders (prisma/sql/builder.ts) compiled to SQL and
+// run here; they write rows exactly as Prisma would (prisma/sql/values.ts) so either side reads the
+// other's rows.
 //
 // One SQLite file, two connections in this process: Prisma's and this synchronous one. Writes here take
 // the same lock Prisma's driver adapter holds around every query and transaction, and run to the end
 // without yielding, so they never wait on a Prisma transaction of this process (which would block the
 // event loop for the whole busy timeout). Never call `write` from inside a Prisma interactive transaction.
-import { randomBytes } from "node:crypto";
+
+import type { Compilable } from "kysely";
 import Database from "libsql";
+import type { QueryLock } from "./query-lock.ts";
+import { sqlBool, sqlDate } from "./sql/values.ts";
+
+export { fromSqlBool, fromSqlDate, newId, sqlBool, sqlDate } from "./sql/values.ts";
 
 const maxCachedStatements = 500;
 
 export type SqlValue = string | number | bigint | null | Buffer;
-
-/** The lock Prisma's adapter takes around each query and transaction. */
-export interface QueryLock {
-  runExclusive<T>(work: () => T | Promise<T>): Promise<T>;
-}
 
 interface Statement {
   raw(on: boolean): Statement;
@@ -40,21 +41,22 @@ interface PendingWrite {
 
 type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
 
+/** What a typed statement reads or changes. */
+export interface SqlReader {
+  /** The first row of a typed statement (prisma/sql/builder.ts), or undefined. */
+  first<Row>(query: Compilable<Row>): Row | undefined;
+  /** Every row of a typed statement. */
+  many<Row>(query: Compilable<Row>): Row[];
+}
+
 /** Statements inside one write transaction. */
-export interface SqlWriter {
+export interface SqlWriter extends SqlReader {
+  /** Runs a typed statement; `changes` is the number of rows it wrote. */
+  execute(query: Compilable<unknown>): { changes: number };
+  /** Untyped text: only for statements not yet moved to the typed builder. */
   run(sql: string, ...args: SqlValue[]): { changes: number; lastInsertRowid: number };
   get<T>(sql: string, ...args: SqlValue[]): T | undefined;
   all<T>(sql: string, ...args: SqlValue[]): T[];
-}
-
-/** A date as Prisma stores it in SQLite. */
-export function sqlDate(date: Date): string {
-  return date.toISOString().replace("Z", "+00:00");
-}
-
-/** A boolean as Prisma stores it in SQLite. */
-export function sqlBool(value: boolean): number {
-  return value ? 1 : 0;
 }
 
 /**
@@ -72,22 +74,7 @@ function bound(args: readonly unknown[]): SqlValue[] {
   });
 }
 
-// Starts low so that a burst of ids never wraps the counter within one millisecond.
-let idCounter = Math.floor(Math.random() * 839_808);
-
-/** A new primary key shaped like Prisma's cuid(): `c`, time, counter, randomness, so ids still sort by time. */
-export function newId(): string {
-  idCounter = (idCounter + 1) % 1_679_616;
-  const time = Date.now().toString(36).padStart(8, "0");
-  const counter = idCounter.toString(36).padStart(4, "0");
-  const random = BigInt(`0x${randomBytes(8).toString("hex")}`)
-    .toString(36)
-    .padStart(13, "0")
-    .slice(0, 12);
-  return `c${time}${counter}${random}`;
-}
-
-export class DirectSql {
+export class DirectSql implements SqlReader {
   private opened?: Connection;
   private readonly statements = new Map<string, Statement>();
   private readonly writer: SqlWriter;
@@ -103,6 +90,12 @@ export class DirectSql {
       },
       get: (sql, ...args) => this.get(sql, ...args),
       all: (sql, ...args) => this.all(sql, ...args),
+      first: (query) => this.first(query),
+      many: (query) => this.many(query),
+      execute: (query) => {
+        const { sql, parameters } = query.compile();
+        return { changes: this.statement(sql).run(...bound(parameters)).changes };
+      },
     };
   }
 
@@ -130,7 +123,19 @@ export class DirectSql {
     return statement;
   }
 
-  /** One row, read from the last committed state (WAL readers never wait for writers). */
+  /** One row of a typed statement, read from the last committed state (WAL readers never wait for writers). */
+  first<Row>(query: Compilable<Row>): Row | undefined {
+    const { sql, parameters } = query.compile();
+    // The one cast of the typed path: Kysely inferred Row from the schema's types (prisma/sql/tables.ts).
+    return this.statement(sql).get(...bound(parameters)) as Row | undefined;
+  }
+
+  many<Row>(query: Compilable<Row>): Row[] {
+    const { sql, parameters } = query.compile();
+    return this.statement(sql).all(...bound(parameters)) as Row[];
+  }
+
+  /** Untyped: only for statements not yet moved to the typed builder. */
   get<T>(sql: string, ...args: SqlValue[]): T | undefined {
     return this.statement(sql).get(...bound(args)) as T | undefined;
   }

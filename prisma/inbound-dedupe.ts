@@ -4,12 +4,22 @@
 // shares it and it survives a restart.
 import { createHash } from "node:crypto";
 import type { IncomingMessage } from "../core/messages.ts";
-import type { Db } from "./client.ts";
-import { directSql } from "./client.ts";
-import { newId, sqlDate } from "./direct-sql.ts";
+import { type Db, directSql } from "./client.ts";
+import { insertInbound } from "./inbound-repository.ts";
+import { prepared, sqlite } from "./sql/builder.ts";
+import { newId, sqlDate } from "./sql/values.ts";
 
 /** Status of a fingerprint row in InboundMessage (not a message of its own). */
 export const fingerprintStatus = "fingerprint";
+
+const renew = prepared((at: string, platform: string, messageId: string, before: string) =>
+  sqlite
+    .updateTable("InboundMessage")
+    .set({ receivedAt: at })
+    .where("platform", "=", platform)
+    .where("messageId", "=", messageId)
+    .where("receivedAt", "<", before),
+);
 
 function fingerprint(message: IncomingMessage): string {
   const text = message.text.replace(/\s+/g, " ").trim();
@@ -25,26 +35,22 @@ export async function isRepeatedContent(db: Db, message: IncomingMessage, window
   if (windowMs === 0 || message.press || message.platform === "terminal" || !message.text.trim()) return false;
   const messageId = `content:${fingerprint(message)}`;
   const now = new Date();
-  return directSql(db).write((sql) => {
-    const inserted = sql.run(
-      `INSERT INTO InboundMessage (id, platform, messageId, chatId, senderId, status, receivedAt)
-       VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (platform, messageId) DO NOTHING`,
-      newId(),
-      message.platform,
-      messageId,
-      message.chatId,
-      message.senderId,
-      fingerprintStatus,
-      sqlDate(now),
+  return directSql(db).write((tx) => {
+    const inserted = tx.execute(
+      insertInbound(
+        newId(),
+        message.platform,
+        messageId,
+        message.chatId,
+        message.senderId,
+        fingerprintStatus,
+        sqlDate(now),
+      ),
     );
     if (inserted.changes === 1) return false;
     // Seen before: a repeat unless the earlier one is older than the window, in which case this one takes its place.
-    const renewed = sql.run(
-      "UPDATE InboundMessage SET receivedAt = ? WHERE platform = ? AND messageId = ? AND receivedAt < ?",
-      sqlDate(now),
-      message.platform,
-      messageId,
-      sqlDate(new Date(now.getTime() - windowMs)),
+    const renewed = tx.execute(
+      renew(sqlDate(now), message.platform, messageId, sqlDate(new Date(now.getTime() - windowMs))),
     );
     return renewed.changes === 0;
   });

@@ -4,7 +4,8 @@ import type { Config, Platform } from "../core/config.ts";
 import { isLocale, type Locale } from "../core/i18n.ts";
 import type { IncomingMessage, Target } from "../core/messages.ts";
 import { type Db, directSql } from "./client.ts";
-import { newId, sqlDate } from "./direct-sql.ts";
+import { prepared, sqlite } from "./sql/builder.ts";
+import { newId, sqlDate } from "./sql/values.ts";
 
 export type Role = "enterprise" | "expert" | "staff" | "admin" | "team_leader";
 
@@ -49,7 +50,8 @@ export function configuredRole(
  */
 export async function resolveSpeaker(db: Db, config: Config, message: IncomingMessage): Promise<Speaker> {
   const sql = directSql(db);
-  let known = sql.get<SpeakerRow>(speakerByIdentity, message.platform, message.senderId);
+  const byIdentity = speakerByIdentity(message.platform, message.senderId);
+  let known = sql.first(byIdentity);
   if (!known) {
     // A first message: rare, so the ordinary Prisma path, which also looks up roster experts and staff.
     const personId = await personForNewIdentity(db, config, message);
@@ -58,7 +60,7 @@ export async function resolveSpeaker(db: Db, config: Config, message: IncomingMe
       create: { platform: message.platform, externalId: message.senderId, displayName: message.senderName, personId },
       update: {},
     });
-    known = sql.get<SpeakerRow>(speakerByIdentity, message.platform, message.senderId);
+    known = sql.first(byIdentity);
     if (!known) throw new Error(`identity ${message.platform}:${message.senderId} not stored`);
   }
   const row = known;
@@ -67,8 +69,16 @@ export async function resolveSpeaker(db: Db, config: Config, message: IncomingMe
   const raised = configured !== null && roleRank[configured] > roleRank[row.role as Role];
   if (renamed || raised) {
     await sql.write((tx) => {
-      if (renamed) tx.run("UPDATE Identity SET displayName = ? WHERE id = ?", message.senderName, row.identityId);
-      if (raised) tx.run("UPDATE Person SET role = ?, staffTeamKey = NULL WHERE id = ?", configured, row.personId);
+      if (renamed) {
+        tx.execute(
+          sqlite.updateTable("Identity").set({ displayName: message.senderName }).where("id", "=", row.identityId),
+        );
+      }
+      if (raised) {
+        tx.execute(
+          sqlite.updateTable("Person").set({ role: configured, staffTeamKey: null }).where("id", "=", row.personId),
+        );
+      }
     });
   }
   return {
@@ -82,21 +92,24 @@ export async function resolveSpeaker(db: Db, config: Config, message: IncomingMe
   };
 }
 
-interface SpeakerRow {
-  identityId: string;
-  identityName: string;
-  personId: string;
-  displayName: string;
-  role: string;
-  expertId: string | null;
-  locale: string | null;
-  phone: string | null;
-  staffTeamKey: string | null;
-}
-
-const speakerByIdentity = `SELECT i.id AS identityId, i.displayName AS identityName, p.id AS personId, p.displayName,
-  p.role, p.expertId, p.locale, p.phone, p.staffTeamKey
-  FROM Identity i JOIN Person p ON p.id = i.personId WHERE i.platform = ? AND i.externalId = ?`;
+const speakerByIdentity = prepared((platform: string, externalId: string) =>
+  sqlite
+    .selectFrom("Identity as i")
+    .innerJoin("Person as p", "p.id", "i.personId")
+    .select([
+      "i.id as identityId",
+      "i.displayName as identityName",
+      "p.id as personId",
+      "p.displayName",
+      "p.role",
+      "p.expertId",
+      "p.locale",
+      "p.phone",
+      "p.staffTeamKey",
+    ])
+    .where("i.platform", "=", platform)
+    .where("i.externalId", "=", externalId),
+);
 
 async function personForNewIdentity(db: Db, config: Config, message: IncomingMessage): Promise<string> {
   const name = message.senderName;
@@ -112,27 +125,41 @@ async function personForNewIdentity(db: Db, config: Config, message: IncomingMes
   return (await db.person.create({ data: { displayName: name || message.senderId, role: "enterprise" } })).id;
 }
 
+const personByExpert = prepared((expertId: string) =>
+  sqlite.selectFrom("Person").select("id").where("expertId", "=", expertId),
+);
+
 /** The person record of a roster expert, created on first need. */
 export async function personIdForExpert(db: Db, expertId: string, name: string): Promise<string> {
   // Every offer asks this: plain SQL (prisma/direct-sql.ts).
   const sql = directSql(db);
-  const byExpert = "SELECT id FROM Person WHERE expertId = ?";
-  const existing = sql.get<{ id: string }>(byExpert, expertId);
+  const byExpert = personByExpert(expertId);
+  const existing = sql.first(byExpert);
   if (existing) return existing.id;
   return sql.write((tx) => {
-    tx.run(
-      `INSERT INTO Person (id, displayName, role, expertId, isDemo, createdAt) VALUES (?, ?, 'expert', ?, 0, ?)
-       ON CONFLICT (expertId) DO NOTHING`,
-      newId(),
-      name,
-      expertId,
-      sqlDate(new Date()),
+    tx.execute(
+      sqlite
+        .insertInto("Person")
+        .values({ id: newId(), displayName: name, role: "expert", expertId, isDemo: 0, createdAt: sqlDate(new Date()) })
+        .onConflict((conflict) => conflict.column("expertId").doNothing()),
     );
-    const person = tx.get<{ id: string }>(byExpert, expertId);
+    const person = tx.first(byExpert);
     if (!person) throw new Error(`person of expert ${expertId} not stored`);
     return person.id;
   });
 }
+
+const identitiesOf = prepared((personId: string) =>
+  sqlite
+    .selectFrom("Identity")
+    .select(["platform", "externalId"])
+    .where("personId", "=", personId)
+    .orderBy("createdAt"),
+);
+
+const localeOf = prepared((personId: string) =>
+  sqlite.selectFrom("Person").select("locale").where("id", "=", personId),
+);
 
 /**
  * Where to send a person a private message: an identity on the preferred platform, else on any
@@ -146,33 +173,65 @@ export async function reachPerson(
   preferred?: Platform,
 ): Promise<Target | null> {
   const sql = directSql(db);
-  const identities = sql.all<{ platform: string; externalId: string }>(
-    "SELECT platform, externalId FROM Identity WHERE personId = ? ORDER BY createdAt ASC",
-    personId,
-  );
+  const identities = sql.many(identitiesOf(personId));
   const usable = identities.filter((identity) => platforms.includes(identity.platform as Platform));
   const chosen = usable.find((identity) => identity.platform === preferred) ?? usable[0];
   if (chosen) return { platform: chosen.platform as Platform, kind: "user", id: chosen.externalId };
   if (!platforms.includes("terminal")) return null;
-  const person = sql.get<{ displayName: string }>("SELECT displayName FROM Person WHERE id = ?", personId);
+  const person = sql.first(sqlite.selectFrom("Person").select("displayName").where("id", "=", personId));
   if (!person) throw new Error(`person ${personId} does not exist`);
   const name = person.displayName;
   const owner = await sql.write((tx) => {
-    tx.run(
-      `INSERT INTO Identity (id, platform, externalId, displayName, personId, createdAt) VALUES (?, 'terminal', ?, ?, ?, ?)
-       ON CONFLICT (platform, externalId) DO NOTHING`,
-      newId(),
-      name,
-      name,
-      personId,
-      sqlDate(new Date()),
+    tx.execute(
+      sqlite
+        .insertInto("Identity")
+        .values({
+          id: newId(),
+          platform: "terminal",
+          externalId: name,
+          displayName: name,
+          personId,
+          createdAt: sqlDate(new Date()),
+        })
+        .onConflict((conflict) => conflict.columns(["platform", "externalId"]).doNothing()),
     );
-    return tx.get<{ personId: string }>(
-      "SELECT personId FROM Identity WHERE platform = 'terminal' AND externalId = ?",
-      name,
+    return tx.first(
+      sqlite
+        .selectFrom("Identity")
+        .select("personId")
+        .where("platform", "=", "terminal")
+        .where("externalId", "=", name),
     );
   });
   // Someone else already speaks under that name in the terminal.
   if (owner?.personId !== personId) return null;
   return { platform: "terminal", kind: "user", id: name };
+}
+
+/** The locale a person last wrote in, or null. */
+export function personLocale(db: Db, personId: string): Locale | null {
+  const person = directSql(db).first(localeOf(personId));
+  return isLocale(person?.locale) ? person.locale : null;
+}
+
+/** Remembers the language a person writes in. */
+export async function setPersonLocale(db: Db, personId: string, locale: Locale): Promise<void> {
+  await directSql(db).write((tx) =>
+    tx.execute(sqlite.updateTable("Person").set({ locale }).where("id", "=", personId)),
+  );
+}
+
+/** The ids a person has on one platform, oldest first. */
+export async function identityIdsOn(db: Db, personId: string, platform: string): Promise<string[]> {
+  const identities = await db.identity.findMany({
+    where: { personId, platform },
+    select: { externalId: true },
+    orderBy: { createdAt: "asc" },
+  });
+  return identities.map((identity) => identity.externalId);
+}
+
+/** The people who hold any of `roles`. */
+export async function peopleWithRoles(db: Db, roles: readonly Role[]): Promise<{ id: string }[]> {
+  return db.person.findMany({ where: { role: { in: [...roles] } }, select: { id: true } });
 }

@@ -7,7 +7,7 @@
 import type { Client, Config, TransactionMode } from "@libsql/client";
 import { PrismaLibSQL } from "@prisma/adapter-libsql";
 import Database from "libsql";
-import type { QueryLock } from "./direct-sql.ts";
+import { QueryLock } from "./query-lock.ts";
 
 export const busyTimeoutMs = 10_000;
 
@@ -34,30 +34,17 @@ export function setBusyTimeoutOnEveryConnection(): void {
   };
 }
 
-function isQueryLock(value: unknown): value is QueryLock {
-  return typeof (value as { runExclusive?: unknown } | null)?.runExclusive === "function";
-}
+type Connected = Awaited<ReturnType<PrismaLibSQL["connect"]>>;
 
 export class SqliteAdapter extends PrismaLibSQL {
-  private connectedLock?: QueryLock;
-
   /**
-   * The mutex the adapter holds around each query and each whole transaction (it keeps it under a
-   * private symbol): plain SQL of this process takes it too. Known once Prisma has connected.
+   * Held around each Prisma query and each whole Prisma transaction; plain SQL of this process
+   * (prisma/direct-sql.ts) takes it too. The adapter's own mutex sits inside it, never contended.
    */
-  get lock(): QueryLock {
-    if (!this.connectedLock) throw new Error("the database is not connected yet");
-    return this.connectedLock;
-  }
+  readonly lock = new QueryLock();
 
-  override async connect() {
-    const adapter = await super.connect();
-    const held = Object.getOwnPropertySymbols(adapter).map(
-      (key) => (adapter as unknown as Record<symbol, unknown>)[key],
-    );
-    this.connectedLock = held.find(isQueryLock);
-    if (!this.connectedLock) throw new Error("@prisma/adapter-libsql no longer holds a mutex: plain SQL would race it");
-    return adapter;
+  override async connect(): Promise<Connected> {
+    return withLock(await super.connect(), this.lock);
   }
 
   override createClient(config: Config): Client {
@@ -68,4 +55,30 @@ export class SqliteAdapter extends PrismaLibSQL {
       transaction(mode === "deferred" || mode === undefined ? "write" : mode)) as Client["transaction"];
     return client;
   }
+}
+
+/** The adapter with every query, script and transaction (from start to commit or rollback) under `lock`. */
+function withLock(adapter: Connected, lock: QueryLock): Connected {
+  const queryRaw = adapter.queryRaw.bind(adapter);
+  const executeRaw = adapter.executeRaw.bind(adapter);
+  const executeScript = adapter.executeScript.bind(adapter);
+  const startTransaction = adapter.startTransaction.bind(adapter);
+  adapter.queryRaw = (query) => lock.runExclusive(() => queryRaw(query));
+  adapter.executeRaw = (query) => lock.runExclusive(() => executeRaw(query));
+  adapter.executeScript = (script) => lock.runExclusive(() => executeScript(script));
+  adapter.startTransaction = async (isolationLevel) => {
+    const release = await lock.acquire();
+    try {
+      const transaction = await startTransaction(isolationLevel);
+      const commit = transaction.commit.bind(transaction);
+      const rollback = transaction.rollback.bind(transaction);
+      transaction.commit = () => commit().finally(release);
+      transaction.rollback = () => rollback().finally(release);
+      return transaction;
+    } catch (error) {
+      release();
+      throw error;
+    }
+  };
+  return adapter;
 }

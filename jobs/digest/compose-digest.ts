@@ -6,6 +6,7 @@ import { shortDay, shortTime, weekdayOf } from "../../core/calendar.ts";
 import { dataDirOf } from "../../core/config.ts";
 import type { Locale, Translate } from "../../core/i18n.ts";
 import type { OutgoingMessage } from "../../core/messages.ts";
+import { serviceTeams } from "../../prisma/digest-repository.ts";
 import type { Services } from "../services.ts";
 import { type DigestFigures, figuresOf } from "./digest-figures.ts";
 import type { DigestPeriod } from "./digest-period.ts";
@@ -23,7 +24,7 @@ export interface DigestPart {
 const maxButtons = 3;
 
 async function teamNames(services: Services): Promise<TeamNames> {
-  const rows = await services.db.serviceTeam.findMany();
+  const rows = await serviceTeams(services.db);
   return new Map(rows.map((row) => [row.key, { zh: row.nameZh, en: row.nameEn }]));
 }
 

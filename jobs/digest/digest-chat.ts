@@ -3,6 +3,7 @@
 // with the week's chart and, on platforms with cards, "rematch" buttons any staff member there may press.
 import type { Config } from "../../core/config.ts";
 import { isLocale, type Locale } from "../../core/i18n.ts";
+import { chatById, ensureChat } from "../../prisma/digest-repository.ts";
 import { type Services, sendToChat } from "../services.ts";
 import { type DailyOptions, type DigestRecipient, type DigestResult, sendDigestOnce } from "./digest-once.ts";
 
@@ -23,16 +24,7 @@ export function chatLocale(config: Config, chat: { locale: string | null }): Loc
 export async function digestChatId(services: Services): Promise<string | null> {
   const chat = services.config.DIGEST_CHAT;
   if (!chat) return null;
-  const where = { platform_externalId: { platform: chat.platform, externalId: chat.chatId } };
-  const row = await services.db.chat
-    .upsert({
-      where,
-      create: { platform: chat.platform, externalId: chat.chatId, kind: "group", title: chat.chatId },
-      update: {},
-    })
-    // Another worker wrote it first.
-    .catch(() => services.db.chat.findUniqueOrThrow({ where }));
-  return row.id;
+  return ensureChat(services.db, chat.platform, chat.chatId);
 }
 
 /** Sends the staff chat's digest of `day` once. */
@@ -42,7 +34,7 @@ export async function sendChatDigest(
   day: string,
   options: DailyOptions = {},
 ): Promise<DigestResult | "no-chat"> {
-  const chat = await services.db.chat.findUnique({ where: { id: chatId } });
+  const chat = await chatById(services.db, chatId);
   if (!chat) return "no-chat";
   const recipient: DigestRecipient = {
     owner: { chatId },

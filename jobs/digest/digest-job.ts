@@ -3,6 +3,8 @@
 // a day (digest-once.ts); the jobs of a worker share their tallies and charts.
 import { type Job, Queue } from "bullmq";
 import { dayOf, timeZone } from "../../core/calendar.ts";
+import { personById } from "../../prisma/digest-repository.ts";
+import { peopleWithRoles, type Role } from "../../prisma/people.ts";
 import { type JobDefinition, type QueueModule, redisOptions } from "../job-system.ts";
 import { localeOfPerson, type Services, sendToPerson } from "../services.ts";
 import { scopeOf } from "./compose-digest.ts";
@@ -12,7 +14,7 @@ import { SharedWork } from "./shared-work.ts";
 
 export const digestQueue = "digest";
 const schedulerId = "daily-digest";
-const staffRoles = ["staff", "admin", "team_leader"];
+const staffRoles: Role[] = ["staff", "admin", "team_leader"];
 
 export type DigestPayload =
   /** The scheduler's daily run (day from the scheduled time), or a run for a given day. */
@@ -65,7 +67,7 @@ export async function upsertDigestScheduler(redisUrl: string, prefix: string, cl
  * the day from queueing twice. Returns how many were queued.
  */
 export async function fanOutDigests(services: Services, day: string): Promise<number> {
-  const staff = await services.db.person.findMany({ where: { role: { in: staffRoles } }, select: { id: true } });
+  const staff = await peopleWithRoles(services.db, staffRoles);
   for (const { id: personId } of staff) {
     await services.enqueue("digest", { kind: "person", personId, day });
   }
@@ -89,8 +91,8 @@ export async function staffRecipient(
 
 /** Sends a staff member's digest of `day` once. Returns what happened, for the job's result. */
 export async function sendDailyDigest(services: Services, personId: string, day: string, options: DailyOptions = {}) {
-  const person = await services.db.person.findUnique({ where: { id: personId } });
-  if (!person || !staffRoles.includes(person.role)) return "not-staff";
+  const person = await personById(services.db, personId);
+  if (!person || !(staffRoles as string[]).includes(person.role)) return "not-staff";
   return sendDigestOnce(services, await staffRecipient(services, person), day, options);
 }
 

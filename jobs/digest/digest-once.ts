@@ -4,14 +4,14 @@
 // for the staff chat.
 
 import type { Locale } from "../../core/i18n.ts";
-import { isUniqueViolation } from "../../prisma/unique-violation.ts";
+import { claimDigestRun, type DigestOwner, previousDigestDay } from "../../prisma/digest-repository.ts";
+import { outboundWithKey } from "../../prisma/outbox-repository.ts";
 import { type Services, translate } from "../services.ts";
 import { composeDigest, type DigestPart, type DigestRequest } from "./compose-digest.ts";
 import { dailyPeriod } from "./digest-period.ts";
 import type { SharedWork } from "./shared-work.ts";
 
-/** Who a daily digest goes to: a staff member, or the staff chat (DIGEST_CHAT). */
-export type DigestOwner = { personId: string } | { chatId: string };
+export type { DigestOwner };
 
 export interface DigestRecipient {
   owner: DigestOwner;
@@ -43,14 +43,11 @@ export async function dailyDigestRequest(
   day: string,
   options: DailyOptions = {},
 ): Promise<DigestRequest> {
-  const last = await services.db.digestRun.findFirst({
-    where: { ...recipient.owner, day: { lt: day } },
-    orderBy: { day: "desc" },
-  });
+  const lastDay = await previousDigestDay(services.db, recipient.owner, day);
   return {
     t: translate(services, recipient.locale),
     locale: recipient.locale,
-    period: dailyPeriod(day, services.config.DIGEST_TIME, last?.day ?? null, options.now ?? new Date()),
+    period: dailyPeriod(day, services.config.DIGEST_TIME, lastDay, options.now ?? new Date()),
     scopeTeam: recipient.scopeTeam,
     shared: options.shared,
   };
@@ -66,17 +63,10 @@ export async function sendDigestOnce(
   const { db } = services;
   // Read before the claim below writes today's run.
   const request = await dailyDigestRequest(services, recipient, day, options);
-  const claimed = await db.digestRun
-    .create({ data: { ...recipient.owner, day } })
-    .then(() => true)
-    .catch((error: unknown) => {
-      if (isUniqueViolation(error)) return false;
-      throw error;
-    });
+  const claimed = await claimDigestRun(db, recipient.owner, day);
   // Claimed elsewhere: done when its first part is in the outbox. If not, the claimer crashed (or is
   // still composing); sending again is safe because the outbox keys are the same.
-  if (!claimed && (await db.outboundMessage.findUnique({ where: { key: digestKey(recipient.owner, day) } })))
-    return "already-sent";
+  if (!claimed && (await outboundWithKey(db, digestKey(recipient.owner, day)))) return "already-sent";
   for (const part of await composeDigest(services, request)) {
     if (!(await recipient.send(part, digestKey(recipient.owner, day, part.suffix)))) return "unreachable";
   }

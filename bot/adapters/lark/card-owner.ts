@@ -3,6 +3,8 @@
 
 import type { OutgoingMessage } from "../../../core/messages.ts";
 import type { Db } from "../../../prisma/client.ts";
+import { outboundWithKey } from "../../../prisma/outbox-repository.ts";
+import { identityIdsOn } from "../../../prisma/people.ts";
 import type { CardMessage } from "./lark-card.ts";
 
 export interface SentCard {
@@ -20,16 +22,13 @@ export function outboxCards(db: () => Db | undefined): FindCard {
   return async (key) => {
     const client = db();
     if (!client) return null;
-    const row = await client.outboundMessage.findUnique({ where: { key } });
+    const row = await outboundWithKey(client, key);
     if (row?.platform !== "lark" || row.kind !== "card") return null;
     const message = JSON.parse(row.payload) as OutgoingMessage;
     if (message.kind !== "card") return null;
-    const identities = row.personId
-      ? await client.identity.findMany({ where: { personId: row.personId, platform: "lark" } })
-      : null;
     return {
       card: message,
-      holders: identities ? identities.map((identity) => identity.externalId) : null,
+      holders: row.personId ? await identityIdsOn(client, row.personId, "lark") : null,
       toPerson: row.targetKind === "user",
     };
   };

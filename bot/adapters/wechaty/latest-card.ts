@@ -3,6 +3,7 @@
 
 import type { OutgoingMessage } from "../../../core/messages.ts";
 import type { Db } from "../../../prisma/client.ts";
+import { latestSentCard } from "../../../prisma/outbox-repository.ts";
 import type { NumberedCard } from "./numbered-choices.ts";
 
 export type LatestCard = (holders: string[]) => Promise<NumberedCard | null>;
@@ -12,10 +13,11 @@ export function outboxLatestCard(db: () => Db | undefined): LatestCard {
   return async (holders) => {
     const client = db();
     if (!client || holders.length === 0) return null;
-    const row = await client.outboundMessage.findFirst({
-      where: { platform: "wechat", kind: "card", status: "sent", targetId: { in: holders } },
-      orderBy: { sentAt: "desc" },
-    });
+    const row = await latestSentCard(
+      client,
+      "wechat",
+      holders.map((id) => ({ id })),
+    );
     if (!row) return null;
     const message = JSON.parse(row.payload) as OutgoingMessage;
     return message.kind === "card"

@@ -1,0 +1,67 @@
+// The chats the bot is in, created on first sight (typed plain SQL: every inbound message asks).
+import type { IncomingMessage } from "../core/messages.ts";
+import { type Db, directSql } from "./client.ts";
+import { prepared, sqlite } from "./sql/builder.ts";
+import { newId, sqlDate } from "./sql/values.ts";
+
+export interface StoredChat {
+  id: string;
+  externalId: string;
+  kind: "group" | "direct";
+  title: string;
+  /** A locale fixed for the chat, or null. */
+  locale: string | null;
+}
+
+const chatByExternalId = prepared((platform: string, externalId: string) =>
+  sqlite
+    .selectFrom("Chat")
+    .select(["id", "externalId", "kind", "title", "locale"])
+    .where("platform", "=", platform)
+    .where("externalId", "=", externalId),
+);
+
+function stored(row: { id: string; externalId: string; kind: string; title: string; locale: string | null }) {
+  return { ...row, kind: row.kind === "direct" ? "direct" : "group" } satisfies StoredChat;
+}
+
+/** The chat a message came from, created on first sight; a renamed group gets its new title. */
+export async function resolveChat(
+  db: Db,
+  message: Pick<IncomingMessage, "platform" | "chatId" | "chatKind" | "chatTitle" | "senderName">,
+): Promise<StoredChat> {
+  const sql = directSql(db);
+  const query = chatByExternalId(message.platform, message.chatId);
+  const found = sql.first(query);
+  if (found && (!message.chatTitle || found.title === message.chatTitle)) return stored(found);
+  return sql.write((tx) => {
+    if (found) {
+      tx.execute(
+        sqlite
+          .updateTable("Chat")
+          .set({ title: message.chatTitle ?? found.title })
+          .where("id", "=", found.id),
+      );
+    } else {
+      const title = message.chatTitle ?? (message.chatKind === "direct" ? message.senderName : message.chatId);
+      tx.execute(
+        sqlite
+          .insertInto("Chat")
+          .values({
+            id: newId(),
+            platform: message.platform,
+            externalId: message.chatId,
+            kind: message.chatKind,
+            title,
+            served: 1,
+            isDemo: 0,
+            createdAt: sqlDate(new Date()),
+          })
+          .onConflict((conflict) => conflict.columns(["platform", "externalId"]).doNothing()),
+      );
+    }
+    const chat = tx.first(query);
+    if (!chat) throw new Error(`chat ${message.platform}:${message.chatId} not stored`);
+    return stored(chat);
+  });
+}

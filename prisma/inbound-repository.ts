@@ -1,0 +1,53 @@
+// Every inbound message is stored first, keyed by its platform message id: a platform that delivers
+// the same message again finds it there (typed plain SQL, prisma/sql/).
+import type { IncomingMessage } from "../core/messages.ts";
+import { type Db, directSql } from "./client.ts";
+import { prepared, sqlite } from "./sql/builder.ts";
+import { newId, sqlDate } from "./sql/values.ts";
+
+export type InboundStatus = "received" | "handled" | "ignored" | "failed";
+
+type Keyed = Pick<IncomingMessage, "platform" | "messageId">;
+
+/** Stores an InboundMessage row unless its platform message id is there already. */
+export const insertInbound = prepared(
+  (id: string, platform: string, messageId: string, chatId: string, senderId: string, status: string, at: string) =>
+    sqlite
+      .insertInto("InboundMessage")
+      .values({ id, platform, messageId, chatId, senderId, status, receivedAt: at })
+      .onConflict((conflict) => conflict.columns(["platform", "messageId"]).doNothing()),
+);
+
+const setStatus = prepared((status: string, platform: string, messageId: string) =>
+  sqlite
+    .updateTable("InboundMessage")
+    .set({ status })
+    .where("platform", "=", platform)
+    .where("messageId", "=", messageId),
+);
+
+/** Stores a message on first sight; false when the same platform message id was stored before. */
+export async function recordInbound(
+  db: Db,
+  message: Keyed & Pick<IncomingMessage, "chatId" | "senderId" | "receivedAt">,
+): Promise<boolean> {
+  const inserted = await directSql(db).write((tx) =>
+    tx.execute(
+      insertInbound(
+        newId(),
+        message.platform,
+        message.messageId,
+        message.chatId,
+        message.senderId,
+        "received",
+        sqlDate(message.receivedAt),
+      ),
+    ),
+  );
+  return inserted.changes === 1;
+}
+
+/** What became of a stored message. */
+export async function markInbound(db: Db, message: Keyed, status: InboundStatus): Promise<void> {
+  await directSql(db).write((tx) => tx.execute(setStatus(status, message.platform, message.messageId)));
+}
