@@ -186,6 +186,7 @@ describe("rows written by the typed path, read by Prisma", () => {
       tx.execute(
         sqlite.insertInto("Match").values({
           id: matchId,
+          offers: 1,
           requestId: request.id,
           expertId: expert.id,
           rank: 1,
