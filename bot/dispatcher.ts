@@ -98,11 +98,13 @@ export function createDispatcher(services: Services): Dispatch {
   };
 }
 
+/** True when the message is new, or was stored by its adapter before the platform was answered (then claimed). */
 async function recordInbound(services: Services, message: IncomingMessage): Promise<boolean> {
   const inserted = await directSql(services.db).write((sql) =>
     sql.run(
       `INSERT INTO InboundMessage (id, platform, messageId, chatId, senderId, status, receivedAt)
-       VALUES (?, ?, ?, ?, ?, 'received', ?) ON CONFLICT (platform, messageId) DO NOTHING`,
+       VALUES (?, ?, ?, ?, ?, 'received', ?)
+       ON CONFLICT (platform, messageId) DO UPDATE SET status = 'received' WHERE status = 'stored'`,
       newId(),
       message.platform,
       message.messageId,

@@ -40,6 +40,7 @@ export async function createPlatformAdapters(config: Config, log: Log, hooks: Pl
   if (config.platforms.includes("lark") && config.LARK_APP_ID && config.LARK_APP_SECRET) {
     const { LarkAdapter } = await import("./lark/lark-adapter.ts");
     const { outboxCards } = await import("./lark/card-owner.ts");
+    const { databaseInbox } = await import("./lark/lark-inbox.ts");
     adapters.push(
       new LarkAdapter({
         appId: config.LARK_APP_ID,
@@ -54,6 +55,8 @@ export async function createPlatformAdapters(config: Config, log: Log, hooks: Pl
         log,
         findCard: outboxCards(db),
         uploads: config.uploads,
+        inbox: databaseInbox(db),
+        recoverAfterMs: config.JOB_LOCK_MS,
       }),
     );
   }
