@@ -208,8 +208,13 @@ export class DirectSql {
           return { ok: true, value };
         } catch (error) {
           if (!alone) {
-            run("ROLLBACK TO work");
-            run("RELEASE work");
+            try {
+              run("ROLLBACK TO work");
+              run("RELEASE work");
+            } catch {
+              // SQLite ended the whole transaction (disk full): the work's own error says why.
+              throw error;
+            }
           }
           return { ok: false, error };
         }
