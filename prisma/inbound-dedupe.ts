@@ -26,9 +26,10 @@ export async function isRepeatedContent(db: Db, message: IncomingMessage, window
   const messageId = `content:${fingerprint(message)}`;
   const now = new Date();
   return directSql(db).write((sql) => {
+    // The fingerprint remembers the message that made it: that message handled again after a restart is no repeat.
     const inserted = sql.run(
-      `INSERT INTO InboundMessage (id, platform, messageId, chatId, senderId, status, receivedAt)
-       VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (platform, messageId) DO NOTHING`,
+      `INSERT INTO InboundMessage (id, platform, messageId, chatId, senderId, status, receivedAt, payload)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (platform, messageId) DO NOTHING`,
       newId(),
       message.platform,
       messageId,
@@ -36,8 +37,15 @@ export async function isRepeatedContent(db: Db, message: IncomingMessage, window
       message.senderId,
       fingerprintStatus,
       sqlDate(now),
+      message.messageId,
     );
     if (inserted.changes === 1) return false;
+    const first = sql.get<{ payload: string | null }>(
+      "SELECT payload FROM InboundMessage WHERE platform = ? AND messageId = ?",
+      message.platform,
+      messageId,
+    );
+    if (first?.payload === message.messageId) return false;
     // Seen before: a repeat unless the earlier one is older than the window, in which case this one takes its place.
     const renewed = sql.run(
       "UPDATE InboundMessage SET receivedAt = ? WHERE platform = ? AND messageId = ? AND receivedAt < ?",

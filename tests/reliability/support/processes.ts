@@ -4,7 +4,8 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { IncomingMessage } from "../../../core/messages.ts";
 
-const script = path.resolve("tests/reliability/support/bot-process.ts");
+const botScript = path.resolve("tests/reliability/support/bot-process.ts");
+const larkScript = path.resolve("tests/reliability/support/lark-process.ts");
 
 export interface BotProcess {
   child: ChildProcess;
@@ -19,7 +20,7 @@ export interface BotProcess {
 
 let counter = 0;
 
-export async function startBotProcess(env: Record<string, string>): Promise<BotProcess> {
+export async function startBotProcess(env: Record<string, string>, script = botScript): Promise<BotProcess> {
   const child = spawn(process.execPath, ["--import", "tsx", script], {
     env: { ...process.env, LOG_LEVEL: "silent", ...env },
     stdio: ["pipe", "pipe", "pipe"],
@@ -70,6 +71,13 @@ export async function startBotProcess(env: Record<string, string>): Promise<BotP
   };
   await proc.printed("ready", 60_000);
   return proc;
+}
+
+/** A bot process behind the real Lark adapter (lark-process.ts), and the port its webhook listens on. */
+export async function startLarkProcess(env: Record<string, string>): Promise<BotProcess & { port: number }> {
+  const proc = await startBotProcess(env, larkScript);
+  const port = Number(/ready (\d+)/.exec(proc.stdout())?.[1]);
+  return Object.assign(proc, { port });
 }
 
 export async function kill(proc: BotProcess): Promise<void> {
