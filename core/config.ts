@@ -158,6 +158,10 @@ const schema = z.object({
   // --- Files sent in the chat (bot/adapters/save-upload.ts, handlers/roster/roster-upload.ts) ---
   /** Largest file the adapters save; a larger one is answered politely and never written whole. */
   UPLOAD_MAX_MB: z.coerce.number().positive().max(100, "at most 100 (Lark hands over 100 MB at most)").default(20),
+  /** Most data rows a roster file may hold; a larger file is refused whole, before anything is written. */
+  ROSTER_MAX_ROWS: z.coerce.number().int().positive().default(200_000),
+  /** Memory the roster reader (a worker thread) may use; a file that unpacks to more is refused, the bot lives on. */
+  ROSTER_MAX_MEMORY_MB: z.coerce.number().int().min(16).default(768),
   /** Where files sent in the chat wait for their import; by default `uploads` beside the SQLite file. */
   UPLOADS_DIR: z.string().optional(),
   // --- end of files ---

@@ -25,8 +25,9 @@ export function findHeader(rows: RawRow[]): { index: number; columns: Partial<Re
   throw new RosterError("unknown_header", first.row.cells.map((cell) => cell.trim()).join(","));
 }
 
-export function rowsFromTable(rows: RawRow[]): RosterReadResult {
+export function rowsFromTable(rows: RawRow[], maxRows = Number.POSITIVE_INFINITY): RosterReadResult {
   const { index, columns } = findHeader(rows);
+  if (rows.length - index - 1 > maxRows) throw new RosterError("too_large", `> ${maxRows}`);
   const result: RosterReadResult = { rows: [], rejected: [], warnings: [] };
   const seen = new Set<string>();
   const absent = rosterFields.filter((field) => columns[field] === undefined);
