@@ -95,9 +95,13 @@ function platformsOf(settings: z.infer<typeof schema>): Platform[] {
   if (settings.LARK_APP_ID || settings.LARK_APP_SECRET) {
     if (!settings.LARK_APP_ID) throw new ConfigError("LARK_APP_ID", "the app id (cli_...) with LARK_APP_SECRET");
     if (!settings.LARK_APP_SECRET) throw new ConfigError("LARK_APP_SECRET", "the app secret with LARK_APP_ID");
-    // An unverified webhook would let anyone on the network speak as anyone.
-    if (settings.LARK_MODE === "webhook" && !settings.LARK_VERIFICATION_TOKEN && !settings.LARK_ENCRYPT_KEY) {
-      throw new ConfigError("LARK_VERIFICATION_TOKEN", "the verification token (or LARK_ENCRYPT_KEY) in webhook mode");
+    // Only the encrypt key makes Lark sign its requests (with a timestamp): a verification token alone sits
+    // in every event's body, so whoever saw one event could replay it, or forge one "from" staff, for ever.
+    if (settings.LARK_MODE === "webhook" && !settings.LARK_ENCRYPT_KEY) {
+      throw new ConfigError(
+        "LARK_ENCRYPT_KEY",
+        "the encrypt key in webhook mode (Lark console: Events and callbacks > Encryption strategy)",
+      );
     }
     platforms.push("lark");
   }

@@ -5,6 +5,7 @@ import type { Config } from "../../core/config.ts";
 import type { Log } from "../../core/log.ts";
 import type { Adapter } from "../../core/messages.ts";
 import type { Db } from "../../prisma/client.ts";
+import { staffRosterFiles } from "./upload-policy.ts";
 
 export interface PlatformHooks {
   /** The database once the app has started: sent cards are read from the outbox. */
@@ -56,6 +57,7 @@ export async function createPlatformAdapters(config: Config, log: Log, hooks: Pl
         findCard: outboxCards(db),
         uploads: config.uploads,
         inbox: databaseInbox(db),
+        wantsFile: staffRosterFiles(db, config, "lark"),
         recoverAfterMs: config.JOB_LOCK_MS,
       }),
     );

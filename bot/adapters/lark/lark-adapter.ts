@@ -12,6 +12,7 @@ import type {
   Target,
 } from "../../../core/messages.ts";
 import { saveUpload, type UploadSettings, unavailableUpload } from "../save-upload.ts";
+import type { WantsFile } from "../upload-policy.ts";
 import type { FindCard } from "./card-owner.ts";
 import { messageFile, type ReceiveEvent, toIncoming } from "./incoming-event.ts";
 import { answeredCard, buttonValue } from "./lark-card.ts";
@@ -39,6 +40,8 @@ export interface LarkAdapterOptions {
   sender?: SenderOptions;
   /** Where files sent to the bot are saved (needs the im:resource permission); without it files are ignored. */
   uploads?: UploadSettings;
+  /** Whether a sender's file is worth downloading (their role); without it every file is. */
+  wantsFile?: WantsFile;
   /** Stores each event before Lark is answered; without it an acknowledged event lives only in memory. */
   inbox?: LarkInbox;
   /** How long an event may stay unfinished before it is handled again (another process may be at it). */
@@ -250,7 +253,7 @@ export class LarkAdapter implements Adapter {
     this.background(async () => {
       try {
         // The file is fetched before the message is handed on: handlers and jobs see a path, never the SDK.
-        const file = attached && uploads ? await this.download(base.messageId, attached, uploads) : undefined;
+        const file = attached && uploads ? await this.fileOf(base, attached, uploads) : undefined;
         const senderName = await this.nameOf(base.senderId);
         const chat = await this.chatOf(base.chatId, base.chatKind);
         await dispatch({
@@ -263,6 +266,17 @@ export class LarkAdapter implements Adapter {
         this.handling.delete(base.messageId);
       }
     });
+  }
+
+  /** The message's file: downloaded when its sender may send one the bot reads, else its name alone. */
+  private async fileOf(
+    base: { messageId: string; senderId: string },
+    attached: { key: string; name: string },
+    uploads: UploadSettings,
+  ): Promise<IncomingFile> {
+    const wanted = (await this.options.wantsFile?.(base.senderId, attached.name).catch(() => false)) ?? true;
+    if (!wanted) return unavailableUpload(attached.name);
+    return this.download(base.messageId, attached, uploads);
   }
 
   /** Downloads the file of a `file` message into the uploads folder. */
