@@ -74,6 +74,9 @@ interface Press {
 /** What is kept of an event before Lark is answered: enough to handle it after a restart. */
 type StoredEvent = { kind: "message"; event: ReceiveEvent } | { kind: "press"; press: Press };
 
+/** How long the start waits for the long connection before going on and letting the SDK retry. */
+const connectPatienceMs = 20_000;
+
 interface ChatInfo {
   kind: ChatKind;
   title?: string;
@@ -135,16 +138,49 @@ export class LarkAdapter implements Adapter {
       });
       await this.webhook.start();
     } else {
-      this.ws = new WSClient({
-        appId: options.appId,
-        appSecret: options.appSecret,
-        domain: larkDomain(options.domain),
-        loggerLevel: LoggerLevel.warn,
-      });
-      await this.ws.start({ eventDispatcher: this.events });
-      this.log.info("Lark long connection started");
+      await this.connect();
     }
     await this.recover();
+  }
+
+  /**
+   * Opens the long connection and waits until Lark accepts it. Settings Lark refuses (a wrong app id or
+   * secret) stop the start with an error that names them; the SDK itself would log one line and stay
+   * deaf for ever. A gateway that cannot be reached yet is retried by the SDK, with an error logged.
+   */
+  private async connect(): Promise<void> {
+    const { appId, appSecret, domain } = this.options;
+    // The SDK's own check, which otherwise only logs and returns.
+    if (!/^cli_[0-9a-fA-F]{16}$/.test(appId)) {
+      throw new Error(`LARK_APP_ID "${appId}" is not a Lark app id (cli_ and 16 hex digits): no long connection`);
+    }
+    await new Promise<void>((resolve, reject) => {
+      const patience = setTimeout(() => {
+        this.log.error("Lark long connection not open yet: retrying in the background");
+        resolve();
+      }, connectPatienceMs);
+      patience.unref();
+      this.ws = new WSClient({
+        appId,
+        appSecret,
+        domain: larkDomain(domain),
+        loggerLevel: LoggerLevel.error,
+        onReady: () => {
+          clearTimeout(patience);
+          this.log.info("Lark long connection open");
+          resolve();
+        },
+        onReconnected: () => this.log.info("Lark long connection open again"),
+        onError: (error: Error) => {
+          clearTimeout(patience);
+          this.log.error({ err: error.message }, "Lark long connection refused");
+          reject(
+            new Error(`Lark refused the long connection (check LARK_APP_ID and LARK_APP_SECRET): ${error.message}`),
+          );
+        },
+      });
+      void this.ws.start({ eventDispatcher: this.events });
+    });
   }
 
   /**
