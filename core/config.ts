@@ -96,9 +96,13 @@ function platformsOf(settings: z.infer<typeof schema>): Platform[] {
   if (settings.LARK_APP_ID || settings.LARK_APP_SECRET) {
     if (!settings.LARK_APP_ID) throw new ConfigError("LARK_APP_ID", "the app id (cli_...) with LARK_APP_SECRET");
     if (!settings.LARK_APP_SECRET) throw new ConfigError("LARK_APP_SECRET", "the app secret with LARK_APP_ID");
-    // An unverified webhook would let anyone on the network speak as anyone.
-    if (settings.LARK_MODE === "webhook" && !settings.LARK_VERIFICATION_TOKEN && !settings.LARK_ENCRYPT_KEY) {
-      throw new ConfigError("LARK_VERIFICATION_TOKEN", "the verification token (or LARK_ENCRYPT_KEY) in webhook mode");
+    // Only the encrypt key makes Lark sign its requests (with a timestamp): a verification token alone sits
+    // in every event's body, so whoever saw one event could replay it, or forge one "from" staff, for ever.
+    if (settings.LARK_MODE === "webhook" && !settings.LARK_ENCRYPT_KEY) {
+      throw new ConfigError(
+        "LARK_ENCRYPT_KEY",
+        "the encrypt key in webhook mode (Lark console: Events and callbacks > Encryption strategy)",
+      );
     }
     platforms.push("lark");
   }
@@ -159,6 +163,10 @@ const schema = z.object({
   // --- Files sent in the chat (bot/adapters/save-upload.ts, handlers/roster/roster-upload.ts) ---
   /** Largest file the adapters save; a larger one is answered politely and never written whole. */
   UPLOAD_MAX_MB: z.coerce.number().positive().max(100, "at most 100 (Lark hands over 100 MB at most)").default(20),
+  /** Most data rows a roster file may hold; a larger file is refused whole, before anything is written. */
+  ROSTER_MAX_ROWS: z.coerce.number().int().positive().default(200_000),
+  /** Memory the roster reader (a worker thread) may use; a file that unpacks to more is refused, the bot lives on. */
+  ROSTER_MAX_MEMORY_MB: z.coerce.number().int().min(16).default(768),
   /** Where files sent in the chat wait for their import; by default `uploads` beside the SQLite file. */
   UPLOADS_DIR: z.string().optional(),
   // --- end of files ---

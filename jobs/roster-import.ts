@@ -5,7 +5,8 @@ import { rm } from "node:fs/promises";
 import type { Job } from "bullmq";
 import { isLocale } from "../core/i18n.ts";
 import type { Enqueue } from "../core/ports.ts";
-import { RosterError, readRosterFile } from "../core/roster/read-roster-file.ts";
+import { RosterError } from "../core/roster/read-roster-file.ts";
+import { readRosterOffThread } from "../core/roster/read-roster-off-thread.ts";
 import type { RosterErrorCode } from "../core/roster/roster-error.ts";
 import { type RosterReport, rosterReportLines } from "../core/roster/roster-report.ts";
 import { importRoster } from "../prisma/roster/import-roster.ts";
@@ -16,6 +17,8 @@ export const rosterImportQueue = "roster-import";
 
 export interface RosterImportPayload {
   uploadId: string;
+  /** Runs already started and not finished (a process died): the resumed job gets an id of its own. */
+  run?: number;
 }
 
 declare module "../core/ports.ts" {
@@ -34,21 +37,45 @@ export type RosterOutcome =
 const listedRows = 5;
 /** A parser's message can be long; the chat gets its start. */
 const detailMax = 160;
+/**
+ * Runs of one import that may start: a process that dies while importing (killed for memory, say)
+ * leaves the upload `importing`; the next start tries once more, then gives up and tells the sender.
+ */
+const maxRuns = 3;
 
 /** Queues the import of an upload. The upload row is unique per platform message, and so is the job id. */
 export async function enqueueRosterImport(enqueue: Enqueue, uploadId: string): Promise<void> {
   await enqueue("roster-import", { uploadId });
 }
 
-/** Queues again every upload still waiting (Redis may have restarted empty). */
+/**
+ * Queues again every upload still waiting (Redis may have restarted empty), or left `importing` by a
+ * process that died (its job may have failed as stalled, so it gets a job id of its own).
+ */
 export async function resumeRosterImports(services: Services): Promise<void> {
-  const pending = await services.db.rosterUpload.findMany({ where: { status: "pending" }, select: { id: true } });
-  for (const upload of pending) await enqueueRosterImport(services.enqueue, upload.id);
+  const waiting = await services.db.rosterUpload.findMany({
+    where: { status: { in: ["pending", "importing"] } },
+    select: { id: true, status: true, result: true },
+  });
+  for (const upload of waiting) {
+    const run = upload.status === "importing" ? runsOf(upload.result) : 0;
+    await services.enqueue("roster-import", { uploadId: upload.id, ...(run ? { run } : {}) });
+  }
+}
+
+/** How many runs of an import have started, as kept on its row while it is `importing`. */
+function runsOf(result: string | null): number {
+  try {
+    return Number((JSON.parse(result ?? "{}") as { runs?: unknown }).runs) || 0;
+  } catch {
+    return 0;
+  }
 }
 
 async function importFile(services: Services, file: string): Promise<RosterOutcome> {
   try {
-    const read = await readRosterFile(file);
+    const { ROSTER_MAX_ROWS: maxRows, ROSTER_MAX_MEMORY_MB: maxMemoryMb } = services.config;
+    const read = await readRosterOffThread(file, { maxRows, maxMemoryMb });
     const counts = await importRoster(services.db, read.rows);
     return { kind: "imported", report: { ...counts, rejected: read.rejected, warnings: read.warnings } };
   } catch (error) {
@@ -65,13 +92,19 @@ export async function runRosterImport(services: Services, uploadId: string, last
   const { db, log } = services;
   let upload = await db.rosterUpload.findUnique({ where: { id: uploadId } });
   if (!upload) return "missing";
-  if (upload.status === "pending") {
+  if (upload.status === "pending" || upload.status === "importing") {
     let outcome: RosterOutcome;
+    const runs = (upload.status === "importing" ? runsOf(upload.result) : 0) + 1;
     try {
+      if (runs > maxRuns) throw new Error(`import stopped ${maxRuns} times without finishing`);
+      await db.rosterUpload.update({
+        where: { id: uploadId },
+        data: { status: "importing", result: JSON.stringify({ runs }) },
+      });
       outcome = await importFile(services, upload.path);
     } catch (error) {
       // Retried with backoff (a busy database); only the last attempt gives up and says so.
-      if (!lastAttempt) throw error;
+      if (!lastAttempt && runs <= maxRuns) throw error;
       log.error({ err: String(error), uploadId }, "Roster import failed");
       outcome = { kind: "failed" };
     }
@@ -118,7 +151,7 @@ export function rosterImportJob(services: Services): JobDefinition<RosterImportP
 
 /** Registry entry (jobs/registry.ts): uploads still waiting are queued again. */
 export const rosterImport: QueueModule<"roster-import"> = {
-  jobId: ({ uploadId }) => `roster-import-${uploadId}`,
+  jobId: ({ uploadId, run }) => (run ? `roster-import-${uploadId}-run-${run}` : `roster-import-${uploadId}`),
   workers: ({ services }) => [rosterImportJob(services)],
   resume: ({ services }) => resumeRosterImports(services),
 };

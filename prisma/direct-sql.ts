@@ -168,10 +168,11 @@ export class DirectSql implements SqlReader {
   private readonly pending: PendingWrite[] = [];
 
   private async flush(): Promise<void> {
+    let batch: PendingWrite[] = [];
     await this.lock
       .runExclusive(() => {
         // Taken inside the lock: writes queued while Prisma held it join this transaction.
-        const batch = this.pending.splice(0);
+        batch = this.pending.splice(0);
         const outcomes = this.runBatch(batch);
         for (const [index, item] of batch.entries()) {
           const outcome = outcomes[index];
@@ -180,9 +181,18 @@ export class DirectSql implements SqlReader {
         }
       })
       .catch((error) => {
-        // The lock itself failed: nothing of this batch ran.
-        for (const item of this.pending.splice(0)) item.reject(error);
+        // The lock failed, or the batch did in a way runBatch did not foresee: every write settles.
+        for (const item of [...batch, ...this.pending.splice(0)]) item.reject(error);
       });
+  }
+
+  /** Ends the open transaction, if any: after SQLITE_FULL or SQLITE_IOERR SQLite may have ended it itself. */
+  private rollback(): void {
+    try {
+      this.connection.exec("ROLLBACK");
+    } catch {
+      // "no transaction is active": SQLite rolled it back already.
+    }
   }
 
   private runBatch(batch: PendingWrite[]): Outcome[] {
@@ -192,31 +202,37 @@ export class DirectSql implements SqlReader {
     } catch (error) {
       return batch.map(() => ({ ok: false, error }));
     }
-    // A unit alone in its transaction needs no savepoint: the transaction is its savepoint.
-    const alone = batch.length === 1;
-    const outcomes: Outcome[] = batch.map((item) => {
-      if (!alone) run("SAVEPOINT work");
-      try {
-        const value = item.work(this.writer);
-        if (!alone) run("RELEASE work");
-        return { ok: true, value };
-      } catch (error) {
-        if (!alone) {
-          run("ROLLBACK TO work");
-          run("RELEASE work");
-        }
-        return { ok: false, error };
-      }
-    });
-    if (alone && !outcomes[0]?.ok) {
-      this.connection.exec("ROLLBACK");
-      return outcomes;
-    }
     try {
+      // A unit alone in its transaction needs no savepoint: the transaction is its savepoint.
+      const alone = batch.length === 1;
+      const outcomes: Outcome[] = batch.map((item) => {
+        if (!alone) run("SAVEPOINT work");
+        try {
+          const value = item.work(this.writer);
+          if (!alone) run("RELEASE work");
+          return { ok: true, value };
+        } catch (error) {
+          if (!alone) {
+            try {
+              run("ROLLBACK TO work");
+              run("RELEASE work");
+            } catch {
+              // SQLite ended the whole transaction (disk full): the work's own error says why.
+              throw error;
+            }
+          }
+          return { ok: false, error };
+        }
+      });
+      if (alone && !outcomes[0]?.ok) {
+        this.rollback();
+        return outcomes;
+      }
       run("COMMIT");
       return outcomes;
     } catch (error) {
-      this.connection.exec("ROLLBACK");
+      // COMMIT or a savepoint statement failed (disk full, I/O error): nothing of the batch is stored.
+      this.rollback();
       return batch.map(() => ({ ok: false, error }));
     }
   }

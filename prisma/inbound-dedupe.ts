@@ -21,6 +21,14 @@ const renew = prepared((at: string, platform: string, messageId: string, before:
     .where("receivedAt", "<", before),
 );
 
+const firstMessageOf = prepared((platform: string, messageId: string) =>
+  sqlite
+    .selectFrom("InboundMessage")
+    .select("payload")
+    .where("platform", "=", platform)
+    .where("messageId", "=", messageId),
+);
+
 function fingerprint(message: IncomingMessage): string {
   const text = message.text.replace(/\s+/g, " ").trim();
   return createHash("sha256").update(`${message.chatId}\n${message.senderId}\n${text}`).digest("hex").slice(0, 40);
@@ -45,9 +53,13 @@ export async function isRepeatedContent(db: Db, message: IncomingMessage, window
         message.senderId,
         fingerprintStatus,
         sqlDate(now),
+        // The fingerprint remembers the message that made it: that message handled again after a restart is no repeat.
+        message.messageId,
       ),
     );
     if (inserted.changes === 1) return false;
+    const first = tx.first(firstMessageOf(message.platform, messageId));
+    if (first?.payload === message.messageId) return false;
     // Seen before: a repeat unless the earlier one is older than the window, in which case this one takes its place.
     const renewed = tx.execute(
       renew(sqlDate(now), message.platform, messageId, sqlDate(new Date(now.getTime() - windowMs))),

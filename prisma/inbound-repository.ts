@@ -11,11 +11,37 @@ type Keyed = Pick<IncomingMessage, "platform" | "messageId">;
 
 /** Stores an InboundMessage row unless its platform message id is there already. */
 export const insertInbound = prepared(
-  (id: string, platform: string, messageId: string, chatId: string, senderId: string, status: string, at: string) =>
+  (
+    id: string,
+    platform: string,
+    messageId: string,
+    chatId: string,
+    senderId: string,
+    status: string,
+    at: string,
+    payload: string | null,
+  ) =>
     sqlite
       .insertInto("InboundMessage")
-      .values({ id, platform, messageId, chatId, senderId, status, receivedAt: at })
+      .values({ id, platform, messageId, chatId, senderId, status, receivedAt: at, payload })
       .onConflict((conflict) => conflict.columns(["platform", "messageId"]).doNothing()),
+);
+
+/**
+ * Stores a message to handle; a row its adapter stored before answering the platform ("stored") is
+ * claimed instead, so a message is handled once whichever got there first.
+ */
+const insertOrClaim = prepared(
+  (id: string, platform: string, messageId: string, chatId: string, senderId: string, at: string) =>
+    sqlite
+      .insertInto("InboundMessage")
+      .values({ id, platform, messageId, chatId, senderId, status: "received", receivedAt: at, payload: null })
+      .onConflict((conflict) =>
+        conflict
+          .columns(["platform", "messageId"])
+          .doUpdateSet({ status: "received" })
+          .where("InboundMessage.status", "=", "stored"),
+      ),
 );
 
 const setStatus = prepared((status: string, platform: string, messageId: string) =>
@@ -26,20 +52,19 @@ const setStatus = prepared((status: string, platform: string, messageId: string)
     .where("messageId", "=", messageId),
 );
 
-/** Stores a message on first sight; false when the same platform message id was stored before. */
+/** Stores a message on first sight, or claims one its adapter stored; false when it was handled before. */
 export async function recordInbound(
   db: Db,
   message: Keyed & Pick<IncomingMessage, "chatId" | "senderId" | "receivedAt">,
 ): Promise<boolean> {
   const inserted = await directSql(db).write((tx) =>
     tx.execute(
-      insertInbound(
+      insertOrClaim(
         newId(),
         message.platform,
         message.messageId,
         message.chatId,
         message.senderId,
-        "received",
         sqlDate(message.receivedAt),
       ),
     ),

@@ -5,6 +5,7 @@ import type { Config } from "../../core/config.ts";
 import type { Log } from "../../core/log.ts";
 import type { Adapter } from "../../core/messages.ts";
 import type { Db } from "../../prisma/client.ts";
+import { staffRosterFiles } from "./upload-policy.ts";
 
 export interface PlatformHooks {
   /** The database once the app has started: sent cards are read from the outbox. */
@@ -40,6 +41,7 @@ export async function createPlatformAdapters(config: Config, log: Log, hooks: Pl
   if (config.platforms.includes("lark") && config.LARK_APP_ID && config.LARK_APP_SECRET) {
     const { LarkAdapter } = await import("./lark/lark-adapter.ts");
     const { outboxCards } = await import("./lark/card-owner.ts");
+    const { databaseInbox } = await import("./lark/lark-inbox.ts");
     adapters.push(
       new LarkAdapter({
         appId: config.LARK_APP_ID,
@@ -54,6 +56,9 @@ export async function createPlatformAdapters(config: Config, log: Log, hooks: Pl
         log,
         findCard: outboxCards(db),
         uploads: config.uploads,
+        inbox: databaseInbox(db),
+        wantsFile: staffRosterFiles(db, config, "lark"),
+        recoverAfterMs: config.JOB_LOCK_MS,
       }),
     );
   }

@@ -33,10 +33,16 @@ function pickSheet(sheets: RawRow[][]): RawRow[] {
   throw firstError ?? new RosterError("empty_file");
 }
 
-export async function readRosterFile(file: string): Promise<RosterReadResult> {
+/** Bounds on what one file may hold. */
+export interface RosterLimits {
+  /** Data rows (the header and title lines not counted). */
+  maxRows?: number;
+}
+
+export async function readRosterFile(file: string, limits: RosterLimits = {}): Promise<RosterReadResult> {
   const extension = path.extname(file).toLowerCase();
   if (extension !== ".csv" && extension !== ".xlsx") throw new RosterError("unsupported_format", extension || file);
   const bytes = await readBytes(file);
   const table = extension === ".csv" ? readCsvTable(bytes) : pickSheet(await readXlsxSheets(bytes));
-  return rowsFromTable(table);
+  return rowsFromTable(table, limits.maxRows);
 }

@@ -6,7 +6,8 @@ export type RosterErrorCode =
   | "empty_file"
   | "unknown_header"
   | "malformed_file"
-  | "duplicate_id";
+  | "duplicate_id"
+  | "too_large";
 
 export class RosterError extends Error {
   readonly code: RosterErrorCode;

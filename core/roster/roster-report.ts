@@ -19,6 +19,7 @@ export interface ReportOptions {
 export function rosterReportLines(t: Translate, report: RosterReport, options: ReportOptions = {}): string[] {
   const limit = options.limit ?? Number.POSITIVE_INFINITY;
   const lines = [t("roster.report", { ...pickCounts(report), rejected: report.rejected.length })];
+  if (report.erased) lines.push(t("roster.erased_skipped", { count: report.erased }));
   for (const rejection of report.rejected.slice(0, limit)) {
     const detail = options.hidePhones && rejection.reason === "bad_phone" ? "" : (rejection.detail ?? "");
     lines.push(

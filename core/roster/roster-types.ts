@@ -1,4 +1,5 @@
 // The shape of a roster once read: clean rows for import, and row-level problems as codes the caller renders.
+import type { RosterField } from "./roster-headers.ts";
 
 /** One expert as the roster describes them, normalised (city without 市, team as a key, lists split). */
 export interface RosterRow {
@@ -24,6 +25,11 @@ export interface RosterRow {
   cities: string[];
   /** 11-digit mobile or "area-number" landline; null when absent. */
   phone: string | null;
+  /**
+   * Fields the file has no column for: an import leaves them as they are on an expert it updates
+   * (a file of `编号,姓名` renames, it does not blank the rest). None when absent.
+   */
+  absent?: RosterField[];
 }
 
 /** Why a row was left out. */
@@ -62,4 +68,6 @@ export interface ImportCounts {
   imported: number;
   updated: number;
   unchanged: number;
+  /** Rows of experts who had their data erased (删除我的信息): never brought back. Only when there were any. */
+  erased?: number;
 }

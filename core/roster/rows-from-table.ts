@@ -4,7 +4,7 @@ import { normalisePhone } from "./normalise-phone.ts";
 import { parseModes } from "./parse-modes.ts";
 import { resolveTeam } from "./resolve-team.ts";
 import { RosterError } from "./roster-error.ts";
-import { isRosterHeader, mapHeader, type RosterField } from "./roster-headers.ts";
+import { isRosterHeader, mapHeader, type RosterField, rosterFields } from "./roster-headers.ts";
 import type { RawRow, RosterReadResult } from "./roster-types.ts";
 import { splitList } from "./split-list.ts";
 
@@ -25,10 +25,12 @@ export function findHeader(rows: RawRow[]): { index: number; columns: Partial<Re
   throw new RosterError("unknown_header", first.row.cells.map((cell) => cell.trim()).join(","));
 }
 
-export function rowsFromTable(rows: RawRow[]): RosterReadResult {
+export function rowsFromTable(rows: RawRow[], maxRows = Number.POSITIVE_INFINITY): RosterReadResult {
   const { index, columns } = findHeader(rows);
+  if (rows.length - index - 1 > maxRows) throw new RosterError("too_large", `> ${maxRows}`);
   const result: RosterReadResult = { rows: [], rejected: [], warnings: [] };
   const seen = new Set<string>();
+  const absent = rosterFields.filter((field) => columns[field] === undefined);
 
   for (const raw of rows.slice(index + 1)) {
     if (isBlank(raw)) continue;
@@ -83,6 +85,7 @@ export function rowsFromTable(rows: RawRow[]): RosterReadResult {
       canRemote: modes.canRemote,
       cities: splitList(cell("cities")).map((city) => normaliseCity(city).city),
       phone: phone.phone,
+      ...(absent.length ? { absent } : {}),
     });
   }
   return result;

@@ -29,6 +29,8 @@ export interface FakeLark {
   files: Map<string, Buffer>;
   /** Every download of a message resource. */
   downloads: { messageId: string; fileKey: string; type: string | null }[];
+  /** App ids the long-connection endpoint (POST /callback/ws/endpoint) knows; any other is refused (code 514). */
+  wsApps: Set<string>;
   /** The next `count` sends answer HTTP 429 with `x-ogw-ratelimit-reset: resetSeconds`. */
   rateLimitNext(count: number, resetSeconds: number): void;
   close(): Promise<void>;
@@ -59,6 +61,7 @@ export async function startFakeLark(): Promise<FakeLark> {
     chats: new Map(),
     files: new Map(),
     downloads: [],
+    wsApps: new Set(),
   };
   const server: Server = createServer(async (req, res) => {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
@@ -71,6 +74,19 @@ export async function startFakeLark(): Promise<FakeLark> {
     if (path === "/open-apis/auth/v3/tenant_access_token/internal") {
       fake.tokenRequests += 1;
       return json(200, { code: 0, msg: "ok", tenant_access_token: "t-fake", expire: 7200 });
+    }
+    if (path === "/callback/ws/endpoint" && req.method === "POST") {
+      const { AppID } = JSON.parse(raw.toString("utf8") || "{}") as { AppID?: string };
+      // The gateway itself is not faked yet: a known app gets an address nobody listens on.
+      if (!AppID || !fake.wsApps.has(AppID))
+        return json(200, { code: 514, msg: "app id or secret is invalid", data: {} });
+      return json(200, {
+        code: 0,
+        data: {
+          URL: "ws://127.0.0.1:9/ws?device_id=d1&service_id=1",
+          ClientConfig: { PingInterval: 120, ReconnectCount: -1, ReconnectInterval: 120, ReconnectNonce: 30 },
+        },
+      });
     }
     if (req.headers.authorization !== "Bearer t-fake") return json(401, { code: 99991663, msg: "invalid token" });
     if (path === "/open-apis/bot/v3/info")

@@ -37,7 +37,12 @@ describe("platform settings", () => {
     fails({ WECHATY_PUPPET: "wechaty-puppet-service" }, "WECHATY_PUPPET_TOKEN");
     fails({ WECHATY_PUPPET: "nonsense" }, "WECHATY_PUPPET");
     fails({ LARK_APP_ID: "cli_a" }, "LARK_APP_SECRET");
-    fails({ LARK_APP_ID: "cli_a", LARK_APP_SECRET: "s", LARK_MODE: "webhook" }, "LARK_VERIFICATION_TOKEN");
+    fails({ LARK_APP_ID: "cli_a", LARK_APP_SECRET: "s", LARK_MODE: "webhook" }, "LARK_ENCRYPT_KEY");
+    // A verification token alone does not sign events: one seen once could be replayed for ever.
+    fails(
+      { LARK_APP_ID: "cli_a", LARK_APP_SECRET: "s", LARK_MODE: "webhook", LARK_VERIFICATION_TOKEN: "v" },
+      "LARK_ENCRYPT_KEY",
+    );
     fails({ LARK_DOMAIN: "example" }, "LARK_DOMAIN");
     fails({ WECHAT_ROOM_GAP_MS: "fast" }, "WECHAT_ROOM_GAP_MS");
   });

@@ -94,5 +94,5 @@ describe("a process killed in the middle of a job", () => {
     for (const send of group) expect(send.text).not.toMatch(/1[3-9]\d{9}/);
     running.child.kill("SIGTERM");
     expect(await running.exited()).toBe(0);
-  });
+  }, 300_000);
 });

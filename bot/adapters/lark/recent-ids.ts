@@ -25,6 +25,11 @@ export class RecentIds {
     return true;
   }
 
+  /** Forgets `id`, so that it is taken again next time (its handling failed before it was kept). */
+  forget(id: string): void {
+    this.seen.delete(id);
+  }
+
   has(id: string): boolean {
     const at = this.seen.get(id);
     return at !== undefined && this.now() - at < this.ttlMs;

@@ -4,7 +4,8 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { IncomingMessage } from "../../../core/messages.ts";
 
-const script = path.resolve("tests/reliability/support/bot-process.ts");
+const botScript = path.resolve("tests/reliability/support/bot-process.ts");
+const larkScript = path.resolve("tests/reliability/support/lark-process.ts");
 
 export interface BotProcess {
   child: ChildProcess;
@@ -19,7 +20,7 @@ export interface BotProcess {
 
 let counter = 0;
 
-export async function startBotProcess(env: Record<string, string>): Promise<BotProcess> {
+export async function startBotProcess(env: Record<string, string>, script = botScript): Promise<BotProcess> {
   const child = spawn(process.execPath, ["--import", "tsx", script], {
     env: { ...process.env, LOG_LEVEL: "silent", ...env },
     stdio: ["pipe", "pipe", "pipe"],
@@ -37,7 +38,7 @@ export async function startBotProcess(env: Record<string, string>): Promise<BotP
     child,
     stdout: () => out,
     stderr: () => err,
-    printed: async (text, timeoutMs = 30_000) => {
+    printed: async (text, timeoutMs = 120_000) => {
       const deadline = Date.now() + timeoutMs;
       while (!out.includes(text)) {
         if (child.exitCode !== null)
@@ -68,8 +69,15 @@ export async function startBotProcess(env: Record<string, string>): Promise<BotP
         ),
       ]),
   };
-  await proc.printed("ready", 60_000);
+  await proc.printed("ready", 120_000);
   return proc;
+}
+
+/** A bot process behind the real Lark adapter (lark-process.ts), and the port its webhook listens on. */
+export async function startLarkProcess(env: Record<string, string>): Promise<BotProcess & { port: number }> {
+  const proc = await startBotProcess(env, larkScript);
+  const port = Number(/ready (\d+)/.exec(proc.stdout())?.[1]);
+  return Object.assign(proc, { port });
 }
 
 export async function kill(proc: BotProcess): Promise<void> {
@@ -93,10 +101,13 @@ export function platformSends(file: string): PlatformSend[] {
     .map((line) => JSON.parse(line) as PlatformSend);
 }
 
-/** Waits until `check` holds (bounded). */
+/**
+ * Waits until `check` holds. The bound only stops a test that would hang: it is generous, so that a
+ * machine with every core busy is slow, not failing.
+ */
 export async function eventually<T>(
   check: () => Promise<T | undefined | null | false>,
-  timeoutMs = 30_000,
+  timeoutMs = 120_000,
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
