@@ -5,6 +5,7 @@ import { keyIn } from "../core/i18n.ts";
 import { teamLabel } from "../core/request-format.ts";
 import { isStaff } from "../prisma/people.ts";
 import { createBinding } from "./account-binding.ts";
+import { sendConsoleLink } from "./console-link.ts";
 import type { HandlerContext } from "./context.ts";
 import { sendDigestNow } from "./digest-command.ts";
 import { findExpert } from "./profile/find-expert.ts";
@@ -69,6 +70,7 @@ const commands: readonly CommandSpec[] = [
   { name: "stats", audience: "staff", run: (ctx) => showStats(ctx) },
   { name: "teams", audience: "staff", run: (ctx) => showTeams(ctx) },
   { name: "digest", audience: "staff", run: sendDigestNow },
+  { name: "console", audience: "staff", run: (ctx) => sendConsoleLink(ctx) },
   { name: "staff", audience: "admin", run: manageStaff },
 ];
 
