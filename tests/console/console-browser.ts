@@ -1,7 +1,8 @@
 // Drives the staff console in Debian's chromium (playwright-core, no browser download): a console
 // served on a free port over a test bot's own services, and a fresh browser context per visitor.
-import { afterEach } from "vitest";
+
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import { afterEach } from "vitest";
 import { createConsole } from "../../console/console-app.ts";
 import { type ServedConsole, serveConsole } from "../../console/serve-console.ts";
 import { findStaffMember } from "../../prisma/console-people.ts";
@@ -54,8 +55,7 @@ export function useConsole(): (bot: TestBot) => Promise<ConsoleUnderTest> {
       contexts.push(context);
       return context.newPage();
     };
-    const linkForPerson = async (personId: string) =>
-      `${url}/login/${await createConsoleLink(services.db, personId)}`;
+    const linkForPerson = async (personId: string) => `${url}/login/${await createConsoleLink(services.db, personId)}`;
     return {
       url,
       newPage,

@@ -47,7 +47,9 @@ describe("the staff console", () => {
     const { db } = b.app.services;
     const request = await db.helpRequest.findUniqueOrThrow({ where: { code: "R-0001" } });
     const other = request.teamKey === "digital_shipping" ? "seed_agriculture" : "digital_shipping";
-    const leader = await db.person.create({ data: { displayName: "队长小林", role: "team_leader", staffTeamKey: other } });
+    const leader = await db.person.create({
+      data: { displayName: "队长小林", role: "team_leader", staffTeamKey: other },
+    });
     const app = await consoleFor(b);
     const page = await app.logIn(await app.linkForPerson(leader.id));
     expect(await page.textContent("main")).not.toContain("R-0001");
