@@ -1,6 +1,7 @@
 // The staff console: a Hono app over the bot's own services. Pages are rendered on the server; the one
 // script and stylesheet are served from console/assets, so it works on a machine with no internet access.
 import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Context, Hono } from "hono";
@@ -72,6 +73,16 @@ export function createConsole(options: ConsoleOptions): ConsoleApp {
   app.onError((error, c) => {
     services.log.error({ err: error, path: c.req.path }, "Console page failed");
     return c.text("500", 500);
+  });
+
+  // Chinese needs a CJK font and a machine may have none: Noto Sans SC from its npm package, as the charts use.
+  app.get("/assets/fonts/noto-sans-sc.ttf", (c) => {
+    const file = notoSansSc();
+    if (!file) return c.notFound();
+    return c.body(readFileSync(file), 200, {
+      "content-type": "font/ttf",
+      "cache-control": "public, max-age=604800, immutable",
+    });
   });
 
   app.get("/assets/:file", (c) => {
@@ -151,6 +162,21 @@ export function createConsole(options: ConsoleOptions): ConsoleApp {
   registerExpertRoutes(app, deps);
   registerProgrammeRoutes(app, deps);
   return app;
+}
+
+let fontFile: string | null | undefined;
+
+function notoSansSc(): string | null {
+  if (fontFile === undefined) {
+    try {
+      fontFile = createRequire(import.meta.url).resolve(
+        "@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf",
+      );
+    } catch {
+      fontFile = null;
+    }
+  }
+  return fontFile;
 }
 
 function remoteAddress(c: Context): string {

@@ -55,6 +55,7 @@ export function validateEdit(form: ExpertForm, t: Translate): { edit: ExpertEdit
       employer: form["employer"] ?? "",
       title: form["title"] ?? "",
       city: place.city,
+      district: place.district,
       teamKey,
       skills,
       honours: splitList(form["honours"] ?? ""),

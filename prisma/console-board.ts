@@ -92,16 +92,3 @@ export async function loadBoard(db: Db, filter: BoardFilter, now = new Date()): 
   const last = rows.at(-1);
   return { rows, next: page.length > boardPageSize && last ? last.id : null, counts, overdue };
 }
-
-/** Cities and kinds requests name, for the board's filters. */
-export async function boardChoices(db: Db, teamKey?: string): Promise<{ cities: string[]; kinds: string[] }> {
-  const where = teamKey ? { teamKey } : {};
-  const [cities, kinds] = await Promise.all([
-    db.helpRequest.groupBy({ by: ["city"], where, orderBy: { city: "asc" } }),
-    db.helpRequest.groupBy({ by: ["kind"], where, orderBy: { kind: "asc" } }),
-  ]);
-  return {
-    cities: cities.flatMap((row) => (row.city ? [row.city] : [])),
-    kinds: kinds.flatMap((row) => (row.kind ? [row.kind] : [])),
-  };
-}

@@ -78,6 +78,7 @@ export interface ExpertEdit {
   employer: string;
   title: string;
   city: string;
+  district: string | null;
   teamKey: string | null;
   skills: string[];
   honours: string[];

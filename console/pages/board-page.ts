@@ -64,7 +64,7 @@ export function boardPage(
   ctx: PageContext,
   board: Board,
   filter: BoardFilter,
-  choices: { cities: string[]; kinds: string[] },
+  choices: { cities: readonly string[]; kinds: readonly string[] },
   teamLocked: boolean,
 ): Html {
   const { t, locale } = ctx;
