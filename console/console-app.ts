@@ -9,8 +9,8 @@ import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { secureHeaders } from "hono/secure-headers";
 import type { Locale } from "../core/i18n.ts";
 import { Throttle } from "../core/throttle.ts";
-import type { Ranker } from "../jobs/match.ts";
-import { createRanker } from "../jobs/ranker.ts";
+import { createRanker, type Ranker } from "../jobs/ranker.ts";
+
 import { type Services, translate } from "../jobs/services.ts";
 import {
   endConsoleSession,

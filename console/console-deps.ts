@@ -1,6 +1,6 @@
 // What the console's routes share: the app's type, the services, and the CSRF check of every form.
 import type { Context, Hono } from "hono";
-import type { Ranker } from "../jobs/match.ts";
+import type { Ranker } from "../jobs/ranker.ts";
 import type { Services } from "../jobs/services.ts";
 import type { PageContext } from "./layout.ts";
 

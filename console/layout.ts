@@ -1,5 +1,5 @@
 // The frame of every console page: navigation, who is logged in, the language switch, messages.
-import type { Locale, Translate } from "../core/i18n.ts";
+import { keyIn, type Locale, type Translate } from "../core/i18n.ts";
 import { teamLabel } from "../core/request-format.ts";
 import type { Services } from "../jobs/services.ts";
 import type { ConsoleViewer } from "../prisma/console-sessions.ts";
@@ -41,7 +41,7 @@ export function document(locale: Locale, title: string, body: Html): Html {
 export function page(ctx: PageContext, section: Section, title: string, body: Html): Html {
   const { t, viewer, locale } = ctx;
   const nav = (key: Section, href: string) =>
-    html`<a href="${href}" class="${key === section ? "current" : ""}">${t(`console.nav.${key}`)}</a>`;
+    html`<a href="${href}" class="${key === section ? "current" : ""}">${t(keyIn("console.nav", key))}</a>`;
   const other: Locale = locale === "zh-CN" ? "en" : "zh-CN";
   return document(
     locale,
@@ -49,7 +49,7 @@ export function page(ctx: PageContext, section: Section, title: string, body: Ht
     html`<header class="top">
   <strong class="brand">${t("console.title")}</strong>
   <nav>${nav("board", "/")}${nav("experts", "/experts")}${nav("programme", "/programme")}</nav>
-  <span class="who">${t("console.signed_in", { name: viewer.displayName, role: t(`roles.names.${viewer.role}`, { team: teamLabel(viewer.staffTeamKey, locale) ?? "—" }) })}</span>
+  <span class="who">${t("console.signed_in", { name: viewer.displayName, role: t(keyIn("roles.names", viewer.role), { team: teamLabel(viewer.staffTeamKey, locale) ?? "—" }) })}</span>
   <form method="post" action="/locale" class="inline">${csrfField(ctx)}<input type="hidden" name="locale" value="${other}"><input type="hidden" name="back" value="${ctx.here}"><button type="submit">${t("console.switch_language")}</button></form>
   <form method="post" action="/logout" class="inline">${csrfField(ctx)}<button type="submit">${t("console.logout")}</button></form>
 </header>

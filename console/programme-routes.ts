@@ -1,10 +1,12 @@
 // The programme page (the digest's own tally, so the numbers are those of /digest), the roster export and
 // the roster import by upload, reported as the chat reports it.
+
 import { randomUUID } from "node:crypto";
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { bodyLimit } from "hono/body-limit";
+import { keyIn } from "../core/i18n.ts";
 import { RosterError, readRosterFile } from "../core/roster/read-roster-file.ts";
 import { rosterReportLines } from "../core/roster/roster-report.ts";
 import { teamScope } from "../handlers/staff/roles.ts";
@@ -39,7 +41,7 @@ async function importUpload(ctx: PageContext, file: File): Promise<string[]> {
     return rosterReportLines(t, { ...counts, rejected: read.rejected, warnings: read.warnings });
   } catch (error) {
     if (!(error instanceof RosterError)) throw error;
-    return [`${t(`roster.errors.${error.code}`, { file: file.name, detail: error.detail ?? "" })}`];
+    return [`${t(keyIn("roster.errors", error.code), { file: file.name, detail: error.detail ?? "" })}`];
   } finally {
     // The roster holds phone numbers: the file goes once its content is in the database.
     await rm(saved, { force: true });

@@ -1,6 +1,6 @@
 // Experts for the console: a page of the roster, the experts a search ranked, one profile with
 // everything the programme knows of it, and staff edits.
-import { monthOf, monthRange } from "../core/month-range.ts";
+import { monthStart } from "../core/calendar.ts";
 import type { Db } from "./client.ts";
 
 export const expertPageSize = 50;
@@ -62,7 +62,7 @@ export async function loadExpertProfile(db: Db, externalId: string, now = new Da
     db.match.count({
       where: {
         expertId: expert.id,
-        offeredAt: { gte: monthRange(monthOf(now))?.from ?? now },
+        offeredAt: { gte: monthStart(now) },
         status: { not: "candidate" },
       },
     }),

@@ -1,5 +1,6 @@
 // The board: requests by status with their waiting time, team, city and kind; those waiting over 48 hours
 // first, with the reason; filters; a page at a time.
+import { keyIn } from "../../core/i18n.ts";
 import { skillLabels, teamLabel } from "../../core/request-format.ts";
 import { serviceTeams } from "../../core/roster/resolve-team.ts";
 import { type Board, type BoardFilter, type BoardRow, waitingStatuses } from "../../prisma/console-board.ts";
@@ -34,12 +35,12 @@ function requestRow(ctx: PageContext, row: BoardRow, overdue: boolean): Html {
   const skills = skillLabels(row, locale).join(t("list.separator"));
   return html`<tr>
 <td><a href="/requests/${row.code}">${row.code}</a></td>
-<td><span class="status status-${row.status}">${t(`status.${row.status}`)}</span></td>
+<td><span class="status status-${row.status}">${t(keyIn("status", row.status))}</span></td>
 <td>${waiting ? waited(t, row.createdAt, now) : "—"}</td>
 <td>${teamLabel(row.teamKey, locale) ?? "—"}</td>
 <td>${row.city ?? "—"}</td>
-<td>${row.kind ? t(`kind.${row.kind}`) : "—"}</td>
-<td>${overdue ? t(`digest.reason.${waitReasonKey(row.status, row.waitReason)}`, { expert: t("digest.someone") }) : skills || "—"}</td>
+<td>${row.kind ? t(keyIn("kind", row.kind)) : "—"}</td>
+<td>${overdue ? t(keyIn("digest.reason", waitReasonKey(row.status, row.waitReason)), { expert: t("digest.someone") }) : skills || "—"}</td>
 <td class="excerpt">${row.text.slice(0, 60)}</td>
 </tr>`;
 }
@@ -73,7 +74,7 @@ export function boardPage(
 <a href="${query(filter, { status: undefined, before: undefined })}" class="${filter.status ? "" : "current"}">${t("console.board.all")} (${total})</a>
 ${boardStatuses.map(
   (status) =>
-    html`<a href="${query(filter, { status, before: undefined })}" class="${filter.status === status ? "current" : ""}">${t(`status.${status}`)} (${board.counts[status] ?? 0})</a>`,
+    html`<a href="${query(filter, { status, before: undefined })}" class="${filter.status === status ? "current" : ""}">${t(keyIn("status", status))} (${board.counts[status] ?? 0})</a>`,
 )}
 </nav>`;
   const teams = serviceTeams.map((team) => ({ value: team.key, label: locale === "en" ? team.en : team.zh }));
@@ -86,7 +87,7 @@ ${teamLocked ? "" : html`<label>${t("console.board.team")} <select name="teamKey
     t("console.board.any"),
   )}</select></label>
 <label>${t("console.board.kind")} <select name="kind" data-autosubmit>${options(
-    choices.kinds.map((kind) => ({ value: kind, label: t(`kind.${kind}`) })),
+    choices.kinds.map((kind) => ({ value: kind, label: t(keyIn("kind", kind)) })),
     filter.kind,
     t("console.board.any"),
   )}</select></label>

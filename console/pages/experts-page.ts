@@ -1,5 +1,6 @@
 // The experts: a search with the matcher's own retrieval (scores and reasons as a request would get them),
 // or the roster a page at a time.
+import { keyIn } from "../../core/i18n.ts";
 import { jsonList } from "../../core/json-list.ts";
 import { teamLabel } from "../../core/request-format.ts";
 import type { MatchReason } from "../../jobs/matching/types.ts";
@@ -22,7 +23,7 @@ export function expertsPage(ctx: PageContext, query: string, hits: ExpertHit[], 
 <td>${teamLabel(expert.teamKey, locale) ?? "—"}</td>
 <td>${expert.city || "—"}</td>
 <td>${jsonList(expert.skills).join(t("list.separator"))}</td>
-${query ? html`<td>${score === null ? "—" : score.toFixed(2)}</td><td>${reasons.map((reason) => t(`reasons.${reason.key}`, reason.params)).join(t("list.dot"))}</td>` : ""}
+${query ? html`<td>${score === null ? "—" : score.toFixed(2)}</td><td>${reasons.map((reason) => t(keyIn("reasons", reason.key), reason.params)).join(t("list.dot"))}</td>` : ""}
 </tr>`,
   );
   const search = html`<form method="get" action="/experts" class="filters" role="search">

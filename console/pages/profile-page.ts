@@ -1,6 +1,7 @@
 // One expert's profile (人才多维画像): honours, skills, achievements, team, cities and mode, availability on a
 // week calendar, every offer, introduction, outcome and rating, load against the monthly cap, consent and
 // binding; the edit form under it. Only staff reach this page, so the phone number is shown.
+import { keyIn } from "../../core/i18n.ts";
 import { jsonList } from "../../core/json-list.ts";
 import { teamLabel } from "../../core/request-format.ts";
 import { serviceTeams } from "../../core/roster/resolve-team.ts";
@@ -43,22 +44,22 @@ function calendar(ctx: PageContext, data: ExpertProfileData): Html {
       .filter((slot) => slot.weekday === day && (!slot.validUntil || slot.validUntil >= today))
       .map(
         (slot) =>
-          html`<span class="slot">${clock(slot.startMinute)}–${clock(slot.endMinute)} ${t(`mode.${slot.mode}`)}</span>`,
+          html`<span class="slot">${clock(slot.startMinute)}–${clock(slot.endMinute)} ${t(keyIn("mode", slot.mode))}</span>`,
       );
   const dated = data.expert.availability.filter((slot) => slot.date && slot.date >= today);
-  return html`<div class="calendar">${days.map((day) => html`<div class="head">${t(`weekday.${day}`)}</div>`)}${days.map(
+  return html`<div class="calendar">${days.map((day) => html`<div class="head">${t(keyIn("weekday", day))}</div>`)}${days.map(
     (day) => html`<div>${weekly(day)}</div>`,
   )}</div>
-${dated.length ? html`<ul>${dated.map((slot) => html`<li>${slot.date} ${clock(slot.startMinute)}–${clock(slot.endMinute)} ${t(`mode.${slot.mode}`)}</li>`)}</ul>` : ""}
+${dated.length ? html`<ul>${dated.map((slot) => html`<li>${slot.date} ${clock(slot.startMinute)}–${clock(slot.endMinute)} ${t(keyIn("mode", slot.mode))}</li>`)}</ul>` : ""}
 ${data.expert.availability.length === 0 ? html`<p class="empty">${t("console.expert.no_availability")}</p>` : ""}`;
 }
 
 function editForm(ctx: PageContext, data: ExpertProfileData, form: ExpertForm, errors: string[]): Html {
   const { t, locale } = ctx;
   const text = (name: string) =>
-    html`<label for="f-${name}">${t(`console.expert.fields.${name}`)}</label><input type="text" id="f-${name}" name="${name}" value="${form[name] ?? ""}">`;
+    html`<label for="f-${name}">${t(keyIn("console.expert.fields", name))}</label><input type="text" id="f-${name}" name="${name}" value="${form[name] ?? ""}">`;
   const check = (name: string) =>
-    html`<label><input type="checkbox" name="${name}" ${form[name] ? html`checked` : ""}> ${t(`console.expert.fields.${name}`)}</label>`;
+    html`<label><input type="checkbox" name="${name}" ${form[name] ? html`checked` : ""}> ${t(keyIn("console.expert.fields", name))}</label>`;
   return html`<h2 id="edit">${t("console.expert.edit")}</h2>
 ${errors.map((error) => html`<p class="error" role="alert">${error}</p>`)}
 <form method="post" action="/experts/${data.expert.externalId}" class="edit">${csrfField(ctx)}
@@ -110,10 +111,10 @@ ${fact(t("console.board.status"), expert.active ? (expert.paused ? t("console.ex
 <th>${t("console.expert.rating")}</th><th>${t("console.expert.feedback")}</th></tr></thead><tbody>${expert.matches.map(
         (match) => html`<tr>
 <td><a href="/requests/${match.request.code}">${match.request.code}</a></td>
-<td>${t(`console.match_status.${match.status}`)}</td>
+<td>${t(keyIn("console.match_status", match.status))}</td>
 <td>${match.offeredAt ? shanghaiStamp(match.offeredAt) : "—"}</td>
 <td>${match.introducedAt ? shanghaiStamp(match.introducedAt) : "—"}</td>
-<td>${match.outcome ? t(`console.outcome.${match.outcome}`) : "—"}</td>
+<td>${match.outcome ? t(keyIn("console.outcome", match.outcome)) : "—"}</td>
 <td>${match.rating ? `★${match.rating}` : "—"}</td>
 <td>${match.feedback ?? ""}</td></tr>`,
       )}</tbody></table>`

@@ -1,6 +1,8 @@
 // The programme at a glance: the digest's figures as charts (funnel, teams, cities, requests over time,
 // time to first acceptance, solved and ratings), the roster's export and its import by upload.
+import { keyIn } from "../../core/i18n.ts";
 import { teamLabel } from "../../core/request-format.ts";
+
 import type { DigestFigures } from "../../jobs/digest/digest-figures.ts";
 import { type Html, html } from "../html.ts";
 import { csrfField, type PageContext, page } from "../layout.ts";
@@ -76,7 +78,7 @@ export function programmePage(ctx: PageContext, data: ProgrammeData): Html {
     t("console.programme.first_acceptance"),
     [t("console.programme.count")],
     buckets.map((bucket, index) => ({
-      label: t(`console.programme.buckets.${bucket.key}`),
+      label: t(keyIn("console.programme.buckets", bucket.key)),
       values: [
         data.acceptanceHours.filter((hours) => hours < bucket.max && hours >= (buckets[index - 1]?.max ?? 0)).length,
       ],

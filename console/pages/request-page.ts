@@ -1,5 +1,6 @@
 // A request: its text, what the bot understood, the timeline, the candidates with scores and reasons,
 // and the chat's staff actions (assign, re-match, close).
+import { keyIn } from "../../core/i18n.ts";
 import { jsonArray } from "../../core/json-list.ts";
 import { describePlace, describeWindow, skillLabels, teamLabel } from "../../core/request-format.ts";
 import type { RequestPageData } from "../../prisma/console-request.ts";
@@ -22,7 +23,7 @@ function reasonsOf(ctx: PageContext, reasons: string): string {
   const list = jsonArray(reasons) as { key?: string; params?: Record<string, unknown> }[];
   return list
     .filter((reason) => typeof reason.key === "string")
-    .map((reason) => ctx.t(`reasons.${reason.key}`, reason.params ?? {}))
+    .map((reason) => ctx.t(keyIn("reasons", reason.key ?? ""), reason.params ?? {}))
     .join(ctx.t("list.dot"));
 }
 
@@ -30,20 +31,20 @@ export function requestPage(ctx: PageContext, request: RequestPageData): Html {
   const { t, locale, now } = ctx;
   const fact = (label: string, value: string | null | undefined) => html`<dt>${label}</dt><dd>${value || "—"}</dd>`;
   const understood = html`<dl class="facts">
-${fact(t("console.request.status"), t(`status.${request.status}`))}
+${fact(t("console.request.status"), t(keyIn("status", request.status)))}
 ${fact(t("console.request.created"), `${shanghaiStamp(request.createdAt)} (${waited(t, request.createdAt, now)})`)}
 ${fact(t("console.request.asked_by"), [request.enterprise?.name, request.requester.displayName, request.chat.title].filter(Boolean).join(" · "))}
 ${fact(t("console.board.team"), teamLabel(request.teamKey, locale))}
 ${fact(t("console.board.skills"), skillLabels(request, locale).join(t("list.separator")))}
 ${fact(t("console.board.city"), describePlace(t, request, locale))}
-${fact(t("console.request.mode"), t(`mode.${request.mode}`))}
+${fact(t("console.request.mode"), t(keyIn("mode", request.mode)))}
 ${fact(t("console.request.window"), describeWindow(t, request))}
-${fact(t("console.board.kind"), request.kind ? t(`kind.${request.kind}`) : null)}
+${fact(t("console.board.kind"), request.kind ? t(keyIn("kind", request.kind)) : null)}
 ${fact(t("console.request.team_size"), String(request.teamSize))}
 </dl>`;
   const timeline = html`<ol class="timeline">${request.events.map(
     (event) =>
-      html`<li><time>${shanghaiStamp(event.createdAt)}</time> ${t(`event.${event.type}`, parseDetail(event.detail))}</li>`,
+      html`<li><time>${shanghaiStamp(event.createdAt)}</time> ${t(keyIn("event", event.type), parseDetail(event.detail))}</li>`,
   )}</ol>`;
   const candidates = request.matches.length
     ? html`<table class="list candidates"><thead><tr>
@@ -56,8 +57,8 @@ ${fact(t("console.request.team_size"), String(request.teamSize))}
 <td>${teamLabel(match.expert.teamKey, locale) ?? "—"}</td>
 <td>${match.score.toFixed(2)}</td>
 <td>${reasonsOf(ctx, match.reasons)}</td>
-<td>${t(`console.match_status.${match.status}`)}</td>
-<td>${match.outcome ? t(`console.outcome.${match.outcome}`) : ""}${match.rating ? ` ★${match.rating}` : ""}</td>
+<td>${t(keyIn("console.match_status", match.status))}</td>
+<td>${match.outcome ? t(keyIn("console.outcome", match.outcome)) : ""}${match.rating ? ` ★${match.rating}` : ""}</td>
 </tr>`,
       )}</tbody></table>`
     : html`<p class="empty">${t("console.request.no_candidates")}</p>`;
