@@ -8,6 +8,7 @@ import path from "node:path";
 import { ensureRedis } from "../bot/redis.ts";
 import { loadConfig } from "../core/config.ts";
 import { createLog } from "../core/log.ts";
+import { runConsoleBench } from "./console.ts";
 import { runDigestBench } from "./digest.ts";
 import { runEndToEndBench } from "./end-to-end.ts";
 import { runInboundBench } from "./inbound.ts";
@@ -49,6 +50,7 @@ const benches: [string, () => Promise<BenchLine[]>][] = [
   ["scaling", () => runScalingBench({ redisUrl, smoke })],
   ["sqlite", () => runSqliteBench({ redisUrl, smoke })],
   ["digest", () => runDigestBench({ redisUrl, smoke })],
+  ["console", () => runConsoleBench({ redisUrl, smoke })],
 ];
 
 print({

@@ -1,6 +1,7 @@
 // The craftbridge program with every command registered; cli/index.ts runs it. The start-up bench builds it
 // too, so that it measures the modules `npm start` loads.
 import { Command } from "commander";
+import { registerConsoleCommands } from "./console-command.ts";
 import { registerExpertsCommand } from "./experts-command.ts";
 import { registerMatchCommand } from "./match-command.ts";
 import { registerParseCommand } from "./parse-command.ts";
@@ -19,5 +20,6 @@ export function craftbridgeProgram(): Command {
   registerMatchCommand(program);
   registerExpertsCommand(program);
   registerReportCommand(program);
+  registerConsoleCommands(program);
   return program;
 }

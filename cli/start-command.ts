@@ -4,7 +4,7 @@ import { createPlatformAdapters } from "../bot/adapters/index.ts";
 import { TerminalAdapter } from "../bot/adapters/terminal.ts";
 import { type App, startApp } from "../bot/app.ts";
 import { RedisUnavailableError } from "../bot/redis.ts";
-import { createLog } from "../core/log.ts";
+import { createLog, type Log } from "../core/log.ts";
 import { configOrReport } from "./config-or-report.ts";
 import { shutdownSignal } from "./shutdown-signal.ts";
 import { latestTerminalCard } from "./terminal-cards.ts";
@@ -16,6 +16,28 @@ export function registerStartCommand(program: Command): void {
     .action(async () => {
       process.exitCode = await runStart();
     });
+}
+
+/** The staff console beside the bot, unless CONSOLE_PORT is 0; a taken port is reported, not fatal. */
+async function startConsole(app: App, log: Log): Promise<{ close(): Promise<void> } | null> {
+  const { config } = app.services;
+  if (config.CONSOLE_PORT === 0) return null;
+  const [{ createConsole }, { serveConsole }] = await Promise.all([
+    import("../console/console-app.ts"),
+    import("../console/serve-console.ts"),
+  ]);
+  try {
+    const served = await serveConsole(
+      createConsole({ services: app.services }),
+      config.CONSOLE_HOST,
+      config.CONSOLE_PORT,
+    );
+    log.info({ url: served.url }, "Console ready");
+    return served;
+  } catch (error) {
+    log.error({ err: error }, "The console could not listen on CONSOLE_HOST:CONSOLE_PORT");
+    return null;
+  }
 }
 
 async function runStart(): Promise<number> {
@@ -68,8 +90,10 @@ async function runStart(): Promise<number> {
       );
     await terminal.start(app.dispatch);
   }
+  const served = await startConsole(app, log);
   void shutdownSignal().then(() => finish(0));
   const code = await finished;
+  await served?.close();
   await app.stop();
   return code;
 }

@@ -170,6 +170,13 @@ const schema = z.object({
   /** Where files sent in the chat wait for their import; by default `uploads` beside the SQLite file. */
   UPLOADS_DIR: z.string().optional(),
   // --- end of files ---
+  // --- The staff console (console/): where it listens, and the address its login links start with ---
+  CONSOLE_HOST: z.string().min(1).default("127.0.0.1"),
+  /** 0 turns the console off in `craftbridge start`. */
+  CONSOLE_PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  /** The address staff open, when it is not http://CONSOLE_HOST:CONSOLE_PORT (a proxy, another machine). */
+  CONSOLE_URL: z.string().url().optional(),
+  // --- end of console ---
   /** A staff group chat that gets the programme's digest too, once a day. */
   DIGEST_CHAT: groupChat.optional(),
   ...platformSettings,
@@ -237,4 +244,11 @@ export function loadConfig(env?: Record<string, string | undefined>): Config {
     maxBytes: Math.floor(settings.UPLOAD_MAX_MB * 1024 * 1024),
   };
   return { ...settings, platforms, uploads };
+}
+
+/** The address console login links start with, without a trailing slash. */
+export function consoleBaseUrl(config: Pick<Config, "CONSOLE_HOST" | "CONSOLE_PORT" | "CONSOLE_URL">): string {
+  if (config.CONSOLE_URL) return config.CONSOLE_URL.replace(/\/+$/, "");
+  const host = config.CONSOLE_HOST.includes(":") ? `[${config.CONSOLE_HOST}]` : config.CONSOLE_HOST;
+  return `http://${host}:${config.CONSOLE_PORT}`;
 }

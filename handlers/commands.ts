@@ -10,6 +10,7 @@ import { isStaff } from "../prisma/people.ts";
 import { findRequestByCode } from "../prisma/requests.ts";
 import { createBinding } from "./account-binding.ts";
 import { type Composer, slashCommand } from "./composer.ts";
+import { sendConsoleLink } from "./console-link.ts";
 import type { HandlerContext } from "./context.ts";
 import { sendDigestNow } from "./digest-command.ts";
 import { findExpert } from "./profile/find-expert.ts";
@@ -76,6 +77,8 @@ const commands: readonly CommandSpec[] = [
   { name: "stats", audience: "staff", run: (ctx) => showStats(ctx) },
   { name: "teams", audience: "staff", run: (ctx) => showTeams(ctx) },
   { name: "digest", audience: "staff", run: sendDigestNow, ownsGroupReplies: true },
+  // A login link goes only to a private chat; in a group it says so itself.
+  { name: "console", audience: "staff", run: (ctx) => sendConsoleLink(ctx), ownsGroupReplies: true },
   { name: "staff", audience: "admin", run: manageStaff },
 ];
 

@@ -1,0 +1,106 @@
+// The board: requests by status with their waiting time, team, city and kind; those waiting over 48 hours
+// first, with the reason; filters; a page at a time.
+import { keyIn } from "../../core/i18n.ts";
+import { skillLabels, teamLabel } from "../../core/request-format.ts";
+import { serviceTeams } from "../../core/roster/resolve-team.ts";
+import { type Board, type BoardFilter, type BoardRow, waitingStatuses } from "../../prisma/console-board.ts";
+import { waited, waitReasonKey } from "../format.ts";
+import { type Html, html } from "../html.ts";
+import { type PageContext, page } from "../layout.ts";
+
+export const boardStatuses = [
+  "draft",
+  "open",
+  "matching",
+  "offered",
+  "introduced",
+  "unmatched",
+  "closed",
+  "cancelled",
+  "expired",
+];
+
+function query(filter: BoardFilter, change: Partial<BoardFilter>): string {
+  const merged = { ...filter, ...change };
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(merged))
+    if (value !== undefined && value !== "") params.set(key, String(value));
+  const text = params.toString();
+  return text ? `/?${text}` : "/";
+}
+
+function requestRow(ctx: PageContext, row: BoardRow, overdue: boolean): Html {
+  const { t, locale, now } = ctx;
+  const waiting = waitingStatuses.includes(row.status);
+  const skills = skillLabels(row, locale).join(t("list.separator"));
+  return html`<tr>
+<td><a href="/requests/${row.code}">${row.code}</a></td>
+<td><span class="status status-${row.status}">${t(keyIn("status", row.status))}</span></td>
+<td>${waiting ? waited(t, row.createdAt, now) : "—"}</td>
+<td>${teamLabel(row.teamKey, locale) ?? "—"}</td>
+<td>${row.city ?? "—"}</td>
+<td>${row.kind ? t(keyIn("kind", row.kind)) : "—"}</td>
+<td>${overdue ? t(keyIn("digest.reason", waitReasonKey(row.status, row.waitReason)), { expert: t("digest.someone") }) : skills || "—"}</td>
+<td class="excerpt">${row.text.slice(0, 60)}</td>
+</tr>`;
+}
+
+function table(ctx: PageContext, rows: BoardRow[], overdue: boolean): Html {
+  const { t } = ctx;
+  return html`<table class="list"><thead><tr>
+<th>${t("console.board.code")}</th><th>${t("console.board.status")}</th><th>${t("console.board.waited")}</th>
+<th>${t("console.board.team")}</th><th>${t("console.board.city")}</th><th>${t("console.board.kind")}</th>
+<th>${overdue ? t("console.board.reason") : t("console.board.skills")}</th><th>${t("console.board.text")}</th>
+</tr></thead><tbody>${rows.map((row) => requestRow(ctx, row, overdue))}</tbody></table>`;
+}
+
+function options(values: readonly { value: string; label: string }[], selected: string | undefined, any: string): Html {
+  return html`<option value="">${any}</option>${values.map(
+    (option) =>
+      html`<option value="${option.value}" ${option.value === selected ? html`selected` : ""}>${option.label}</option>`,
+  )}`;
+}
+
+export function boardPage(
+  ctx: PageContext,
+  board: Board,
+  filter: BoardFilter,
+  choices: { cities: readonly string[]; kinds: readonly string[] },
+  teamLocked: boolean,
+): Html {
+  const { t, locale } = ctx;
+  const total = Object.values(board.counts).reduce((sum, count) => sum + count, 0);
+  const tabs = html`<nav class="tabs">
+<a href="${query(filter, { status: undefined, before: undefined })}" class="${filter.status ? "" : "current"}">${t("console.board.all")} (${total})</a>
+${boardStatuses.map(
+  (status) =>
+    html`<a href="${query(filter, { status, before: undefined })}" class="${filter.status === status ? "current" : ""}">${t(keyIn("status", status))} (${board.counts[status] ?? 0})</a>`,
+)}
+</nav>`;
+  const teams = serviceTeams.map((team) => ({ value: team.key, label: locale === "en" ? team.en : team.zh }));
+  const filters = html`<form method="get" action="/" class="filters">
+${filter.status ? html`<input type="hidden" name="status" value="${filter.status}">` : ""}
+${teamLocked ? "" : html`<label>${t("console.board.team")} <select name="teamKey" data-autosubmit>${options(teams, filter.teamKey, t("console.board.any"))}</select></label>`}
+<label>${t("console.board.city")} <select name="city" data-autosubmit>${options(
+    choices.cities.map((city) => ({ value: city, label: city })),
+    filter.city,
+    t("console.board.any"),
+  )}</select></label>
+<label>${t("console.board.kind")} <select name="kind" data-autosubmit>${options(
+    choices.kinds.map((kind) => ({ value: kind, label: t(keyIn("kind", kind)) })),
+    filter.kind,
+    t("console.board.any"),
+  )}</select></label>
+<button type="submit">${t("console.board.filter")}</button>
+</form>`;
+  const overdue = board.overdue.length
+    ? html`<section class="overdue"><h2>${t("console.board.overdue", { count: board.overdue.length })}</h2>${table(ctx, board.overdue, true)}</section>`
+    : "";
+  const rows = board.rows.length
+    ? table(ctx, board.rows, false)
+    : html`<p class="empty">${t("console.board.none")}</p>`;
+  const next = board.next
+    ? html`<p class="pager"><a href="${query(filter, { before: board.next })}">${t("console.board.next")}</a></p>`
+    : "";
+  return page(ctx, "board", t("console.nav.board"), html`${tabs}${filters}${overdue}<section>${rows}</section>${next}`);
+}

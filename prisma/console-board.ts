@@ -1,0 +1,94 @@
+// The console's board: requests newest first, a page at a time (keyset on the id, so page 2,000 costs
+// what page 1 costs), counts by status, and the requests still waiting after 48 hours.
+import type { Db } from "./client.ts";
+import type { Prisma } from "./generated/client.ts";
+
+/** Requests still in the programme's hands: a wait on them is a wait for the enterprise. */
+export const waitingStatuses = ["draft", "open", "matching", "offered", "unmatched"];
+export const overdueMs = 48 * 3600 * 1000;
+export const boardPageSize = 50;
+
+export interface BoardFilter {
+  status?: string;
+  /** A team leader's team, or the team chosen. */
+  teamKey?: string;
+  city?: string;
+  kind?: string;
+  /** Rows older than this id (the next page). */
+  before?: number;
+}
+
+export interface BoardRow {
+  id: number;
+  code: string;
+  status: string;
+  text: string;
+  teamKey: string | null;
+  city: string | null;
+  kind: string | null;
+  skills: string;
+  waitReason: string | null;
+  createdAt: Date;
+}
+
+export interface Board {
+  rows: BoardRow[];
+  /** The id to continue from, when there is a next page. */
+  next: number | null;
+  counts: Record<string, number>;
+  overdue: BoardRow[];
+}
+
+const rowFields = {
+  id: true,
+  code: true,
+  status: true,
+  text: true,
+  teamKey: true,
+  city: true,
+  kind: true,
+  skills: true,
+  waitReason: true,
+  createdAt: true,
+} as const;
+
+export async function loadBoard(db: Db, filter: BoardFilter, now = new Date()): Promise<Board> {
+  const scope: Prisma.HelpRequestWhereInput = {
+    ...(filter.teamKey ? { teamKey: filter.teamKey } : {}),
+    ...(filter.city ? { city: filter.city } : {}),
+    ...(filter.kind ? { kind: filter.kind } : {}),
+  };
+  const [page, grouped, overdue] = await Promise.all([
+    db.helpRequest.findMany({
+      where: {
+        ...scope,
+        ...(filter.status ? { status: filter.status } : {}),
+        ...(filter.before ? { id: { lt: filter.before } } : {}),
+      },
+      orderBy: { id: "desc" },
+      take: boardPageSize + 1,
+      select: rowFields,
+    }),
+    db.helpRequest.groupBy({ by: ["status"], where: scope, _count: { _all: true } }),
+    db.helpRequest.findMany({
+      where: {
+        ...scope,
+        // A finished status asked for: nothing of it waits.
+        status: filter.status
+          ? waitingStatuses.includes(filter.status)
+            ? filter.status
+            : "-"
+          : { in: waitingStatuses },
+        createdAt: { lt: new Date(now.getTime() - overdueMs) },
+      },
+      orderBy: { id: "asc" },
+      take: 20,
+      select: rowFields,
+    }),
+  ]);
+  const rows = page.slice(0, boardPageSize);
+  const counts: Record<string, number> = {};
+  for (const group of grouped) counts[group.status] = group._count._all;
+  const last = rows.at(-1);
+  return { rows, next: page.length > boardPageSize && last ? last.id : null, counts, overdue };
+}
