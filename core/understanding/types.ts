@@ -12,9 +12,20 @@ export const intents = [
   "feedback",
   "command",
   "chatter",
+  // Finer than contract 5: `craftbridge parse` prints it as chatter with detail "status".
+  "status",
 ] as const;
 
 export type Intent = (typeof intents)[number];
+
+/** What a chatter line is, so handlers can greet and thank back and stay quiet for the rest. */
+export type ChatterKind = "greeting" | "thanks" | "trade" | "hiring" | "notice" | "venting" | "question" | "small_talk";
+
+/** A question about an existing request: how it stands, the expert's contact, or my requests. */
+export interface ParsedStatus {
+  code: string | null;
+  about: "progress" | "contact" | "mine";
+}
 
 export type ServiceMode = "onsite" | "remote" | "either";
 
@@ -56,6 +67,11 @@ export interface ParsedRequest {
   urgency: Urgency | null;
   enterprise: string | null;
   contact: string | null;
+  /**
+   * The problems the message states, one short phrase each, in order; more than one unrelated problem means the
+   * handler should open one request per problem or ask. Empty when the message names no problem. Optional addition.
+   */
+  problems?: string[];
 }
 
 /** One slot an expert offers, in Asia/Shanghai. Either weekday (recurring) or date (one-off). */
@@ -79,6 +95,8 @@ export interface ParsedAvailability {
   recurring: boolean;
   /** YYYY-MM-DD on which a pause ends when the message says so (这周都不行 -> this Sunday). Optional addition. */
   pausedUntil?: string | null;
+  /** Days said to be taken (12月10号到15号出差), as windows; free otherwise. Optional addition. */
+  unavailable?: DateWindow[];
 }
 
 export type OfferAnswer = "accept" | "decline" | "later";
@@ -107,6 +125,10 @@ export interface Understanding {
   rating?: number | null;
   /** Slash command name and arguments, for intent "command". */
   command?: { name: string; args: string[] };
+  /** For intent "chatter": what kind of chatter it is. */
+  chatter?: ChatterKind;
+  /** For intent "status": what the person asks about an existing request. */
+  status?: ParsedStatus;
   /** The language the message is written in. */
   locale: Locale;
   /** Whether the message addresses the bot (@-mention or its name). */
@@ -118,4 +140,6 @@ export interface UnderstandOptions {
   now?: Date;
   /** The bot's display name, so that "@匠桥" is recognised and stripped. */
   botName?: string;
+  /** The message is addressed to the bot by the platform (an @-mention, a private chat): a vaguer request counts. */
+  addressed?: boolean;
 }

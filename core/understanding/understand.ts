@@ -9,7 +9,21 @@ import { correctionTarget } from "./correction.ts";
 import { scanDateTerms } from "./date-terms.ts";
 import { findEnterprise } from "./enterprise.ts";
 import { findRating, SOLVED, THANKS } from "./feedback.ts";
-import { ASK, AVAILABLE, CHATTER, decideIntent, ENTERPRISE_VOICE, FIRST_PERSON, POSITIVE, PROBLEM } from "./intent.ts";
+import { chatterKind, hardNegative, softNegative } from "./group-talk.ts";
+import {
+  ASK,
+  AVAILABLE,
+  CHATTER,
+  decideIntent,
+  ENTERPRISE_VOICE,
+  EXPERT,
+  FIRST_PERSON,
+  HELP_ASK,
+  POSITIVE,
+  PROBLEM,
+  SERVICE,
+  SYMPTOM,
+} from "./intent.ts";
 import { detectKind } from "./kind.ts";
 import teams from "./knowledge/teams.json" with { type: "json" };
 import { stripMentions } from "./mention.ts";
@@ -19,6 +33,7 @@ import { parseOfferReply } from "./offer-reply.ts";
 import { extractCities, extractPlace } from "./places.ts";
 import { findRequestCode, withoutRequestCodes } from "./request-code.ts";
 import { extractSkills, extractTeam } from "./skills.ts";
+import { parseStatus } from "./status.ts";
 import { scanTimesOfDay } from "./time-of-day.ts";
 import { extractWindow } from "./time-window.ts";
 import type {
@@ -118,7 +133,9 @@ function buildCorrection(target: string, code: string | null, now: Date): Parsed
 function analyse(input: string, options: UnderstandOptions): Understanding {
   const now = options.now instanceof Date && Number.isFinite(options.now.getTime()) ? options.now : new Date();
   const normalized = normalize(input);
-  const { text: spoken, addressed } = stripMentions(normalized, options.botName);
+  const stripped = stripMentions(normalized, options.botName);
+  const spoken = stripped.text;
+  const addressed = stripped.addressed || options.addressed === true;
   const locale = hasCjk(spoken || normalized) ? "zh-CN" : "en";
   const base = { locale, addressed } as const;
 
@@ -134,6 +151,8 @@ function analyse(input: string, options: UnderstandOptions): Understanding {
   const offerReply = parseOfferReply(text, code);
   const target = correctionTarget(text, code !== null);
   const rating = findRating(text);
+  const status = parseStatus(text, code);
+  const kind = detectKind(text);
 
   const intent = decideIntent({
     empty: spoken === "" || (text === "" && !code),
@@ -161,6 +180,14 @@ function analyse(input: string, options: UnderstandOptions): Understanding {
     enterpriseVoice: ENTERPRISE_VOICE.test(text),
     chatterForm: CHATTER.test(text) || ONLY_SYMBOLS.test(text),
     length: text.length,
+    status: status !== null,
+    helpAsk: HELP_ASK.test(text),
+    symptom: SYMPTOM.test(text),
+    service: (kind !== null && kind !== "tech_support") || SERVICE.test(text),
+    expert: EXPERT.test(text),
+    hardNegative: hardNegative(text),
+    softNegative: softNegative(text),
+    addressed,
   });
 
   switch (intent) {
@@ -181,8 +208,10 @@ function analyse(input: string, options: UnderstandOptions): Understanding {
     }
     case "request":
       return { intent, ...base, request: buildRequest(text, now, spoken) };
+    case "status":
+      return { intent, ...base, status: status ?? { code, about: "progress" } };
     default:
-      return { intent: "chatter", ...base };
+      return { intent: "chatter", ...base, chatter: chatterKind(text) };
   }
 }
 
