@@ -6,11 +6,11 @@ import type { ChatterKind } from "./types.ts";
 
 /** Hello, anyone there, good morning — the whole message. */
 export const GREETING =
-  /^(?:(?:各位|大家|老师|师傅|专家|匠桥|朋友们)?(?:早上好|上午好|中午好|下午好|晚上好|早晨|早安|早|好|你好|您好|晚安|新年好)|你好|您好|哈喽|嗨|在吗|在不在|有人吗|有人在吗|有冇人|有冇人喺度|喺唔喺度|hi|hello|hey|good\s+(?:morning|afternoon|evening)|morning(?:\s+all)?|anyone\s+(?:here|there)|is\s+anyone\s+there)(?:\s*(?:各位|大家|啊|呀|哈|呢|啦|all|everyone|guys|there))?[\s!.~,，。！～?？🙂😊👋🙏]*$/iu;
+  /^(?:(?:各位|大家|老师|师傅|专家|匠桥|朋友们|同事们|领导|群友们)*(?:早上好|上午好|中午好|下午好|晚上好|早晨|早安|早|好|你好|您好|晚安|新年好)|你好|您好|哈喽|嗨|在吗|在不在|有人吗|有人在吗|有冇人|有冇人喺度|喺唔喺度|hi|hello|hey|good\s+(?:morning|afternoon|evening)|morning(?:\s+all)?|anyone\s+(?:here|there)|is\s+anyone\s+there)(?:\s*(?:各位|大家|啊|呀|哈|呢|啦|all|everyone|guys|there))?[\s!.~,，。！～?？🙂😊👋🙏]*$/iu;
 
 /** Thanks and acknowledgements, the whole message. */
 export const THANKS_ONLY =
-  /^(?:(?:好的?|ok|收到)[,，\s]*)?(?:谢谢|谢啦|谢了|感谢|多谢|唔该|辛苦了?|thanks?|thank\s+you|thx|ty)(?:你|您|大家|各位|晒|曬|啦|了|哈|啊|老师|师傅|专家|匠桥|a\s+lot|so\s+much|very\s+much|all|everyone)*(?:[\s!.~,，。！～🙏👍❤]|\uFE0F)*$/iu;
+  /^(?:(?:好的?|ok|收到)[,，\s]*)?(?:谢谢|谢啦|谢了|感谢|多谢|唔该|辛苦了?|thanks?|thank\s+you|thx|ty)(?:\s*(?:你|您|大家|各位|晒|曬|啦|了|哈|啊|老师|师傅|专家|匠桥|a\s+lot|so\s+much|very\s+much|all|everyone))*(?:[\s!.~,，。！～🙏👍❤]|\uFE0F)*$/iu;
 
 // Buying and selling: a price, a product for sale, a supplier.
 const TRADE =

@@ -36,7 +36,7 @@ export const ENTERPRISE_VOICE =
 
 /** An expert offering time. */
 export const AVAILABLE =
-  /有空(?![洞间调])|有时间|空闲|能接|可以接|接单|方便|都行|都可以|可以约|可约|可以安排|可以过去|能过去|可以去|能去|可以上门|\bavailable\b|\bfree\b|\bi\s+can\s+(?:do|help|come|go|make)\b/i;
+  /有空(?![洞间调])|有时间|空闲|(?<![唔冇不])得闲|得空|能接|可以接|接单|方便|都行|都可以|可以约|可约|可以安排|可以过去|能过去|可以去|能去|可以上门|\bavailable\b|\bfree\b|\bi\s+can\s+(?:do|help|come|go|make)\b/i;
 
 /** A weaker yes that only counts with days or hours and nothing of a request: "周二下午可以", "remote ok". */
 export const POSITIVE = /可以|行|ok|\bcan\b|\bfine\b/i;
@@ -102,9 +102,9 @@ export function decideIntent(s: IntentSignals): Intent {
   if (s.cancel && !(s.ask && s.length > 30)) return "cancel";
   if (s.correction && (s.code || !requestLike || s.length <= 30)) return "correction";
   if (s.pauseOrResume && !requestLike && s.length <= 40 && !s.slotsSaid && !s.offerReply) return "availability";
-  if (s.offerReply) return "offer_reply";
   // "专家电话多少？", "R-0013 现在什么进展？": about a request that exists, unless a new problem is asked about too.
   if (s.status && !(s.helpAsk && s.symptom)) return "status";
+  if (s.offerReply) return "offer_reply";
   if (s.solved && !s.ask) return "feedback";
   if (s.thanks && s.code) return "feedback";
   if (s.chatterForm) return "chatter";

@@ -68,10 +68,18 @@ export interface ParsedRequest {
   enterprise: string | null;
   contact: string | null;
   /**
-   * The problems the message states, one short phrase each, in order; more than one unrelated problem means the
-   * handler should open one request per problem or ask. Empty when the message names no problem. Optional addition.
+   * The problems the message states, in order; more than one means unrelated problems (different skills), for
+   * which the handler opens one request each or asks. Empty when the message names no problem. Optional addition.
    */
-  problems?: string[];
+  problems?: ParsedProblem[];
+  /** Every city the message names when it names more than one ("广州或者佛山都可以"); city is the first. */
+  cities?: string[];
+}
+
+/** One problem of a request: the words that state it and the skills they name. */
+export interface ParsedProblem {
+  text: string;
+  skills: SkillRef[];
 }
 
 /** One slot an expert offers, in Asia/Shanghai. Either weekday (recurring) or date (one-off). */
@@ -95,6 +103,8 @@ export interface ParsedAvailability {
   recurring: boolean;
   /** YYYY-MM-DD on which a pause ends when the message says so (这周都不行 -> this Sunday). Optional addition. */
   pausedUntil?: string | null;
+  /** true when the message named no end and pausedUntil is the default (two weeks): the reply says so. */
+  pausedUntilAssumed?: boolean;
   /** Days said to be taken (12月10号到15号出差), as windows; free otherwise. Optional addition. */
   unavailable?: DateWindow[];
 }

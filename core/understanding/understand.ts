@@ -31,6 +31,7 @@ import { detectMode } from "./mode.ts";
 import { hasCjk, normalize } from "./normalize.ts";
 import { parseOfferReply } from "./offer-reply.ts";
 import { extractCities, extractPlace } from "./places.ts";
+import { extractProblems } from "./problems.ts";
 import { findRequestCode, withoutRequestCodes } from "./request-code.ts";
 import { extractSkills, extractTeam } from "./skills.ts";
 import { parseStatus } from "./status.ts";
@@ -39,6 +40,7 @@ import { extractWindow } from "./time-window.ts";
 import type {
   ParsedAvailability,
   ParsedCorrection,
+  ParsedProblem,
   ParsedRequest,
   SkillRef,
   TeamRef,
@@ -94,9 +96,18 @@ function safeCities(text: string): string[] {
   }
 }
 
+function safeProblems(text: string): ParsedProblem[] {
+  try {
+    return extractProblems(text);
+  } catch {
+    return [];
+  }
+}
+
 function buildRequest(text: string, now: Date, raw: string): ParsedRequest {
   const skills = safeSkills(text);
   const place = safePlace(text);
+  const cities = safeCities(text);
   return {
     skills,
     team: teamOf(text, skills),
@@ -109,6 +120,8 @@ function buildRequest(text: string, now: Date, raw: string): ParsedRequest {
     urgency: detectUrgency(text),
     enterprise: findEnterprise(text),
     contact: findContact(raw),
+    problems: safeProblems(text),
+    ...(cities.length > 1 ? { cities } : {}),
   };
 }
 
