@@ -74,11 +74,31 @@ export function translator(locale: Locale, onMissing?: (key: string, locale: str
   return (key, params) => t(key, params ?? {}) as string;
 }
 
-/** zh-CN when the text has any Chinese character, en when it has Latin letters, otherwise null. */
+// What says nothing about the writer's language: links, e-mail addresses, mentions, slash commands (also
+// full-width ／), request codes, numbers with units, and acronyms or model names (PCB, SMT, OK, FANUC, 0i-MF).
+const NOT_LANGUAGE = [
+  /\b(?:https?:\/\/|www\.)\S+/gi,
+  /\S+@\S+\.\S+/g,
+  /(?:^|\s)[@＠]\S+/g,
+  /(?:^|\s)[/／]\S*/g,
+  /\b[A-Za-z]*\d[\w-]*\b/g,
+  /\b[A-Z]{2,}s?\b/g,
+  /\b(?:ok|okay|thx|ty|lol|haha|yes|no|emm+|hmm+)\b/gi,
+];
+const CHINESE = /[\u3400-\u9fff\uf900-\ufaff]/;
+const ENGLISH_WORD = /[A-Za-z][a-z'’]+/g;
+
+/**
+ * The language a message is written in: zh-CN when it has a Chinese character; en only when, after links,
+ * commands, codes, acronyms and one-word acknowledgements are set aside, at least two English words remain;
+ * otherwise null, so a Chinese speaker who types "OK", "PCB" or a link keeps their language.
+ */
 export function detectLocale(text: string): Locale | null {
-  if (/[\u3400-\u9fff\uf900-\ufaff]/.test(text)) return "zh-CN";
-  if (/[A-Za-z]{2,}/.test(text)) return "en";
-  return null;
+  if (CHINESE.test(text)) return "zh-CN";
+  let rest = text;
+  for (const pattern of NOT_LANGUAGE) rest = rest.replace(pattern, " ");
+  const words = rest.match(ENGLISH_WORD) ?? [];
+  return words.length >= 2 ? "en" : null;
 }
 
 export function isLocale(value: unknown): value is Locale {
