@@ -6,7 +6,7 @@ import type { ChatterKind } from "./types.ts";
 
 /** Hello, anyone there, good morning — the whole message. */
 export const GREETING =
-  /^(?:(?:各位|大家|老师|师傅|专家|匠桥|朋友们|同事们|领导|群友们)*(?:早上好|上午好|中午好|下午好|晚上好|早晨|早安|早|好|你好|您好|晚安|新年好)|你好|您好|哈喽|嗨|在吗|在不在|有人吗|有人在吗|有冇人|有冇人喺度|喺唔喺度|hi|hello|hey|good\s+(?:morning|afternoon|evening)|morning(?:\s+all)?|anyone\s+(?:here|there)|is\s+anyone\s+there)(?:\s*(?:各位|大家|啊|呀|哈|呢|啦|all|everyone|guys|there))?[\s!.~,，。！～?？🙂😊👋🙏]*$/iu;
+  /^(?:(?:各位|大家|老师|师傅|专家|匠桥|朋友们|同事们|领导|群友们)*(?:早上好|上午好|中午好|下午好|晚上好|早晨|早安|早|好|你好|您好|晚安|新年好)|你好|您好|哈喽|嗨|在吗|在不在|有人吗|有人在吗|有冇人|有冇人喺度|喺唔喺度|hi|hello|hey|good\s+(?:morning|afternoon|evening)|morning(?:\s+all)?|anyone\s+(?:here|there)|is\s+anyone\s+there)(?:\s*(?:各位|大家|老师|师傅|专家|同事|朋友|领导|们|啊|呀|哈|呢|啦|all|everyone|guys|there))*[\s!.~,，。！～?？🙂😊👋🙏]*$/iu;
 
 /** Thanks and acknowledgements, the whole message. */
 export const THANKS_ONLY =
@@ -34,7 +34,7 @@ const VENTING =
 
 // A question to the other members about daily life or the workplace: times, places, people, belongings.
 const PEER_QUESTION =
-  /几点|几时|什么时候|啥时候|哪天|哪一天|在哪|喺边|去哪|哪里有|哪里买|边度|谁(?:有|知道|去|拿|借|的|在|值)|边个|哪位|哪个同事|有没有人(?:知道|去|要|拼|一起|有)|有冇人(?:去|知|一齐)|有人(?:去|拼|知道|要)|\bwho\s+(?:has|is|won|knows\s+where)\b|\banyone\s+(?:going|driving|know\s+where)\b|\bwhen\s+is\b|\bwhere\s+(?:is|can)\b/i;
+  /几点|几时|什么时候|啥时候|哪天|哪一天|在哪|喺边|去哪|哪里有|哪里买|边度|谁(?:有|知道|去|拿|借|的|在|值|放|用|动|见|看到)|放(?:在)?哪|去哪了|在哪了|边个|哪位|哪个同事|有没有人(?:知道|去|要|拼|一起|有)|有冇人(?:去|知|一齐)|有人(?:去|拼|知道|要)|\bwho\s+(?:has|is|won|knows\s+where)\b|\banyone\s+(?:going|driving|know\s+where)\b|\bwhen\s+is\b|\bwhere\s+(?:is|can)\b/i;
 
 /** The kind of chatter a line is, for handlers that greet or thank back; the first cue that fits wins. */
 export function chatterKind(text: string): ChatterKind {
