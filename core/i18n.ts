@@ -90,15 +90,18 @@ const ENGLISH_WORD = /[A-Za-z][a-z'’]+/g;
 
 /**
  * The language a message is written in: zh-CN when it has a Chinese character; en only when, after links,
- * commands, codes, acronyms and one-word acknowledgements are set aside, at least two English words remain;
- * otherwise null, so a Chinese speaker who types "OK", "PCB" or a link keeps their language.
+ * commands, codes, acronyms and acknowledgements (ok, thx) are set aside, two English words remain or the whole
+ * message is one word ("help"); otherwise null, so a Chinese speaker who types "OK", "PCB" or a link keeps theirs.
  */
 export function detectLocale(text: string): Locale | null {
   if (CHINESE.test(text)) return "zh-CN";
   let rest = text;
   for (const pattern of NOT_LANGUAGE) rest = rest.replace(pattern, " ");
   const words = rest.match(ENGLISH_WORD) ?? [];
-  return words.length >= 2 ? "en" : null;
+  if (words.length >= 2) return "en";
+  // One word alone ("help", "Thanks!") is English when it is the whole message and a word, not a name in capitals.
+  const only = words[0];
+  return only && only.length >= 4 && rest.replace(/[\s\p{P}\p{S}]/gu, "") === only ? "en" : null;
 }
 
 export function isLocale(value: unknown): value is Locale {
