@@ -23,11 +23,15 @@ function overlaps(a: SkillRef[], b: SkillRef[]): boolean {
   return b.some((s) => keys.has(s.key));
 }
 
-/** The problems of a request in order, each with its own skills; empty when no problem is stated. */
-export function extractProblems(text: string): ParsedProblem[] {
+/**
+ * The problems of a request in order, each with its own skills; empty when no problem is stated. `wholeSkills`
+ * are the skills of the whole text, reused when it is a single part.
+ */
+export function extractProblems(text: string, wholeSkills?: SkillRef[]): ParsedProblem[] {
   const out: ParsedProblem[] = [];
-  for (const part of parts(text)) {
-    const skills = extractSkills(part);
+  const all = parts(text);
+  for (const part of all) {
+    const skills = all.length === 1 && wholeSkills ? wholeSkills : extractSkills(part);
     const stated = SYMPTOM.test(part) || SERVICE.test(part);
     const last = out[out.length - 1];
     if (!stated && skills.length === 0) continue;

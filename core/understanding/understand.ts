@@ -96,17 +96,21 @@ function safeCities(text: string): string[] {
   }
 }
 
-function safeProblems(text: string): ParsedProblem[] {
+function safeProblems(text: string, skills: SkillRef[]): ParsedProblem[] {
   try {
-    return extractProblems(text);
+    return extractProblems(text, skills);
   } catch {
     return [];
   }
 }
 
-function buildRequest(text: string, now: Date, raw: string): ParsedRequest {
-  const skills = safeSkills(text);
-  const place = safePlace(text);
+function buildRequest(
+  text: string,
+  now: Date,
+  raw: string,
+  skills: SkillRef[],
+  place: { city: string | null; district: string | null },
+): ParsedRequest {
   const cities = safeCities(text);
   return {
     skills,
@@ -120,7 +124,7 @@ function buildRequest(text: string, now: Date, raw: string): ParsedRequest {
     urgency: detectUrgency(text),
     enterprise: findEnterprise(text),
     contact: findContact(raw),
-    problems: safeProblems(text),
+    problems: safeProblems(text, skills),
     ...(cities.length > 1 ? { cities } : {}),
   };
 }
@@ -220,7 +224,7 @@ function analyse(input: string, options: UnderstandOptions): Understanding {
       return { intent, ...base, availability };
     }
     case "request":
-      return { intent, ...base, request: buildRequest(text, now, spoken) };
+      return { intent, ...base, request: buildRequest(text, now, spoken, skills, place) };
     case "status":
       return { intent, ...base, status: status ?? { code, about: "progress" } };
     default:
