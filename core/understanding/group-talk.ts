@@ -18,7 +18,7 @@ const TRADE =
 
 // Recruiting and job seeking.
 const HIRING =
-  /招聘|诚聘|急招|招人|请人|招工|招普工|招学徒|长期招|招\S{0,6}(?:师傅|技术员|工程师|普工|电工|焊工|操机|名)|求职|找工作|月薪|薪资|工资面议|待遇|包吃住|包食包住|五险一金|有意者|长白班|\bhiring\b|\bwe\s+are\s+recruiting\b|\bjob\s+opening\b|\bsalary\b|\bDM\s+me\b/i;
+  /招聘|诚聘|急招|招人|请人|招工|招普工|招学徒|长期招|招\S{0,6}(?:师傅|技术员|工程师|普工|电工|焊工|操机|名|主管|经理|领班|组长|班长|学徒|工人|文员|质检|品管)|招(?:个|一个|几个|两个|几名|一名)|求职|找工作|月薪|薪资|工资面议|待遇|包吃住|包食包住|五险一金|有意者|长白班|\bhiring\b|\bwe\s+are\s+recruiting\b|\bjob\s+opening\b|\bsalary\b|\bDM\s+me\b/i;
 
 // Notices to everyone, forwarded news and announcements: the form of the line says it is not an ask.
 const NOTICE =
@@ -34,7 +34,7 @@ const VENTING =
 
 // A question to the other members about daily life or the workplace: times, places, people, belongings.
 const PEER_QUESTION =
-  /几点|几时|什么时候|啥时候|哪天|哪一天|在哪|喺边|去哪|哪里有|哪里买|边度|谁(?:有|知道|去|拿|借|的|在|值|放|用|动|见|看到)|放(?:在)?哪|去哪了|在哪了|边个|哪位|哪个同事|有没有人(?:知道|去|要|拼|一起|有)|有冇人(?:去|知|一齐)|有人(?:去|拼|知道|要)|\bwho\s+(?:has|is|won|knows\s+where)\b|\banyone\s+(?:going|driving|know\s+where)\b|\bwhen\s+is\b|\bwhere\s+(?:is|can)\b/i;
+  /一起(?:去|吃|玩|报名|参加|拼|聚)|吃饭|食饭|饮茶|喝茶|喝酒|宵夜|\bwho'?s\s+(?:joining|coming|in)\b|\bwho\s+is\s+(?:joining|coming)\b|几点|几时|什么时候|啥时候|哪天|哪一天|在哪|喺边|去哪|哪里有|哪里买|边度|谁(?:有|知道|去|拿|借|的|在|值|放|用|动|见|看到)|放(?:在)?哪|去哪了|在哪了|边个|哪位|哪个同事|有没有人(?:知道|去|要|拼|一起|有)|有冇人(?:去|知|一齐)|有人(?:去|拼|知道|要)|\bwho\s+(?:has|is|won|knows\s+where)\b|\banyone\s+(?:going|driving|know\s+where)\b|\bwhen\s+is\b|\bwhere\s+(?:is|can)\b/i;
 
 /** The kind of chatter a line is, for handlers that greet or thank back; the first cue that fits wins. */
 export function chatterKind(text: string): ChatterKind {
