@@ -22,7 +22,7 @@ const HIRING =
 
 // Notices to everyone, forwarded news and announcements: the form of the line says it is not an ask.
 const NOTICE =
-  /^【|^@所有人|通知|公告|温馨提示|请各|请大家|请各位|各位(?:同事|师傅|会员|分会|班组|寿星)?(?:注意|请)|各(?:车间|部门|班组|分会)(?:注意|请|主席)?|准时参加|按时参加|转发|据报道|新闻|\bnews\b|\bforward(?:ing|ed)?\b|\breminder\b|\bannouncement\b/i;
+  /^【|^@所有人|通知|公告|温馨提示|请各|请大家|请各位|各位(?:同事|师傅|会员|分会|班组|寿星)?(?:注意|请)|各(?:车间|部门|班组|分会)(?:注意|请|主席)?|准时参加|按时参加|欢迎(?:大家|各位)?(?:参加|报名|借阅|光临)|大家注意|请注意|转发|\ball\s+welcome\b|\beveryone\s+(?:is\s+)?welcome\b|据报道|新闻|\bnews\b|\bforward(?:ing|ed)?\b|\breminder\b|\bannouncement\b/i;
 
 // Events of the workplace: meetings, holidays, outages, contests; an ask may still mention them.
 const EVENT =
@@ -48,9 +48,13 @@ export function chatterKind(text: string): ChatterKind {
   return "small_talk";
 }
 
-/** Cues that a line is not a help request however technical its words are: hiring, notices, news. */
+// Someone else already has it in hand: the landlord, the maker's after-sales, a repair already reported.
+const IN_HAND =
+  /物业|报修了|已报修|已经报(?:修|了)|已经联系|已联系|厂家说|售后说|售后(?:会|明天|下午|马上)|已经(?:在)?(?:处理|修)|\balready\s+(?:reported|called|being\s+fixed)\b/i;
+
+/** Cues that a line is not a help request however technical its words are: hiring, notices, news, in hand. */
 export function hardNegative(text: string): boolean {
-  return HIRING.test(text) || NOTICE.test(text);
+  return HIRING.test(text) || NOTICE.test(text) || IN_HAND.test(text);
 }
 
 /** Cues that win unless the line also states a fault: trade, venting, questions to each other. */
