@@ -134,7 +134,12 @@ function buildContext(
     speaker,
     locale,
     t: translate(services, locale),
-    understanding: understand(text, { now: message.receivedAt, botName: services.config.BOT_NAME }),
+    understanding: understand(text, {
+      now: message.receivedAt,
+      botName: services.config.BOT_NAME,
+      // A private chat or a platform mention speaks to the bot: a vaguer request counts there.
+      addressed: message.mentionsBot || chat.kind === "direct",
+    }),
     services,
     reply: (reply) =>
       services.send({

@@ -1,5 +1,6 @@
 // `craftbridge parse "TEXT"`: what the bot understands of one message, as JSON (contract 5).
 import type { Command } from "commander";
+import { contractView } from "../core/understanding/contract-view.ts";
 import { understand } from "../core/understanding/understand.ts";
 
 export function registerParseCommand(program: Command): void {
@@ -15,6 +16,6 @@ export function registerParseCommand(program: Command): void {
         process.exitCode = 2;
         return;
       }
-      process.stdout.write(`${JSON.stringify(understand(words.join(" "), { now }))}\n`);
+      process.stdout.write(`${JSON.stringify(contractView(understand(words.join(" "), { now })))}\n`);
     });
 }

@@ -79,11 +79,34 @@ export function translator(locale: Locale, onMissing?: (key: string, locale: str
   return (key, params) => t(key, params ?? {}) as string;
 }
 
-/** zh-CN when the text has any Chinese character, en when it has Latin letters, otherwise null. */
+// What says nothing about the writer's language: links, e-mail addresses, mentions, slash commands (also
+// full-width ／), request codes, numbers with units, and acronyms or model names (PCB, SMT, OK, FANUC, 0i-MF).
+const NOT_LANGUAGE = [
+  /\b(?:https?:\/\/|www\.)\S+/gi,
+  /\S+@\S+\.\S+/g,
+  /(?:^|\s)[@＠]\S+/g,
+  /(?:^|\s)[/／]\S*/g,
+  /\b[A-Za-z]*\d[\w-]*\b/g,
+  /\b[A-Z]{2,}s?\b/g,
+  /\b(?:ok|okay|thx|ty|lol|haha|yes|no|emm+|hmm+)\b/gi,
+];
+const CHINESE = /[\u3400-\u9fff\uf900-\ufaff]/;
+const ENGLISH_WORD = /[A-Za-z][a-z'’]+/g;
+
+/**
+ * The language a message is written in: zh-CN when it has a Chinese character; en only when, after links,
+ * commands, codes, acronyms and acknowledgements (ok, thx) are set aside, two English words remain or the whole
+ * message is one word ("help"); otherwise null, so a Chinese speaker who types "OK", "PCB" or a link keeps theirs.
+ */
 export function detectLocale(text: string): Locale | null {
-  if (/[\u3400-\u9fff\uf900-\ufaff]/.test(text)) return "zh-CN";
-  if (/[A-Za-z]{2,}/.test(text)) return "en";
-  return null;
+  if (CHINESE.test(text)) return "zh-CN";
+  let rest = text;
+  for (const pattern of NOT_LANGUAGE) rest = rest.replace(pattern, " ");
+  const words = rest.match(ENGLISH_WORD) ?? [];
+  if (words.length >= 2) return "en";
+  // One word alone ("help", "Thanks!") is English when it is the whole message and a word, not a name in capitals.
+  const only = words[0];
+  return only && only.length >= 4 && rest.replace(/[\s\p{P}\p{S}]/gu, "") === only ? "en" : null;
 }
 
 export function isLocale(value: unknown): value is Locale {

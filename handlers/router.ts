@@ -17,6 +17,7 @@ import { handlePendingAnswer } from "./pending-answer.ts";
 import { handleProfileMessage } from "./profile/profile-message.ts";
 import { handleCancel, handleCorrection } from "./request-changes.ts";
 import { handleHelpRequest } from "./request-intake.ts";
+import { handleStatusQuestion } from "./request-status.ts";
 import { handleFileMessage } from "./roster/roster-upload.ts";
 
 const onlySymbols = /^(?:[\p{P}\p{S}\p{Z}\p{Emoji_Presentation}\p{Extended_Pictographic}\s]|\ufe0f|\u200d)*$/u;
@@ -78,9 +79,16 @@ const byIntent: Middleware = async (ctx) => {
     case "feedback":
       if (addressed || understanding.rating || understanding.code) return handleFeedback(ctx);
       return;
+    case "status":
+      if (addressed || understanding.status.code) return handleStatusQuestion(ctx);
+      return;
     case "chatter":
       // Chatter, thanks and emoji in a group stay unanswered unless someone speaks to the bot.
-      if (addressed) await ctx.reply(t(onlySymbols.test(spokenText(ctx)) ? "errors.empty" : "errors.chatter"));
+      if (!addressed) return;
+      if (understanding.chatter === "greeting")
+        return ctx.reply(t("request_status.greeting", { bot: ctx.services.config.BOT_NAME }));
+      if (understanding.chatter === "thanks") return ctx.reply(t("request_status.thanks"));
+      await ctx.reply(t(onlySymbols.test(spokenText(ctx)) ? "errors.empty" : "errors.chatter"));
       return;
     default: {
       const unrouted: never = understanding;

@@ -9,12 +9,21 @@ import { PARTS, scanTimesOfDay, type TimeOfDay } from "./time-of-day.ts";
 import type { AvailabilitySlot, ParsedAvailability } from "./types.ts";
 
 export const PAUSE =
-  /暂停(?:接单|接活|服务|派单)?|先别(?:派|给|找|安排)|别(?:再)?(?:派|给我派|安排|找我)|不接(?:单|活|了)|接不了|没(?:空|时间)接|最近(?:都|一直)?(?:没空|没时间|很忙|太忙|比较忙|忙|不方便)|这段时间(?:都)?(?:没空|没时间|不行|忙|不方便)|(?:这|本|下)(?:个)?(?:周|星期|礼拜|月)(?:都|我都|我)?(?:不行|没空|没时间|不方便|不在|排满了)|都不行|都没空|排满了|\b(?:not|n't)\s+(?:be\s+)?available\b|\bunavailable\b|\bpause\b|\bon\s+leave\b|\bout\s+of\s+office\b|\btoo\s+busy\b/i;
+  /暂停(?:接单|接活|服务|派单)?|先别(?:派|给|找|安排)|别(?:再)?(?:派|给我派|安排|找我)|不接(?:单|活|了)|接不了|没(?:空|时间)接|(?:最近|呢排|呢段时间|近排|这段时间|这阵子|这阵|近期)(?:我)?(?:都|一直|实在)?(?:好|很|比较|太|特别|有点|挺|非常)?(?:没空|没时间|不行|忙|不方便|冇空|冇时间|唔得闲)|(?:这|本|下)(?:个)?(?:周|星期|礼拜|月)(?:都|我都|我)?(?:不行|没空|没时间|不方便|不在|排满了)|都不行|都没空|(?:都|也|全)(?:没|冇|没有)(?:空|时间)|(?:都|也)?唔得闲|(?:都|也)?冇(?:空|时间)|(?:都|也)不得空|排满了|\b(?:not|n't)\s+(?:be\s+)?available\b|\bunavailable\b|\bpause\b|\bon\s+leave\b|\bout\s+of\s+office\b|\btoo\s+busy\b/i;
 /** Absence words that pause only when the expert says them of themself ("王工今天请假" is chatter). */
 export const AWAY = /出差|请假|休假|住院|在外地|不在广东/;
 export const RESUME =
   /恢复(?:接单|接活|服务|派单|一下)|^恢复$|(?:可以|能|又能|又可以|重新|继续)(?:接单|接活)|又有空了|出差回来|回来了|\bresume\b|\bavailable\s+again\b|\bi'?m\s+back\b|\bback\s+(?:from|now)\b/i;
-const POSITIVE = /有空|有时间|空闲|可以|能来|能去|方便|都行|\bavailable\b|\bfree\b|\bcan\b|\bok\b/i;
+const POSITIVE =
+  /有空|有时间|空闲|(?<![唔冇不])得闲|得空|可以|能来|能去|方便|都行|\bavailable\b|\bfree\b|\bcan\b|\bok\b/i;
+/** "下周再说": the pause ends when the named time begins. */
+const LATER =
+  /再说|再联系|先(?:啦|喇|吧)?$|再约|再找我|再安排|再派|再算|再讲|先不|\btry\s+(?:me\s+)?again\b|\bask\s+(?:me\s+)?again\b/i;
+/** "其他时间都行": the days named are the exception, not a pause. */
+const OTHERWISE =
+  /其他时间|其它时间|其余时间|其他日子|别的时间|其他都|其余都|\bother\s+(?:days|times)\b|\botherwise\b|\brest\s+of\s+the\s+time\b/i;
+/** How long a pause lasts when the message names no end: two weeks, then offers come again. */
+export const DEFAULT_PAUSE_DAYS = 14;
 
 // Clauses are judged one by one, so that "这周不行，下周二下午可以" pauses nothing and offers next Tuesday.
 const CLAUSE_BREAK = /[,.;!?，。；！？\n]|但是|不过|\bbut\b/gi;
@@ -112,9 +121,12 @@ export function extractAvailability(text: string, now: Date): ParsedAvailability
   const times = scanTimesOfDay(text);
   const resume = RESUME.test(text);
   let pausedSaid = false;
+  let explicitPause = false;
   let positiveSaid = false;
   const dayTerms: DateTerm[] = [];
   const pauseTerms: DateTerm[] = [];
+  const laterTerms: DateTerm[] = [];
+  const awayTerms: DateTerm[] = [];
   const activeTimes: TimeOfDay[] = [];
   for (const c of clauses(text)) {
     const clause = text.slice(c.start, c.end);
@@ -122,7 +134,23 @@ export function extractAvailability(text: string, now: Date): ParsedAvailability
     const inClause = <T extends { at: number }>(x: T) => x.at >= c.start && x.at < c.end;
     if (pause) {
       pausedSaid = true;
-      pauseTerms.push(...terms.filter(inClause));
+      if (PAUSE.test(clause)) explicitPause = true;
+      const inside = terms.filter(inClause);
+      pauseTerms.push(...inside);
+      if (AWAY.test(clause)) awayTerms.push(...inside);
+      continue;
+    }
+    if (!resume && LATER.test(clause) && terms.some(inClause)) {
+      pausedSaid = true;
+      laterTerms.push(...terms.filter(inClause));
+      continue;
+    }
+    if (!resume && AWAY.test(clause) && terms.some(inClause)) {
+      // "12月10号到15号出差" with nobody named: the speaker's own trip.
+      pausedSaid = true;
+      const inside = terms.filter(inClause);
+      pauseTerms.push(...inside);
+      awayTerms.push(...inside);
       continue;
     }
     if (POSITIVE.test(clause)) positiveSaid = true;
@@ -145,9 +173,23 @@ export function extractAvailability(text: string, now: Date): ParsedAvailability
     (max, t) => Math.max(max ?? Number.NEGATIVE_INFINITY, t.before ? t.deadline : t.to),
     null,
   );
+  // Dates taken by a trip, with the rest said free (or a trip that starts later): an exception, not a pause.
+  const unavailable =
+    awayTerms.length > 0 &&
+    awayTerms.length === pauseTerms.length &&
+    laterTerms.length === 0 &&
+    (OTHERWISE.test(text) || (!explicitPause && awayTerms.every((t) => !t.before && t.from > today)))
+      ? awayTerms.map((t) => ({ start: isoDate(t.from), end: isoDate(t.to) }))
+      : [];
+  if (unavailable.length > 0) pausedSaid = false;
   let paused: boolean | null = null;
   if (resume) paused = false;
   else if (pausedSaid && !(positiveSaid && slots.length > 0)) paused = true;
+  // "下周再说" resumes when next week begins; a pause without any end lasts DEFAULT_PAUSE_DAYS.
+  const laterStart = laterTerms.reduce<number | null>((min, t) => Math.min(min ?? t.from, t.from), null);
+  let end = laterStart !== null ? Math.max(today, laterStart - 1) : pauseEnd;
+  const assumed = paused === true && end === null;
+  if (assumed) end = today + DEFAULT_PAUSE_DAYS - 1;
   return {
     slots: paused ? [] : slots,
     mode: detectMode(text),
@@ -155,6 +197,8 @@ export function extractAvailability(text: string, now: Date): ParsedAvailability
     paused,
     until: until === null ? null : isoDate(until),
     recurring: !paused && slots.some((s) => s.weekday !== null),
-    pausedUntil: paused && pauseEnd !== null ? isoDate(pauseEnd) : null,
+    pausedUntil: paused && end !== null ? isoDate(end) : null,
+    ...(assumed ? { pausedUntilAssumed: true } : {}),
+    ...(unavailable.length > 0 ? { unavailable } : {}),
   };
 }

@@ -4,6 +4,25 @@
 
 import { addMonths, dayFromYmd, isValidMonthDay, mondayOf, monthEnd, weekdayOf, ymd } from "../calendar.ts";
 import { CN_NUM, parseNumber } from "./cn-number.ts";
+import holidays from "./knowledge/holidays.json" with { type: "json" };
+
+const SPRING_FESTIVALS: number[] = Object.values(holidays.springFestival).map((iso) => {
+  const [y, m, d] = iso.split("-").map(Number);
+  return dayFromYmd(y ?? 0, m ?? 1, d ?? 1);
+});
+
+/** The next Spring Festival on or after today, or null when the table does not reach that far. */
+function nextSpringFestival(today: number): number | null {
+  let best: number | null = null;
+  for (const day of SPRING_FESTIVALS) if (day >= today && (best === null || day < best)) best = day;
+  return best;
+}
+
+/** A fixed-date holiday (元旦, Christmas): this year's, or next year's once passed. */
+function fixedHoliday(today: number, month: number, day: number) {
+  const d = upcoming(today, month, day);
+  return d === null ? null : span(d, d, d - 1);
+}
 
 export interface DateTerm {
   at: number;
@@ -227,6 +246,23 @@ const SCANNERS: Array<[RegExp, Maker]> = [
       return point(today);
     },
   ],
+  // Cantonese days: 听日 (tomorrow), 后日 (the day after), 听朝 (tomorrow morning)
+  [
+    /大后日|听日|聽日|听朝|聽朝|(?<![今明前])后日|(?<![今明前])後日/g,
+    (m, today) => point(today + (m[0].startsWith("大") ? 3 : m[0].startsWith("听") || m[0].startsWith("聽") ? 1 : 2)),
+  ],
+  // Holidays as deadlines: 年前/春节前/过年前 (before the Spring Festival), 元旦前, 国庆前, before Christmas.
+  // The 年 of 年前 must stand alone: not 今年前三季度, 3年前, 多年前.
+  [
+    /春节|春節|过年|農曆新年|农历新年|(?<![0-9一二两三四五六七八九十百千几多半今明去前后本这上下个每近整全当早])年(?=\s*(?:之前|以前|前(?!后|面|期|提|台|道|端|段|沿|处|方|三|两|几|半)))|\b(?:chinese\s+new\s+year|spring\s+festival|lunar\s+new\s+year|CNY)\b/gi,
+    (_m, today) => {
+      const festival = nextSpringFestival(today);
+      return festival === null ? null : span(festival, festival, festival - 1);
+    },
+  ],
+  [/元旦|\bnew\s+year'?s?(?:\s+day)?\b/gi, (_m, today) => fixedHoliday(today, 1, 1)],
+  [/圣诞节?|\bchristmas\b|\bxmas\b/gi, (_m, today) => fixedHoliday(today, 12, 25)],
+  [/国庆节?|國慶/g, (_m, today) => fixedHoliday(today, 10, 1)],
   // 周二, 下周一到周三, 每周二、四, 星期天, 礼拜三
   [
     new RegExp(

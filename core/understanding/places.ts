@@ -16,6 +16,8 @@ const citySchema = z.object({
 });
 const fileSchema = z.object({
   cities: z.array(citySchema),
+  /** English district spellings (Bao'an) to the Chinese name a district is stored under (宝安). */
+  enDistrictNames: z.record(z.string(), z.string()).optional(),
   regions: z.array(z.object({ zh: z.string(), en: z.string() })),
 });
 
@@ -32,7 +34,13 @@ interface PlaceTerm {
   city: string;
   /** null: the city itself. */
   district: string | null;
+  /** An ordinary word too (高明, 开平, 新会): a place only where a place is expected. */
+  strict?: boolean;
 }
+
+// Where a bare strict name is a place: after 在/位于/地址 or its own city (佛山南海, 江门新会), or before 这边/的厂.
+const BEFORE_PLACE = /(?:在|于|位于|地址|地点|地区|来自|我们是|我哋喺|喺|坐标|base|住|去|到|是)[:：\s]*$/;
+const AFTER_PLACE = /^(?:区|县|市|镇|这|那|一带|片区|附近|的|做|开|搞|生产|有|办|工厂|厂|[,，。;；、!?！？\s]|$)/;
 
 interface Gazetteer {
   cities: Map<string, CityEntry>;
@@ -75,8 +83,11 @@ function build(): Gazetteer {
     }
     for (const district of city.strictNames) {
       for (const suffix of SUFFIXES) matcher.add(district + suffix, { city: city.name, district });
+      matcher.add(district, { city: city.name, district, strict: true });
     }
-    for (const district of city.enDistricts) matcher.add(district, { city: city.name, district });
+    for (const district of city.enDistricts) {
+      matcher.add(district, { city: city.name, district: file.enDistrictNames?.[district] ?? district });
+    }
   }
   // Neighbourhood is symmetric even if the file lists it on one side only.
   for (const city of file.cities) {
@@ -103,9 +114,17 @@ function gazetteer(): Gazetteer {
 
 function placeHits(text: string): PlaceTerm[] {
   const out: PlaceTerm[] = [];
-  for (const hit of gazetteer().matcher.findLongest(foldText(text))) {
+  const folded = foldText(text);
+  for (const hit of gazetteer().matcher.findLongest(folded)) {
     const term = hit.payloads[0];
-    if (term) out.push(term);
+    if (!term) continue;
+    if (term.strict) {
+      const before = folded.slice(Math.max(0, hit.start - 6), hit.start);
+      const after = folded.slice(hit.end, hit.end + 4);
+      const cityBefore = before.endsWith(term.city) || before.endsWith(`${term.city}市`);
+      if (!cityBefore && !(BEFORE_PLACE.test(before) && AFTER_PLACE.test(after))) continue;
+    }
+    out.push(term);
   }
   return out;
 }

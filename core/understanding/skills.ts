@@ -53,11 +53,13 @@ interface Taxonomy {
   teamMatcher: TermMatcher<string>;
   /** CJK bigram -> ids of the Chinese names that contain it, for the fuzzy fallback. */
   bigrams: Map<string, number[]>;
-  fuzzyNames: { key: string; size: number }[];
+  fuzzyNames: { key: string; size: number; head: string }[];
 }
 
 const knowledgeUrl = (file: string) => new URL(`./knowledge/${file}`, import.meta.url);
 const CJK = /^[\u3400-\u9fff]{2}$/;
+// Longer words that contain a skill's term but are not about it; they win as longest matches.
+const NOT_SKILLS = ["电动车", "电动自行车", "动车票", "技术员", "设计员"];
 
 let cached: Taxonomy | undefined;
 
@@ -81,7 +83,7 @@ function build(): Taxonomy {
   const matcher = new TermMatcher<SkillTerm>();
   const teamMatcher = new TermMatcher<string>();
   const bigrams = new Map<string, number[]>();
-  const fuzzyNames: { key: string; size: number }[] = [];
+  const fuzzyNames: { key: string; size: number; head: string }[] = [];
 
   for (const entry of entries) {
     if (!teams.has(entry.team)) throw new Error(`skills.json: ${entry.key} names unknown team ${entry.team}`);
@@ -107,7 +109,7 @@ function build(): Taxonomy {
       const pairs = [...new Set(cjkBigrams(name))];
       if (pairs.length < 2) continue;
       const id = fuzzyNames.length;
-      fuzzyNames.push({ key: entry.key, size: pairs.length });
+      fuzzyNames.push({ key: entry.key, size: pairs.length, head: pairs[0] ?? "" });
       for (const pair of pairs) {
         const list = bigrams.get(pair);
         if (list) list.push(id);
@@ -129,6 +131,7 @@ function build(): Taxonomy {
       }
     }
   }
+  for (const word of NOT_SKILLS) matcher.add(word, { key: "", kind: "keyword" });
   for (const team of teamList) {
     for (const name of [team.zh, `${team.zh}服务队`, team.en]) teamMatcher.add(name, team.key);
   }
@@ -194,6 +197,7 @@ function tallyTerms(folded: string): Map<string, Tally> {
     const skillsOfTerm = new Set(hit.payloads.map((p) => p.key)).size;
     const share = 1 / Math.sqrt(skillsOfTerm);
     for (const { key, kind } of hit.payloads) {
+      if (key === "") continue;
       let tally = tallies.get(key);
       if (!tally) {
         tally = { score: 0, named: false, first: hit.start, terms: new Set() };
@@ -211,13 +215,16 @@ function tallyTerms(folded: string): Map<string, Tally> {
 function fuzzyTallies(folded: string): Map<string, Tally> {
   const { bigrams, fuzzyNames } = taxonomy();
   const counts = new Map<number, number>();
-  for (const pair of new Set(cjkBigrams(folded))) {
+  const pairs = new Set(cjkBigrams(folded));
+  for (const pair of pairs) {
     for (const id of bigrams.get(pair) ?? []) counts.set(id, (counts.get(id) ?? 0) + 1);
   }
   const tallies = new Map<string, Tally>();
   for (const [id, count] of counts) {
     const name = fuzzyNames[id];
-    if (!name || count < 2) continue;
+    // The head of a name says what it is about (船员 of 船员培训): a near spelling must keep it, so that
+    // "技术员培训" is not crew training.
+    if (!name || count < 2 || !pairs.has(name.head)) continue;
     const ratio = count / name.size;
     if (ratio < 0.6) continue;
     const score = 0.6 * ratio;

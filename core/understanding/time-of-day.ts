@@ -21,17 +21,18 @@ export const PARTS = {
 function partOf(word: string | undefined): keyof typeof PARTS | null {
   if (!word) return null;
   const w = word.toLowerCase();
-  if (/上午|早上|早晨|上半天|morning|今早|明早/.test(w)) return "morning";
+  // Cantonese: 上昼/朝早 morning, 下昼/晏昼 afternoon, 晏昼 also lunchtime, 夜晚/晚黑 evening.
+  if (/上午|早上|早晨|上半天|上昼|朝早|朝头早|morning|今早|明早|听朝/.test(w)) return "morning";
   // "afternoon" contains "noon": test it first.
-  if (/下午|下半天|afternoon/.test(w)) return "afternoon";
+  if (/下午|下半天|下昼|晏昼|晏晝|下晝|afternoon/.test(w)) return "afternoon";
   if (/中午|noon|lunch/.test(w)) return "noon";
-  if (/晚上|晚间|傍晚|夜里|夜间|今晚|明晚|evening|night|tonight/.test(w)) return "evening";
+  if (/晚上|晚间|傍晚|夜里|夜间|今晚|明晚|夜晚|晚黑|evening|night|tonight/.test(w)) return "evening";
   if (/全天|整天|一整天|白天|全日|all\s*day|full\s*day|whole\s*day/.test(w)) return "allDay";
   return null;
 }
 
 const PART_WORDS =
-  "上午|早上|早晨|上半天|中午|下午|下半天|晚上|晚间|傍晚|夜里|夜间|全天|整天|一整天|白天|全日|今早|明早|今晚|明晚";
+  "上午|早上|早晨|上半天|中午|下午|下半天|晚上|晚间|傍晚|夜里|夜间|全天|整天|一整天|白天|全日|今早|明早|今晚|明晚|上昼|朝早|下昼|下晝|晏昼|晏晝|夜晚|晚黑";
 const PART_PATTERN = new RegExp(
   `${PART_WORDS}|\\bmornings?\\b|\\bafternoons?\\b|\\bevenings?\\b|\\bnights?\\b|\\btonight\\b|\\bnoon\\b|\\ball\\s+day\\b|\\bfull\\s+day\\b|\\bwhole\\s+day\\b`,
   "gi",

@@ -12,9 +12,20 @@ export const intents = [
   "feedback",
   "command",
   "chatter",
+  // Finer than contract 5: `craftbridge parse` prints it as chatter with detail "status".
+  "status",
 ] as const;
 
 export type Intent = (typeof intents)[number];
+
+/** What a chatter line is, so handlers can greet and thank back and stay quiet for the rest. */
+export type ChatterKind = "greeting" | "thanks" | "trade" | "hiring" | "notice" | "venting" | "question" | "small_talk";
+
+/** A question about an existing request: how it stands, the expert's contact, or my requests. */
+export interface ParsedStatus {
+  code: string | null;
+  about: "progress" | "contact" | "mine";
+}
 
 export type ServiceMode = "onsite" | "remote" | "either";
 
@@ -56,6 +67,19 @@ export interface ParsedRequest {
   urgency: Urgency | null;
   enterprise: string | null;
   contact: string | null;
+  /**
+   * The problems the message states, in order; more than one means unrelated problems (different skills), for
+   * which the handler opens one request each or asks. Empty when the message names no problem. Optional addition.
+   */
+  problems?: ParsedProblem[];
+  /** Every city the message names when it names more than one ("广州或者佛山都可以"); city is the first. */
+  cities?: string[];
+}
+
+/** One problem of a request: the words that state it and the skills they name. */
+export interface ParsedProblem {
+  text: string;
+  skills: SkillRef[];
 }
 
 /** One slot an expert offers, in Asia/Shanghai. Either weekday (recurring) or date (one-off). */
@@ -79,6 +103,10 @@ export interface ParsedAvailability {
   recurring: boolean;
   /** YYYY-MM-DD on which a pause ends when the message says so (这周都不行 -> this Sunday). Optional addition. */
   pausedUntil?: string | null;
+  /** true when the message named no end and pausedUntil is the default (two weeks): the reply says so. */
+  pausedUntilAssumed?: boolean;
+  /** Days said to be taken (12月10号到15号出差), as windows; free otherwise. Optional addition. */
+  unavailable?: DateWindow[];
 }
 
 export type OfferAnswer = "accept" | "decline" | "later";
@@ -102,6 +130,8 @@ export interface SlashCommand {
 
 /** What every understood message carries, whatever its intent. */
 interface Said {
+  /** For chatter only: what kind it is, when known (a greeting, thanks…). */
+  chatter?: ChatterKind;
   /** The language the message is written in. */
   locale: Locale;
   /** Whether the message addresses the bot (@-mention or its name). */
@@ -120,6 +150,8 @@ interface IntentFields {
   rating: number | null;
   /** Slash command name and arguments. */
   command: SlashCommand;
+  /** What the person asks about an existing request. */
+  status: ParsedStatus;
 }
 
 type Variant<I extends Intent, K extends keyof IntentFields = never> = Said & { intent: I } & Pick<IntentFields, K> & {
@@ -138,6 +170,7 @@ export type Understanding =
   | Variant<"cancel", "code">
   | Variant<"feedback", "code" | "rating">
   | Variant<"command", "command">
+  | Variant<"status", "status">
   | Variant<"chatter">;
 
 /** The understanding of one intent. */
@@ -152,4 +185,6 @@ export interface UnderstandOptions {
   now?: Date;
   /** The bot's display name, so that "@匠桥" is recognised and stripped. */
   botName?: string;
+  /** The message is addressed to the bot by the platform (an @-mention, a private chat): a vaguer request counts. */
+  addressed?: boolean;
 }

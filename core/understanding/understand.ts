@@ -10,7 +10,21 @@ import { correctionTarget } from "./correction.ts";
 import { scanDateTerms } from "./date-terms.ts";
 import { findEnterprise } from "./enterprise.ts";
 import { findRating, SOLVED, THANKS } from "./feedback.ts";
-import { ASK, AVAILABLE, CHATTER, decideIntent, ENTERPRISE_VOICE, FIRST_PERSON, POSITIVE, PROBLEM } from "./intent.ts";
+import { chatterKind, hardNegative, softNegative } from "./group-talk.ts";
+import {
+  ASK,
+  AVAILABLE,
+  CHATTER,
+  decideIntent,
+  ENTERPRISE_VOICE,
+  EXPERT,
+  FIRST_PERSON,
+  HELP_ASK,
+  POSITIVE,
+  PROBLEM,
+  SERVICE,
+  SYMPTOM,
+} from "./intent.ts";
 import { detectKind } from "./kind.ts";
 import teams from "./knowledge/teams.json" with { type: "json" };
 import { stripMentions } from "./mention.ts";
@@ -18,13 +32,16 @@ import { detectMode } from "./mode.ts";
 import { normalize } from "./normalize.ts";
 import { parseOfferReply } from "./offer-reply.ts";
 import { extractCities, extractPlace } from "./places.ts";
+import { extractProblems } from "./problems.ts";
 import { findRequestCode, withoutRequestCodes } from "./request-code.ts";
 import { extractSkills, extractTeam } from "./skills.ts";
+import { parseStatus } from "./status.ts";
 import { scanTimesOfDay } from "./time-of-day.ts";
 import { extractWindow } from "./time-window.ts";
 import type {
   ParsedAvailability,
   ParsedCorrection,
+  ParsedProblem,
   ParsedRequest,
   SkillRef,
   TeamRef,
@@ -80,9 +97,22 @@ function safeCities(text: string): string[] {
   }
 }
 
-function buildRequest(text: string, now: Date, raw: string): ParsedRequest {
-  const skills = safeSkills(text);
-  const place = safePlace(text);
+function safeProblems(text: string, skills: SkillRef[]): ParsedProblem[] {
+  try {
+    return extractProblems(text, skills);
+  } catch {
+    return [];
+  }
+}
+
+function buildRequest(
+  text: string,
+  now: Date,
+  raw: string,
+  skills: SkillRef[],
+  place: { city: string | null; district: string | null },
+): ParsedRequest {
+  const cities = safeCities(text);
   return {
     skills,
     team: teamOf(text, skills),
@@ -95,6 +125,8 @@ function buildRequest(text: string, now: Date, raw: string): ParsedRequest {
     urgency: detectUrgency(text),
     enterprise: findEnterprise(text),
     contact: findContact(raw),
+    problems: safeProblems(text, skills),
+    ...(cities.length > 1 ? { cities } : {}),
   };
 }
 
@@ -119,7 +151,9 @@ function buildCorrection(target: string, code: string | null, now: Date): Parsed
 function analyse(input: string, options: UnderstandOptions): Understanding {
   const now = options.now instanceof Date && Number.isFinite(options.now.getTime()) ? options.now : new Date();
   const normalized = normalize(input);
-  const { text: spoken, addressed } = stripMentions(normalized, options.botName);
+  const stripped = stripMentions(normalized, options.botName);
+  const spoken = stripped.text;
+  const addressed = stripped.addressed || options.addressed === true;
   // The one language detector (core/i18n.ts); text with no letters at all reads as English, as before.
   const locale = detectLocale(spoken || normalized) === "zh-CN" ? "zh-CN" : "en";
   const base = { locale, addressed } as const;
@@ -136,6 +170,8 @@ function analyse(input: string, options: UnderstandOptions): Understanding {
   const offerReply = parseOfferReply(text, code);
   const target = correctionTarget(text, code !== null);
   const rating = findRating(text);
+  const status = parseStatus(text, code);
+  const kind = detectKind(text);
 
   const intent = decideIntent({
     empty: spoken === "" || (text === "" && !code),
@@ -163,6 +199,14 @@ function analyse(input: string, options: UnderstandOptions): Understanding {
     enterpriseVoice: ENTERPRISE_VOICE.test(text),
     chatterForm: CHATTER.test(text) || ONLY_SYMBOLS.test(text),
     length: text.length,
+    status: status !== null,
+    helpAsk: HELP_ASK.test(text),
+    symptom: SYMPTOM.test(text),
+    service: (kind !== null && kind !== "tech_support") || SERVICE.test(text),
+    expert: EXPERT.test(text),
+    hardNegative: hardNegative(text),
+    softNegative: softNegative(text),
+    addressed,
   });
 
   switch (intent) {
@@ -182,9 +226,11 @@ function analyse(input: string, options: UnderstandOptions): Understanding {
       return { intent, ...base, availability };
     }
     case "request":
-      return { intent, ...base, request: buildRequest(text, now, spoken) };
+      return { intent, ...base, request: buildRequest(text, now, spoken, skills, place) };
+    case "status":
+      return { intent, ...base, status: status ?? { code, about: "progress" } };
     default:
-      return { intent: "chatter", ...base };
+      return { intent: "chatter", ...base, chatter: chatterKind(text) };
   }
 }
 

@@ -29,7 +29,7 @@ export function requestFromText(text: string, now: Date): ParsedRequest {
   const local = direct(text);
   let parsed: ParsedRequest | undefined;
   try {
-    parsed = understand(text, { now }).request;
+    parsed = understand(text, { now, addressed: true }).request;
   } catch {
     parsed = undefined;
   }

@@ -49,7 +49,7 @@ function actual(u: Understanding, field: string): unknown {
     case "answer":
       return u.offerReply?.answer ?? null;
     case "code":
-      return u.offerReply?.code ?? u.correction?.code ?? u.code ?? null;
+      return u.offerReply?.code ?? u.correction?.code ?? u.status?.code ?? u.code ?? null;
     case "correction":
       return u.correction?.changes ?? null;
     case "locale":
