@@ -7,7 +7,7 @@ import type { ParsedRequest, ServiceMode } from "../core/understanding/types.ts"
 import { directSql } from "../prisma/client.ts";
 import { newId, sqlDate } from "../prisma/direct-sql.ts";
 import type { JobDefinition } from "./job-system.ts";
-import type { RankedExpert, RankQuery } from "./matching/types.ts";
+import type { MatchOutcome, RankedExpert, RankQuery } from "./matching/types.ts";
 import { offerNext } from "./offer.ts";
 import type { Services } from "./services.ts";
 import { assignRoles } from "./team-roles.ts";
@@ -21,6 +21,8 @@ export interface MatchPayload {
 /** Ranks experts for a query; the engine behind it keeps its own index. */
 export interface Ranker {
   rank(query: RankQuery): Promise<RankedExpert[]>;
+  /** The ranking with the partial candidates below the relevance floor, for the hand-off to staff. */
+  match(query: RankQuery): Promise<MatchOutcome>;
 }
 
 const matchable = new Set(["open", "matching", "unmatched"]);
@@ -66,6 +68,7 @@ export async function matchRequest(services: Services, ranker: Ranker, requestId
     top: parsed.skills.length >= 2 ? config.MATCH_CANDIDATES * 2 : config.MATCH_CANDIDATES,
     now: new Date(),
     exclude: seen,
+    forOffer: true,
   });
   const ids = ranked.map((candidate) => candidate.expertId);
   const profiles = ids.length

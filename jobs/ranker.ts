@@ -6,6 +6,8 @@ import { sqlDate } from "../prisma/direct-sql.ts";
 import type { Ranker } from "./match.ts";
 import { ExpertIndex } from "./matching/expert-index.ts";
 import { expertProfilePages, loadExpertProfiles } from "./matching/load-profiles.ts";
+import { matchExperts } from "./matching/rank.ts";
+import type { MatchOutcome, RankQuery } from "./matching/types.ts";
 
 const fullRebuildMs = 3600 * 1000;
 const maxIncremental = 500;
@@ -68,14 +70,16 @@ export function createRanker(db: Db): Ranker {
     return index;
   }
 
+  async function match(query: RankQuery): Promise<MatchOutcome> {
+    // Concurrent match jobs share one refresh.
+    sync ??= refresh(query.now).finally(() => {
+      sync = undefined;
+    });
+    return matchExperts(await sync, query);
+  }
+
   return {
-    rank: async (query) => {
-      // Concurrent match jobs share one refresh.
-      sync ??= refresh(query.now).finally(() => {
-        sync = undefined;
-      });
-      const current = await sync;
-      return current.rank(query);
-    },
+    match,
+    rank: async (query) => (await match(query)).candidates,
   };
 }

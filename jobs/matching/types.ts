@@ -55,6 +55,26 @@ export interface RankedExpert {
   externalId: string;
   score: number;
   reasons: MatchReason[];
+  /** The requested taxonomy skills the expert holds well enough to take on alone. */
+  covers: string[];
+}
+
+/** An expert below the relevance floor or barred from an offer, shown to staff with why they fall short. */
+export interface PartialCandidate {
+  expertId: string;
+  externalId: string;
+  name: string;
+  score: number;
+  /** What the expert does bring. */
+  reasons: MatchReason[];
+  /** Why they were not offered (`reasons.short_*`). */
+  shortfall: MatchReason[];
+}
+
+/** A ranking: who may be offered (above the floor, best first) and, for staff, who came closest otherwise. */
+export interface MatchOutcome {
+  candidates: RankedExpert[];
+  partial: PartialCandidate[];
 }
 
 export interface RankQuery {
@@ -66,4 +86,9 @@ export interface RankQuery {
   now: Date;
   /** Experts never to return (already offered, declined…). */
   exclude?: ReadonlySet<string>;
+  /**
+   * The ranking decides who is asked: hard constraints apply (an on-site request never reaches a remote-only
+   * expert). Without it (batch lists, /find) such experts are only placed lower.
+   */
+  forOffer?: boolean;
 }
