@@ -85,9 +85,11 @@ export function matchExperts(index: ExpertIndex, query: RankQuery): MatchOutcome
     if (!expert?.active || query.exclude?.has(expert.id)) continue;
     const taxonomy = candidates.fitMax(position);
     const words = textFit(text.bm25[expert.slot] ?? 0);
-    const fit = Math.max(taxonomy, words);
+    const fit = 1 - (1 - taxonomy) * (1 - words);
     let score = fit + WEIGHTS.wordsOrder * words;
-    if (candidates.width > 1) score += WEIGHTS.allSkills * candidates.fitMin(position);
+    // Covering every requested skill means holding each of them, not a related one.
+    const weakest = candidates.width > 1 ? candidates.fitMin(position) : 0;
+    if (weakest >= RELEVANCE_FLOOR) score += WEIGHTS.allSkills * weakest;
     // Place counts in proportion to fit: a near expert without the skill must not pass a far one with it.
     score += locate(expert, request, wantedRegion) * fit * fit;
     const remoteOnly = request.mode === "onsite" && !expert.canOnsite;

@@ -10,7 +10,7 @@ export const WEIGHTS = {
   /** Extra grade for covering every requested skill of a multi-skill request. */
   allSkills: 1,
   /** The profile's words beyond the fit: orders experts who hold the same skill by how much of the request they share. */
-  wordsOrder: 0.25,
+  wordsOrder: 0.5,
 
   sameCity: 2,
   sameDistrict: 0.1,
