@@ -1,16 +1,16 @@
 // Ranks experts for a request, stores the candidates with score and reasons, and makes the first offer.
 
-import { jsonList } from "../core/json-list.ts";
 import { type RequestFields, requestSkills } from "../core/request-format.ts";
 import teams from "../core/understanding/knowledge/teams.json" with { type: "json" };
 import type { ParsedRequest, ServiceMode } from "../core/understanding/types.ts";
 import { directSql } from "../prisma/client.ts";
 import { newId, sqlDate } from "../prisma/direct-sql.ts";
 import type { JobDefinition } from "./job-system.ts";
+import { handOff, tellStaffMissingRoles } from "./matching/hand-off.ts";
 import type { MatchOutcome, RankedExpert, RankQuery } from "./matching/types.ts";
 import { offerNext } from "./offer.ts";
 import type { Services } from "./services.ts";
-import { assignRoles } from "./team-roles.ts";
+import { planTeam } from "./team-roles.ts";
 
 export const matchQueue = "match";
 
@@ -61,7 +61,7 @@ export async function matchRequest(services: Services, ranker: Ranker, requestId
   const earlier = sql.all<{ expertId: string }>("SELECT expertId FROM Match WHERE requestId = ?", requestId);
   const seen = new Set(earlier.map((match) => match.expertId));
   const parsed = parsedFromRow(request);
-  const ranked = await ranker.rank({
+  const { candidates: ranked, partial } = await ranker.match({
     request: parsed,
     text: request.text,
     // Two skills may need a team: rank deeper so that both roles find candidates.
@@ -70,24 +70,20 @@ export async function matchRequest(services: Services, ranker: Ranker, requestId
     exclude: seen,
     forOffer: true,
   });
-  const ids = ranked.map((candidate) => candidate.expertId);
-  const profiles = ids.length
-    ? sql.all<{ id: string; skills: string }>(
-        `SELECT id, skills FROM Expert WHERE id IN (${ids.map(() => "?").join(", ")})`,
-        ...ids,
-      )
-    : [];
-  const skillsOf = new Map(profiles.map((expert) => [expert.id, jsonList(expert.skills)]));
+  // Nobody clears the relevance floor: nobody is asked, and staff get the closest people instead.
+  if (ranked.length === 0 && earlier.length === 0) return handOff(services, requestId, partial);
   // A re-run keeps the team decision of the first run.
-  const roles =
+  const plan =
     earlier.length > 0 && request.teamSize === 1
-      ? new Map(ranked.map((candidate) => [candidate.expertId, null]))
-      : assignRoles(
+      ? { roles: new Map(ranked.map((candidate) => [candidate.expertId, null])), missing: [] }
+      : planTeam(
           parsed.skills.map((skill) => skill.key),
-          ranked.map((candidate) => ({ expertId: candidate.expertId, skills: skillsOf.get(candidate.expertId) ?? [] })),
+          ranked,
         );
+  const { roles } = plan;
   const teamSize = [...roles.values()].some((role) => role !== null) ? 2 : request.teamSize;
-  const kept = ranked.filter((candidate) => roles.has(candidate.expertId));
+  // The plan's order: for one expert, those covering every skill come first.
+  const kept = [...roles.keys()].flatMap((id) => ranked.filter((candidate) => candidate.expertId === id));
   const offset = earlier.length;
   await sql.write((tx) => {
     const now = sqlDate(new Date());
@@ -121,6 +117,7 @@ export async function matchRequest(services: Services, ranker: Ranker, requestId
       now,
     );
   });
+  if (plan.missing.length > 0) await tellStaffMissingRoles(services, requestId, plan.missing);
   await offerNext(services, requestId);
 }
 
