@@ -14,7 +14,7 @@ import { offerJob } from "../jobs/offer.ts";
 import { offerTimeoutJob, scheduleOfferTimeout } from "../jobs/offer-timeout.ts";
 import { repairingOrphans, resumeOrphanOffers } from "../jobs/orphan-offers.ts";
 import { createOutbox, deliverQueue, type Send } from "../jobs/outbox.ts";
-import { createRanker } from "../jobs/ranker.ts";
+import { rankerFor } from "../jobs/ranker.ts";
 import { resumeRosterImports, rosterImportJob } from "../jobs/roster-import.ts";
 import type { Services } from "../jobs/services.ts";
 import { closeDatabase, type Db, databaseToken, openDatabase } from "../prisma/client.ts";
@@ -129,7 +129,7 @@ export async function startApp(options: StartOptions): Promise<App> {
   const outbox = createOutbox(db, jobs.enqueue);
   const send = options.wrapSend ? options.wrapSend(outbox) : outbox;
   const services: Services = { db, config, log, send, enqueue: jobs.enqueue };
-  const ranker = createRanker(db);
+  const ranker = rankerFor(db);
   jobs.startWorker(repairingOrphans(services, matchJob(services, ranker)));
   jobs.startWorker(repairingOrphans(services, offerJob(services)));
   jobs.startWorker(offerTimeoutJob(services));

@@ -14,6 +14,18 @@ const maxIncremental = 500;
 // Other processes write with their own clocks: look back a little further than the last sync.
 const clockMarginMs = 2000;
 
+const shared = new WeakMap<Db, Ranker>();
+
+/** The process's one ranker for a database: the match worker and /find read the same index. */
+export function rankerFor(db: Db): Ranker {
+  let ranker = shared.get(db);
+  if (!ranker) {
+    ranker = createRanker(db);
+    shared.set(db, ranker);
+  }
+  return ranker;
+}
+
 export function createRanker(db: Db): Ranker {
   let index: ExpertIndex | undefined;
   let builtAt = 0;

@@ -95,7 +95,7 @@ export function matchExperts(index: ExpertIndex, query: RankQuery): MatchOutcome
     const remoteOnly = request.mode === "onsite" && !expert.canOnsite;
     // Offers never go to a remote-only expert for on-site help; a plain ranking only places them lower.
     if (remoteOnly && !query.forOffer) score += WEIGHTS.remoteOnlyForOnsite;
-    const barred = expert.paused ? "paused" : remoteOnly && query.forOffer ? "remote_only" : null;
+    const barred = expert.paused && !query.withPaused ? "paused" : remoteOnly && query.forOffer ? "remote_only" : null;
     const entry = { expert, position, fit, score, barred } as Scored;
     if (fit >= RELEVANCE_FLOOR && barred === null) {
       allScores[scored.length] = score;

@@ -91,4 +91,6 @@ export interface RankQuery {
    * expert). Without it (batch lists, /find) such experts are only placed lower.
    */
   forOffer?: boolean;
+  /** Paused experts are listed too (a staff search), instead of coming back as partial candidates. */
+  withPaused?: boolean;
 }
