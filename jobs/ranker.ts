@@ -1,11 +1,10 @@
 // The ranker behind the match job: an in-memory ExpertIndex that follows the database. Before each
 // ranking it reloads only the experts whose roster entry, availability or offers changed since the
 // last sync, and rebuilds fully every hour (monthly load rolls over, removed rows leave no trace).
-import { type Db, directSql } from "../prisma/client.ts";
-import { sqlDate } from "../prisma/direct-sql.ts";
+import type { Db } from "../prisma/client.ts";
+import { expertChanges, expertProfilePages, loadExpertProfiles } from "../prisma/expert-profiles.ts";
 import type { Ranker } from "./match.ts";
 import { ExpertIndex } from "./matching/expert-index.ts";
-import { expertProfilePages, loadExpertProfiles } from "./matching/load-profiles.ts";
 import { matchExperts } from "./matching/rank.ts";
 import type { MatchOutcome, RankQuery } from "./matching/types.ts";
 
@@ -36,19 +35,9 @@ export function createRanker(db: Db): Ranker {
   // again and again (at 30 requests/s, hundreds of experts); only a newer change is reloaded.
   let absorbed = new Map<string, string>();
 
-  // Asked before every ranking: plain SQL (prisma/direct-sql.ts), one statement. New candidate rows
-  // change nothing the index holds (offers and answers do), so they are left out.
+  // Asked before every ranking: one plain-SQL statement (prisma/expert-profiles.ts).
   function changedExpertIds(since: Date): string[] {
-    const after = sqlDate(since);
-    const rows = directSql(db).all<{ id: string; stamp: string }>(
-      `SELECT id, updatedAt AS stamp FROM Expert WHERE updatedAt > ?
-       UNION ALL SELECT expertId, createdAt FROM Availability WHERE createdAt > ?
-       UNION ALL SELECT expertId, updatedAt FROM Match
-         WHERE status IN ('offered', 'accepted', 'declined', 'expired', 'withdrawn', 'skipped') AND updatedAt > ?`,
-      after,
-      after,
-      after,
-    );
+    const rows = expertChanges(db, since);
     const latest = new Map<string, string>();
     for (const { id, stamp } of rows) if (stamp > (latest.get(id) ?? "")) latest.set(id, stamp);
     const changed = [...latest].filter(([id, stamp]) => absorbed.get(id) !== stamp).map(([id]) => id);

@@ -7,9 +7,9 @@ import type { Translate } from "../../core/i18n.ts";
 import { readRosterFile } from "../../core/roster/read-roster-file.ts";
 import type { RosterRejection } from "../../core/roster/roster-types.ts";
 import { openDatabase } from "../../prisma/client.ts";
+import { expertProfilePages } from "../../prisma/expert-profiles.ts";
 import { importRoster } from "../../prisma/roster/import-roster.ts";
 import { ExpertIndex } from "./expert-index.ts";
-import { expertProfilePages } from "./load-profiles.ts";
 import { rankExperts } from "./rank.ts";
 import { requestFromText } from "./request-from-text.ts";
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { ExpertIndex } from "../../jobs/matching/expert-index.ts";
-import { expertProfilePages, loadExpertProfiles } from "../../jobs/matching/load-profiles.ts";
 import { rankExperts } from "../../jobs/matching/rank.ts";
 import type { ExpertProfile } from "../../jobs/matching/types.ts";
 import type { Db } from "../../prisma/client.ts";
+import { expertProfilePages, loadExpertProfiles } from "../../prisma/expert-profiles.ts";
 import { useFreshDatabases } from "../roster/test-db.ts";
 import { NOW, query, request } from "./profile-fixture.ts";
 
