@@ -3,13 +3,13 @@
 // to their team, one reader in English — beside a plain SQL count over the same rows; then the charts the
 // run needs, and one chart rendered alone.
 import { createClient } from "@libsql/client";
+import { dayOf } from "../core/calendar.ts";
 import { createLog } from "../core/log.ts";
 import { serviceTeams } from "../core/roster/resolve-team.ts";
 import { digestChartPart, digestTextParts } from "../jobs/digest/compose-digest.ts";
 import { renderWeekChart } from "../jobs/digest/digest-chart.ts";
 import { staffRecipient } from "../jobs/digest/digest-job.ts";
 import { dailyDigestRequest } from "../jobs/digest/digest-once.ts";
-import { shanghaiDay } from "../jobs/digest/digest-period.ts";
 import { SharedWork } from "../jobs/digest/shared-work.ts";
 import type { Services } from "../jobs/services.ts";
 import { type Db, openDatabase, resolveSqliteUrl } from "../prisma/client.ts";
@@ -37,7 +37,7 @@ async function seedStaff(db: Db, count: number, leaders: number, yesterday: Date
       staffTeamKey: leader ? (serviceTeams[count - 1 - i]?.key ?? null) : null,
     };
     await db.person.create({ data: { ...member, displayName: `工会${i}`, locale: i === 1 ? "en" : "zh-CN" } });
-    await db.digestRun.create({ data: { personId: member.id, day: shanghaiDay(yesterday), sentAt: yesterday } });
+    await db.digestRun.create({ data: { personId: member.id, day: dayOf(yesterday), sentAt: yesterday } });
     staff.push(member);
   }
   return staff;
@@ -53,7 +53,7 @@ async function buildAll(services: Services, staff: StaffMember[], now: Date) {
   const requests = [];
   for (const member of staff) {
     const recipient = await staffRecipient(services, member);
-    const request = await dailyDigestRequest(services, recipient, shanghaiDay(now), { now, shared });
+    const request = await dailyDigestRequest(services, recipient, dayOf(now), { now, shared });
     await digestTextParts(services, request);
     requests.push(request);
   }
@@ -69,7 +69,7 @@ async function buildAll(services: Services, staff: StaffMember[], now: Date) {
 /** One staff member's digest text alone, nothing shared (as /digest builds it). */
 async function buildOne(services: Services, member: StaffMember, now: Date): Promise<number> {
   const recipient = await staffRecipient(services, member);
-  const request = await dailyDigestRequest(services, recipient, shanghaiDay(now), { now });
+  const request = await dailyDigestRequest(services, recipient, dayOf(now), { now });
   const started = performance.now();
   await digestTextParts(services, request);
   return performance.now() - started;

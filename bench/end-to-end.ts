@@ -32,7 +32,7 @@ export async function runEndToEndBench(options: { redisUrl: string; smoke: boole
     };
     // Warm-up through the job path (the ranker builds its index on the first match), not measured.
     const warm = await seedRequests(app.services.db, smoke ? 3 : 10);
-    for (const id of warm) await app.services.enqueue("match", { requestId: id }, { jobId: `match-${id}-warm` });
+    for (const id of warm) await app.services.enqueue("match", { requestId: id, run: "warm" });
     await waitUntil(() => adapter.sent.length >= warm.length, 60_000);
 
     const texts = completeRequestTexts();

@@ -143,8 +143,8 @@ async function rawFloor(
         ],
         "write",
       );
-      await gateway.jobs.enqueue("deliver-terminal", { outboxId: key }, { jobId: `raw-out-${key}` });
-      await gateway.jobs.enqueue(matchQueue, { requestId: i }, { jobId: `raw-match-${key}` });
+      await gateway.jobs.add("deliver-terminal", { outboxId: key }, { jobId: `raw-out-${key}` });
+      await gateway.jobs.add(matchQueue, { requestId: i }, { jobId: `raw-match-${key}` });
     });
     return count / seconds;
   } finally {

@@ -22,7 +22,7 @@ export async function runQueueBench(options: { redisUrl: string; smoke: boolean 
     const run = async (slice: number[]) => {
       const before = adapter.sent.length;
       const started = performance.now();
-      for (const id of slice) await app.jobs.enqueue(matchQueue, { requestId: id }, { jobId: `match-${id}-bench` });
+      for (const id of slice) await app.jobs.add(matchQueue, { requestId: id }, { jobId: `match-${id}-bench` });
       // Bounded: jobs that keep failing leave the count short, and the line says so.
       await waitUntil(() => adapter.sent.length - before >= slice.length, smoke ? 20_000 : 60_000);
       return { seconds: (performance.now() - started) / 1000, delivered: adapter.sent.length - before };

@@ -89,7 +89,7 @@ async function round1(
   try {
     if (!(await waitUntil(() => ready === workers, 60_000))) throw new Error("scaling: workers did not start");
     const started = performance.now();
-    for (const id of ids) await jobs.enqueue(matchQueue, { requestId: id }, { jobId: `match-${id}-scaling` });
+    for (const id of ids) await jobs.add(matchQueue, { requestId: id }, { jobId: `match-${id}-scaling` });
     // Bounded: a round that cannot finish reports what it did and why jobs failed or were retried.
     await waitUntil(() => sent >= ids.length, timeoutMs, 20);
     const seconds = (performance.now() - started) / 1000;

@@ -5,7 +5,7 @@
 import { rm } from "node:fs/promises";
 import path from "node:path";
 import type { Platform } from "../core/config.ts";
-import { detectLocale, type Locale } from "../core/i18n.ts";
+import { detectLocale, isLocale, type Locale } from "../core/i18n.ts";
 import { type IncomingMessage, maxTextLength } from "../core/messages.ts";
 import { Throttle } from "../core/throttle.ts";
 import { understand } from "../core/understanding/understand.ts";
@@ -164,7 +164,7 @@ async function pickLocale(
   speaker: Speaker,
   text: string,
 ): Promise<Locale> {
-  if (chat.locale === "zh-CN" || chat.locale === "en") return chat.locale;
+  if (isLocale(chat.locale)) return chat.locale;
   // A slash command says nothing about the speaker's language.
   const detected = text.startsWith("/") ? null : detectLocale(text.replace(/@\S+/g, ""));
   if (detected && detected !== speaker.locale) {

@@ -2,8 +2,8 @@
 // service team and city for reporting upward; CSV on standard output without --out. The report file module
 // (and exceljs with it) loads when the command runs, not at every start.
 import type { Command } from "commander";
+import { monthOf, monthRange } from "../core/calendar.ts";
 import { isLocale, translator } from "../core/i18n.ts";
-import { monthOf, monthRange } from "../core/month-range.ts";
 import { monthlyReport } from "../handlers/staff/monthly-report.ts";
 import { openDatabase } from "../prisma/client.ts";
 import { configOrReport } from "./config-or-report.ts";

@@ -8,7 +8,32 @@ import i18next, { type i18n } from "i18next";
 export type Locale = "zh-CN" | "en";
 export const locales: readonly Locale[] = ["zh-CN", "en"];
 
-export type Translate = (key: string, params?: Record<string, unknown>) => string;
+type Source = typeof import("../locales/zh-CN.json", { with: { type: "json" }});
+
+/** Every path to a sentence in a locale tree: "intake.saved", "digest.reason.no_candidate". */
+type Leaves<T, Prefix extends string = ""> = {
+  [K in keyof T & string]: T[K] extends string ? `${Prefix}${K}` : Leaves<T[K], `${Prefix}${K}.`>;
+}[keyof T & string];
+
+/** A key of zh-CN.json, the source language: `t("no.such.key")` does not compile. */
+export type TranslationKey = Leaves<Source>;
+
+type Branches<T, Prefix extends string = ""> = {
+  [K in keyof T & string]: T[K] extends string ? never : `${Prefix}${K}` | Branches<T[K], `${Prefix}${K}.`>;
+}[keyof T & string];
+
+/** A group of keys whose last part is named by data: "status", "mode", "reasons", "weekday". */
+export type KeyFamily = Branches<Source>;
+
+/**
+ * The key for `name` in a family named by data (a stored status, a reason key, a weekday number). The
+ * family is checked when compiling; a name the family lacks is logged as a missing key at run time.
+ */
+export function keyIn(family: KeyFamily, name: string | number): TranslationKey {
+  return `${family}.${name}` as TranslationKey;
+}
+
+export type Translate = (key: TranslationKey, params?: Record<string, unknown>) => string;
 
 const localesDir = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "locales");
 
@@ -58,4 +83,9 @@ export function detectLocale(text: string): Locale | null {
 
 export function isLocale(value: unknown): value is Locale {
   return value === "zh-CN" || value === "en";
+}
+
+/** A stored locale as a Locale; anything unknown reads as `fallback`. */
+export function asLocale(value: unknown, fallback: Locale = "zh-CN"): Locale {
+  return isLocale(value) ? value : fallback;
 }

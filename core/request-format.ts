@@ -1,12 +1,11 @@
 // How a help request reads in a message: "精密制造 · 数控加工 · 东莞 · 现场 · 11-30 至 12-06".
-import type { Translate } from "./i18n.ts";
+import { keyIn, type Locale, type Translate } from "./i18n.ts";
 import { jsonArray } from "./json-list.ts";
+import { label } from "./label.ts";
 import { redactPhones } from "./log.ts";
 import teams from "./understanding/knowledge/teams.json" with { type: "json" };
 import { cityEntry } from "./understanding/places.ts";
 import type { SkillRef } from "./understanding/types.ts";
-
-type Locale = "zh-CN" | "en";
 
 export interface RequestFields {
   code: string;
@@ -27,11 +26,11 @@ export function requestSkills(row: Pick<RequestFields, "skills">): SkillRef[] {
 export function teamLabel(key: string | null, locale: Locale): string | null {
   const team = teams.find((candidate) => candidate.key === key);
   if (!team) return null;
-  return locale === "en" ? team.en : team.zh;
+  return label(team, locale);
 }
 
 export function skillLabels(row: Pick<RequestFields, "skills">, locale: Locale): string[] {
-  return requestSkills(row).map((skill) => (locale === "en" ? skill.en : skill.zh));
+  return requestSkills(row).map((skill) => label(skill, locale));
 }
 
 /** "11-30" style short date from an ISO date. */
@@ -64,7 +63,7 @@ export function describeRequest(t: Translate, locale: Locale, row: RequestFields
     teamLabel(row.teamKey, locale),
     skills.length ? skills.join(t("list.separator")) : t("intake.summary_unknown_skill"),
     describePlace(t, row, locale),
-    t(`mode.${row.mode}`),
+    t(keyIn("mode", row.mode)),
     row.windowStart ? describeWindow(t, row) : t("intake.summary_no_window"),
   ].filter((part): part is string => Boolean(part));
   return parts.join(t("list.dot"));

@@ -1,6 +1,6 @@
 // An expert says when and how they can help; the bot stores slots and confirms what it stored.
 
-import type { Translate } from "../core/i18n.ts";
+import { keyIn, type Translate } from "../core/i18n.ts";
 import type { AvailabilitySlot } from "../core/understanding/types.ts";
 import type { HandlerContext } from "./context.ts";
 
@@ -12,7 +12,7 @@ export function describeSlots(t: Translate, slots: AvailabilitySlot[]): string {
   return slots
     .map((slot) =>
       t("availability.slot", {
-        day: slot.weekday ? t(`weekday.${slot.weekday}`) : (slot.date ?? "").slice(5),
+        day: slot.weekday ? t(keyIn("weekday", slot.weekday)) : (slot.date ?? "").slice(5),
         from: clock(slot.startMinute),
         to: clock(slot.endMinute),
       }),

@@ -1,6 +1,7 @@
 // Slash commands and 帮助/help. One table says who may use each command; the role is checked before any
 // command runs, and /help lists only the commands the speaker may use (help.commands.<name>).
 
+import { keyIn } from "../core/i18n.ts";
 import { teamLabel } from "../core/request-format.ts";
 import { isStaff } from "../prisma/people.ts";
 import { createBinding } from "./account-binding.ts";
@@ -103,7 +104,7 @@ export async function sendHelp(ctx: HandlerContext): Promise<void> {
     }
     for (const command of commands) {
       if (command.audience !== "everyone" && command.audience !== "expert" && mayUse(speaker, command.audience)) {
-        parts.push(t(`help.commands.${command.name}`));
+        parts.push(t(keyIn("help.commands", command.name)));
       }
     }
     if (speaker.role !== "team_leader") parts.push(t("help.roster_upload"));

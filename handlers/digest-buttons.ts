@@ -2,8 +2,8 @@
 // answers with the request's best remaining candidates as buttons; pressing one assigns that expert, as
 // /assign R-0042 E0123 would (the expert is asked for consent first).
 
+import { cityLabel } from "../core/label.ts";
 import { teamLabel } from "../core/request-format.ts";
-import { cityEn } from "../core/understanding/places.ts";
 import { isStaff } from "../prisma/people.ts";
 import type { HandlerContext } from "./context.ts";
 import { assignExpert, rematchRequest } from "./staff-override.ts";
@@ -49,7 +49,7 @@ async function offerCandidates(ctx: HandlerContext, code: string): Promise<void>
       name: expert.name,
       id: expert.externalId,
       team: teamLabel(expert.teamKey, locale) ?? "—",
-      city: (locale === "en" ? cityEn(expert.city) : expert.city) || "—",
+      city: cityLabel(expert.city, locale) || "—",
     }),
   );
   await ctx.reply({

@@ -3,17 +3,18 @@
 // staff chat of DIGEST_CHAT, which gets the chat's own digest right there.
 // The staff check is done by the command router before this runs.
 
+import { dayOf, parseDay } from "../core/calendar.ts";
 import { composeDigest, scopeOf } from "../jobs/digest/compose-digest.ts";
 import { chatLocale, isDigestChat } from "../jobs/digest/digest-chat.ts";
 import type { DigestOwner } from "../jobs/digest/digest-once.ts";
-import { type DigestPeriod, livePeriod, parseDay, pastPeriod, shanghaiDay } from "../jobs/digest/digest-period.ts";
+import { type DigestPeriod, livePeriod, pastPeriod } from "../jobs/digest/digest-period.ts";
 import { sendToChat, translate } from "../jobs/services.ts";
 import type { HandlerContext } from "./context.ts";
 
 /** The period of `day`'s digest: a past day as its digest read it, today since the owner's last digest. */
 async function periodOf(ctx: HandlerContext, owner: DigestOwner, day: string): Promise<DigestPeriod> {
   const { db, config } = ctx.services;
-  if (day !== shanghaiDay(ctx.message.receivedAt)) return pastPeriod(day, config.DIGEST_TIME);
+  if (day !== dayOf(ctx.message.receivedAt)) return pastPeriod(day, config.DIGEST_TIME);
   const last = await db.digestRun.findFirst({ where: owner, orderBy: { sentAt: "desc" } });
   return livePeriod(ctx.message.receivedAt, last?.sentAt ?? null);
 }
@@ -21,7 +22,7 @@ async function periodOf(ctx: HandlerContext, owner: DigestOwner, day: string): P
 export async function sendDigestNow(ctx: HandlerContext, args: string[]): Promise<void> {
   const { t, services, speaker, message } = ctx;
   const { db, config } = services;
-  const today = shanghaiDay(message.receivedAt);
+  const today = dayOf(message.receivedAt);
   const asked = args.join(" ").trim();
   const day = asked ? parseDay(asked) : today;
   if (!day) return ctx.reply(t("digest.bad_day", { text: asked }));

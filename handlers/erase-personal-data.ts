@@ -3,7 +3,6 @@
 // withdrawn and their requests move on to the next candidate; the act is recorded on each request
 // touched and told to staff.
 
-import { offerQueue } from "../jobs/offer.ts";
 import { type Services, sendToPerson } from "../jobs/services.ts";
 
 /** What an erased person or expert is called from now on. */
@@ -82,11 +81,7 @@ export async function erasePersonalData(services: Services, personId: string): P
     }
   }
   for (const match of offered) {
-    await services.enqueue(
-      offerQueue,
-      { requestId: match.requestId },
-      { jobId: `offer-${match.requestId}-erased-${match.id}` },
-    );
+    await services.enqueue("offer", { requestId: match.requestId, run: `erased-${match.id}` });
   }
   services.log.info(
     { personId, expertId: expert?.id, withdrawnOffers: offered.length },

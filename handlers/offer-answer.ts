@@ -1,11 +1,12 @@
 // What happens when an expert answers an offer: accept introduces both sides, decline passes the
 // request to the next candidate at once, later keeps it open. Shared by text replies and buttons.
 
+import { asLocale } from "../core/i18n.ts";
 import { jsonList } from "../core/json-list.ts";
 import { skillLabels } from "../core/request-format.ts";
 import type { OfferAnswer } from "../core/understanding/types.ts";
 import { followUpAt, scheduleFollowUp } from "../jobs/follow-up.ts";
-import { offerQueue, rolesOf, skillLabel } from "../jobs/offer.ts";
+import { rolesOf, skillLabel } from "../jobs/offer.ts";
 import { type Services, sendToChat, sendToPerson, translate } from "../jobs/services.ts";
 import type { HandlerContext } from "./context.ts";
 
@@ -55,7 +56,7 @@ export async function answerOffer(ctx: HandlerContext, matchId: string, answer: 
     await db.helpRequest.update({ where: { id: match.requestId }, data: { status: "matching", waitReason: null } });
     await ctx.reply(t("offer.declined", { code }));
     const step = await db.match.count({ where: { requestId: match.requestId, status: { not: "candidate" } } });
-    await services.enqueue(offerQueue, { requestId: match.requestId }, { jobId: `offer-${match.requestId}-${step}` });
+    await services.enqueue("offer", { requestId: match.requestId, run: String(step) });
     return;
   }
   await ctx.reply(t("offer.accepted", { code }));
@@ -102,7 +103,7 @@ export async function introduce(services: Services, matchId: string): Promise<vo
     match.id,
     followUpAt(match.introducedAt ?? new Date(), request.windowEnd, services.config.FOLLOW_UP_DAYS),
   );
-  const locale = request.locale === "en" ? "en" : "zh-CN";
+  const locale = asLocale(request.locale);
   const t = translate(services, locale);
   const honours = jsonList(expert.honours);
   await sendToChat(services, {

@@ -2,8 +2,6 @@
 
 import { describeRequest } from "../core/request-format.ts";
 import type { ParsedRequest } from "../core/understanding/types.ts";
-import { draftExpiryQueue } from "../jobs/draft-expiry.ts";
-import { matchQueue } from "../jobs/match.ts";
 import type { Services } from "../jobs/services.ts";
 import { directSql } from "../prisma/client.ts";
 import { newId, sqlDate } from "../prisma/direct-sql.ts";
@@ -83,11 +81,7 @@ export async function handleHelpRequest(ctx: HandlerContext): Promise<void> {
   });
   if (missing) {
     await ctx.reply(t(missing === "city" ? "intake.ask_city" : "intake.ask_problem", { code: row.code }));
-    await services.enqueue(
-      draftExpiryQueue,
-      { requestId: row.id },
-      { jobId: `draft-${row.id}`, delayMs: questionTtlMs },
-    );
+    await services.enqueue("draft-expiry", { requestId: row.id }, { delayMs: questionTtlMs });
     return;
   }
   await ctx.reply(t("intake.registered", { code: row.code, summary: describeRequest(t, locale, row) }));
@@ -96,7 +90,7 @@ export async function handleHelpRequest(ctx: HandlerContext): Promise<void> {
 
 /** Queues a match run; `run` makes the job id unique per run so a re-match is never swallowed. */
 export async function startMatching(services: Services, requestId: number, run: string): Promise<void> {
-  await services.enqueue(matchQueue, { requestId }, { jobId: `match-${requestId}-${run}` });
+  await services.enqueue("match", { requestId, run });
 }
 
 /** The columns of a help request that come from what the bot understood. */

@@ -1,6 +1,6 @@
 // Staff step in on a request: assign an expert, re-run matching, close it.
 
-import { offerQueue, rolesOf } from "../jobs/offer.ts";
+import { rolesOf } from "../jobs/offer.ts";
 import type { HandlerContext } from "./context.ts";
 import { findRequestCode } from "./request-codes.ts";
 import { startMatching } from "./request-intake.ts";
@@ -67,7 +67,7 @@ export async function assignExpert(ctx: HandlerContext, args: string[]): Promise
       },
     }),
   ]);
-  await services.enqueue(offerQueue, { requestId: request.id }, { jobId: `offer-${request.id}-assign-${Date.now()}` });
+  await services.enqueue("offer", { requestId: request.id, run: `assign-${Date.now()}` });
   await ctx.reply(t("staff.assigned", { code: request.code, expert: expert.name }));
 }
 

@@ -3,18 +3,28 @@
 // out as long as it asks, without spending an attempt; a platform that fails or hangs is retried
 // with backoff, and after the last attempt the row is marked failed and handed to `onFailed`.
 import { DelayedError, type Job, UnrecoverableError } from "bullmq";
+import type { Platform } from "../core/config.ts";
 import { KeyedSerial } from "../core/keyed-serial.ts";
 import type { Adapter, OutgoingMessage, Target } from "../core/messages.ts";
 import { type Db, directSql } from "../prisma/client.ts";
 import { sqlDate } from "../prisma/direct-sql.ts";
+import { pendingOutbox } from "../prisma/due-work.ts";
 import type { OutboundMessage } from "../prisma/generated/client.ts";
-import type { JobDefinition } from "./job-system.ts";
+import { noticeFailedDelivery } from "./failed-delivery-notice.ts";
+import type { JobDefinition, QueueModule } from "./job-system.ts";
 import { deliverQueue } from "./outbox.ts";
 
 type OutboxRow = Pick<OutboundMessage, "id" | "key" | "targetKind" | "targetId" | "payload" | "status" | "attempts">;
 
 export interface DeliverPayload {
   outboxId: string;
+}
+
+/** One deliver queue per platform: the process that owns the platform session runs it. */
+export type DeliverQueue = `deliver-${Platform}`;
+
+declare module "../core/ports.ts" {
+  interface Jobs extends Record<DeliverQueue, DeliverPayload> {}
 }
 
 export interface DeliverOptions {
@@ -107,3 +117,20 @@ export function deliverJob(db: Db, adapter: Adapter, options: DeliverOptions = {
     return "sent";
   }
 }
+
+/** Registry entry (jobs/registry.ts): a worker per adapter of this process; pending rows are queued again. */
+export const deliver: QueueModule<DeliverQueue> = {
+  jobId: ({ outboxId }) => `out-${outboxId}`,
+  workers: ({ services, adapters }) =>
+    adapters.map((adapter) =>
+      deliverJob(services.db, adapter, {
+        sendTimeoutMs: services.config.SEND_TIMEOUT_MS,
+        onFailed: (row) => noticeFailedDelivery(services, row),
+      }),
+    ),
+  resume: async ({ services, adapters }) => {
+    const platforms = adapters.map((adapter) => adapter.platform);
+    for (const row of await pendingOutbox(services.db, platforms))
+      await services.enqueue(deliverQueue(row.platform as Platform), { outboxId: row.id });
+  },
+};

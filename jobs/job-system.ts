@@ -3,15 +3,39 @@
 import { type ConnectionOptions, Job, Queue, Worker } from "bullmq";
 import { Redis } from "ioredis";
 import type { Log } from "../core/log.ts";
+import type { Adapter } from "../core/messages.ts";
+import type { Jobs, QueueName } from "../core/ports.ts";
+import type { Services } from "./services.ts";
 
+/** A worker of one queue: what a jobs/<queue>.ts hands to start-up (jobs/registry.ts). */
 export interface JobDefinition<P> {
-  queue: string;
+  queue: QueueName;
   /** How many jobs of this queue one process runs at once. */
   concurrency: number;
   /** Attempts before the job is marked failed. */
   attempts?: number;
   /** `token` is the worker's lock on the job, for moving it (e.g. delaying it while a platform rate-limits). */
   process: (payload: P, job: Job<P>, token?: string) => Promise<unknown>;
+}
+
+/** What one process gives its queues: the shared services, its adapters (their deliver queues run here). */
+export interface JobRuntime {
+  services: Services;
+  adapters: readonly Adapter[];
+  /** The Redis the queues live on (the digest's scheduler is upserted there). */
+  redisUrl: string;
+}
+
+/**
+ * A queue file's part in start-up (jobs/registry.ts): its job-id rule, the workers it runs in this
+ * process, and its own recovery after a Redis loss (re-enqueue from the database whatever is due).
+ */
+export interface QueueModule<Q extends QueueName> {
+  /** The idempotency key of a job: the same payload never queues twice while its job exists. */
+  jobId(payload: Jobs[Q]): string;
+  workers(runtime: JobRuntime): JobDefinition<Jobs[Q]>[];
+  /** Called at start-up and whenever Redis answers again; job ids keep it from queueing twice. */
+  resume?(runtime: JobRuntime): Promise<void>;
 }
 
 /** How jobs are retried and when a dead worker's jobs are handed to another (see bot/config.ts). */
@@ -27,15 +51,18 @@ const defaultTuning: JobTuning = { attempts: 5, backoffMs: 500, lockMs: 30_000, 
 // An enqueue waits at most this long for Redis; past it the work stays in the database for recovery.
 const enqueueWaitMs = 2000;
 
-export interface EnqueueOptions {
+export interface AddOptions {
   /** Idempotency key: a job with the same id that still exists is not added again. */
   jobId?: string;
   delayMs?: number;
 }
 
-export type Enqueue = (queue: string, payload: object, options?: EnqueueOptions) => Promise<void>;
+/**
+ * Adds a job with an explicit id: the transport under the typed `Enqueue` (jobs/registry.ts), which
+ * takes the id from the queue's own rule. Tests that need two jobs of one payload use it directly.
+ */
+export type AddJob = (queue: string, payload: object, options?: AddOptions) => Promise<void>;
 
-/** Owns every BullMQ queue and worker of this process. */
 /** ioredis options from a redis:// or rediss:// URL. */
 export function redisOptions(url: string): ConnectionOptions {
   const parsed = new URL(url);
@@ -52,6 +79,7 @@ export function redisOptions(url: string): ConnectionOptions {
   };
 }
 
+/** Owns every BullMQ queue and worker of this process. */
 export class JobSystem {
   private readonly connection: ConnectionOptions;
   private readonly queues = new Map<string, Queue>();
@@ -90,7 +118,7 @@ export class JobSystem {
   }
 
   /** Adds a job. The payload carries ids only, never SDK objects. */
-  readonly enqueue: Enqueue = async (queue, payload, options = {}) => {
+  readonly add: AddJob = async (queue, payload, options = {}) => {
     const added = this.queue(queue).add(queue, payload, {
       jobId: options.jobId === undefined ? undefined : `${this.idNamespace}${options.jobId}`,
       delay: options.delayMs,

@@ -5,10 +5,12 @@ import teams from "../core/understanding/knowledge/teams.json" with { type: "jso
 import type { ParsedRequest, ServiceMode } from "../core/understanding/types.ts";
 import { directSql } from "../prisma/client.ts";
 import { newId, sqlDate } from "../prisma/direct-sql.ts";
-import type { JobDefinition } from "./job-system.ts";
+import { requestsToMatch } from "../prisma/due-work.ts";
+import type { JobDefinition, QueueModule } from "./job-system.ts";
 import { handOff, tellStaffMissingRoles } from "./matching/hand-off.ts";
-import type { MatchOutcome, RankedExpert, RankQuery } from "./matching/types.ts";
 import { offerNext } from "./offer.ts";
+import { repairingOrphans } from "./orphan-offers.ts";
+import { type Ranker, rankerFor } from "./ranker.ts";
 import type { Services } from "./services.ts";
 import { planTeam } from "./team-roles.ts";
 
@@ -16,13 +18,14 @@ export const matchQueue = "match";
 
 export interface MatchPayload {
   requestId: number;
+  /** Which run over the request ("new", "rematch-…", "resume-…"): a new run is never swallowed by an old job id. */
+  run: string;
 }
 
-/** Ranks experts for a query; the engine behind it keeps its own index. */
-export interface Ranker {
-  rank(query: RankQuery): Promise<RankedExpert[]>;
-  /** The ranking with the partial candidates below the relevance floor, for the hand-off to staff. */
-  match(query: RankQuery): Promise<MatchOutcome>;
+declare module "../core/ports.ts" {
+  interface Jobs {
+    match: MatchPayload;
+  }
 }
 
 const matchable = new Set(["open", "matching", "unmatched"]);
@@ -131,3 +134,14 @@ export function matchJob(services: Services, ranker: Ranker): JobDefinition<Matc
     process: async ({ requestId }) => matchRequest(services, ranker, requestId),
   };
 }
+
+/** Registry entry (jobs/registry.ts): one ranker per process; open requests are ranked again at recovery. */
+export const match: QueueModule<"match"> = {
+  jobId: ({ requestId, run }) => `match-${requestId}-${run}`,
+  workers: ({ services }) => [repairingOrphans(services, matchJob(services, rankerFor(services.db)))],
+  resume: async ({ services }) => {
+    for (const request of await requestsToMatch(services.db)) {
+      await services.enqueue("match", { requestId: request.id, run: `resume-${request.updatedAt.getTime()}` });
+    }
+  },
+};

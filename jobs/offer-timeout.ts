@@ -1,7 +1,8 @@
 // An offer nobody answers: reminded once halfway, then passed to the next candidate when time is up.
 
-import type { Enqueue, JobDefinition } from "./job-system.ts";
-import { offerQueue } from "./offer.ts";
+import type { Enqueue } from "../core/ports.ts";
+import { openOffers } from "../prisma/due-work.ts";
+import type { JobDefinition, QueueModule } from "./job-system.ts";
 import { type Services, sendToPerson } from "./services.ts";
 
 export const offerTimeoutQueue = "offer-timeout";
@@ -9,6 +10,12 @@ export const offerTimeoutQueue = "offer-timeout";
 export interface OfferTimeoutPayload {
   matchId: string;
   step: "remind" | "expire";
+}
+
+declare module "../core/ports.ts" {
+  interface Jobs {
+    "offer-timeout": OfferTimeoutPayload;
+  }
 }
 
 /**
@@ -26,11 +33,7 @@ export async function scheduleOfferTimeout(
   const elapsed = Date.now() - offeredAt.getTime();
   const step = reminded ? "expire" : "remind";
   const dueMs = reminded ? timeoutMs : timeoutMs / 2;
-  await enqueue(
-    offerTimeoutQueue,
-    { matchId, step },
-    { jobId: `${step}-${matchId}`, delayMs: Math.max(0, dueMs - elapsed) },
-  );
+  await enqueue("offer-timeout", { matchId, step }, { delayMs: Math.max(0, dueMs - elapsed) });
 }
 
 export async function handleOfferTimeout(services: Services, { matchId, step }: OfferTimeoutPayload): Promise<string> {
@@ -82,10 +85,22 @@ export async function handleOfferTimeout(services: Services, { matchId, step }: 
     });
   }
   const step_ = await db.match.count({ where: { requestId: match.requestId, status: { not: "candidate" } } });
-  await services.enqueue(offerQueue, { requestId: match.requestId }, { jobId: `offer-${match.requestId}-${step_}` });
+  await services.enqueue("offer", { requestId: match.requestId, run: String(step_) });
   return "expired";
 }
 
 export function offerTimeoutJob(services: Services): JobDefinition<OfferTimeoutPayload> {
   return { queue: offerTimeoutQueue, concurrency: 2, process: (payload) => handleOfferTimeout(services, payload) };
 }
+
+/** Registry entry (jobs/registry.ts): every open offer gets its next step back (reminder, or expiry once reminded). */
+export const offerTimeout: QueueModule<"offer-timeout"> = {
+  jobId: ({ matchId, step }) => `${step}-${matchId}`,
+  workers: ({ services }) => [offerTimeoutJob(services)],
+  resume: async ({ services }) => {
+    for (const { id, offeredAt, remindedAt } of await openOffers(services.db)) {
+      const hours = services.config.OFFER_TIMEOUT_HOURS;
+      await scheduleOfferTimeout(services.enqueue, hours, id, offeredAt ?? new Date(), !!remindedAt);
+    }
+  },
+};

@@ -1,7 +1,10 @@
 // Offers a request to the next candidate, consent first: one open offer per request at a time,
 // the best-ranked expert under their monthly cap who can be reached. When candidates run out the
 // request is flagged to staff with the reason.
-import type { Translate } from "../core/i18n.ts";
+
+import { monthStart } from "../core/calendar.ts";
+import { asLocale, keyIn, type Translate } from "../core/i18n.ts";
+import { label } from "../core/label.ts";
 import {
   describePlace,
   describeWindow,
@@ -13,16 +16,27 @@ import { skillByKey } from "../core/understanding/skills.ts";
 import { directSql } from "../prisma/client.ts";
 import { newId, sqlDate } from "../prisma/direct-sql.ts";
 import { personIdForExpert } from "../prisma/people.ts";
-import type { JobDefinition } from "./job-system.ts";
-import { monthStart } from "./matching/load-profiles.ts";
+import type { JobDefinition, QueueModule } from "./job-system.ts";
 import type { MatchReason } from "./matching/types.ts";
 import { scheduleOfferTimeout } from "./offer-timeout.ts";
+import { repairingOrphans, resumeOrphanOffers } from "./orphan-offers.ts";
 import { type Services, sendToChat, sendToPerson, translate } from "./services.ts";
 
 export const offerQueue = "offer";
 
 export interface OfferPayload {
   requestId: number;
+  /**
+   * Which pass over the request: the count of offers made so far after an answer, or "assign-…",
+   * "repair-…", "erased-…". Two passes for the same reason share a job id and run once.
+   */
+  run: string;
+}
+
+declare module "../core/ports.ts" {
+  interface Jobs {
+    offer: OfferPayload;
+  }
 }
 
 const finished = new Set(["introduced", "closed", "cancelled", "expired", "draft"]);
@@ -30,7 +44,7 @@ const finished = new Set(["introduced", "closed", "cancelled", "expired", "draft
 /** A taxonomy skill's label in a locale, or the key itself. */
 export function skillLabel(key: string, locale: string): string {
   const skill = skillByKey(key);
-  return skill ? (locale === "en" ? skill.en : skill.zh) : key;
+  return skill ? label(skill, asLocale(locale)) : key;
 }
 
 export function renderReasons(t: Translate, reasonsJson: string): string {
@@ -40,7 +54,7 @@ export function renderReasons(t: Translate, reasonsJson: string): string {
   } catch {
     reasons = [];
   }
-  return reasons.map((reason) => t(`reasons.${reason.key}`, reason.params)).join(t("list.dot"));
+  return reasons.map((reason) => t(keyIn("reasons", reason.key), reason.params)).join(t("list.dot"));
 }
 
 interface OfferCandidate {
@@ -169,7 +183,7 @@ async function offerToNextCandidate(
             code: request.code,
             problem,
             place: describePlace(t, request, locale),
-            mode: t(`mode.${request.mode}`),
+            mode: t(keyIn("mode", request.mode)),
             window: describeWindow(t, request),
             reasons: renderReasons(t, match.reasons),
           }).concat(role ? `\n${t("offer.team_role", { skill: skillLabel(role, locale) })}` : ""),
@@ -219,7 +233,7 @@ async function flagUnmatched(services: Services, requestId: number): Promise<voi
     data: { requestId, actor: "system", type: "unmatched", detail: JSON.stringify({ reason }) },
   });
   const round = request.matches.length;
-  const t = translate(services, request.locale === "en" ? "en" : "zh-CN");
+  const t = translate(services, asLocale(request.locale));
   await sendToChat(services, {
     chatId: request.chatId,
     key: `unmatched-${requestId}-${round}`,
@@ -249,3 +263,10 @@ export function offerJob(services: Services): JobDefinition<OfferPayload> {
     process: async ({ requestId }) => offerNext(services, requestId),
   };
 }
+
+/** Registry entry (jobs/registry.ts): recovery hands offers claimed by a dead worker back to the candidates. */
+export const offer: QueueModule<"offer"> = {
+  jobId: ({ requestId, run }) => `offer-${requestId}-${run}`,
+  workers: ({ services }) => [repairingOrphans(services, offerJob(services))],
+  resume: ({ services }) => resumeOrphanOffers(services, services.config.JOB_LOCK_MS),
+};

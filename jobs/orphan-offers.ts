@@ -4,7 +4,6 @@
 // job that claimed them runs again (BullMQ hands a dead worker's job to another) or at recovery.
 
 import type { JobDefinition } from "./job-system.ts";
-import { offerQueue } from "./offer.ts";
 import type { Services } from "./services.ts";
 
 /** The outbox key of an offer card (jobs/offer.ts). */
@@ -65,6 +64,6 @@ export function repairingOrphans<P extends { requestId: number }>(
 /** Recovery: hands back orphans older than `olderThanMs` and queues an offer run for their requests. */
 export async function resumeOrphanOffers(services: Services, olderThanMs: number): Promise<void> {
   for (const requestId of await releaseOrphanOffers(services, { olderThanMs })) {
-    await services.enqueue(offerQueue, { requestId }, { jobId: `offer-${requestId}-repair-${Date.now()}` });
+    await services.enqueue("offer", { requestId, run: `repair-${Date.now()}` });
   }
 }

@@ -1,10 +1,11 @@
 // The one outbound path: every message the bot sends is an outbox row (unique key) plus a deliver
 // job, so retries, rate limits and idempotency live in one place.
 
+import type { Platform } from "../core/config.ts";
 import type { OutgoingMessage, Target } from "../core/messages.ts";
+import type { Enqueue } from "../core/ports.ts";
 import { type Db, directSql } from "../prisma/client.ts";
 import { newId, sqlDate } from "../prisma/direct-sql.ts";
-import type { Enqueue } from "./job-system.ts";
 
 export interface OutboundRequest {
   /** Idempotency key: sending the same key twice sends once. */
@@ -18,7 +19,7 @@ export interface OutboundRequest {
 export type Send = (request: OutboundRequest) => Promise<void>;
 
 /** Name of the deliver queue of a platform: the process that owns the platform session runs it. */
-export function deliverQueue(platform: string): string {
+export function deliverQueue<P extends Platform>(platform: P): `deliver-${P}` {
   return `deliver-${platform}`;
 }
 
@@ -42,7 +43,7 @@ export function createOutbox(db: Db, enqueue: Enqueue): Send {
         sqlDate(new Date()),
       );
       // An existing key (a retried job, another worker first) is that row, whatever this call carried.
-      const stored = sql.get<{ id: string; platform: string; status: string }>(
+      const stored = sql.get<{ id: string; platform: Platform; status: string }>(
         "SELECT id, platform, status FROM OutboundMessage WHERE key = ?",
         key,
       );
@@ -50,6 +51,6 @@ export function createOutbox(db: Db, enqueue: Enqueue): Send {
       return stored;
     });
     if (row.status === "sent") return;
-    await enqueue(deliverQueue(row.platform), { outboxId: row.id }, { jobId: `out-${row.id}` });
+    await enqueue(deliverQueue(row.platform), { outboxId: row.id });
   };
 }

@@ -3,10 +3,16 @@
 // last sync, and rebuilds fully every hour (monthly load rolls over, removed rows leave no trace).
 import type { Db } from "../prisma/client.ts";
 import { expertChanges, expertProfilePages, loadExpertProfiles } from "../prisma/expert-profiles.ts";
-import type { Ranker } from "./match.ts";
 import { ExpertIndex } from "./matching/expert-index.ts";
 import { matchExperts } from "./matching/rank.ts";
-import type { MatchOutcome, RankQuery } from "./matching/types.ts";
+import type { MatchOutcome, RankedExpert, RankQuery } from "./matching/types.ts";
+
+/** Ranks experts for a query; the engine behind it keeps its own index. */
+export interface Ranker {
+  rank(query: RankQuery): Promise<RankedExpert[]>;
+  /** The ranking with the partial candidates below the relevance floor, for the hand-off to staff. */
+  match(query: RankQuery): Promise<MatchOutcome>;
+}
 
 const fullRebuildMs = 3600 * 1000;
 const maxIncremental = 500;

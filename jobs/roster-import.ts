@@ -4,17 +4,24 @@
 import { rm } from "node:fs/promises";
 import type { Job } from "bullmq";
 import { isLocale } from "../core/i18n.ts";
+import type { Enqueue } from "../core/ports.ts";
 import { RosterError, readRosterFile } from "../core/roster/read-roster-file.ts";
 import type { RosterErrorCode } from "../core/roster/roster-error.ts";
 import { type RosterReport, rosterReportLines } from "../core/roster/roster-report.ts";
 import { importRoster } from "../prisma/roster/import-roster.ts";
-import type { Enqueue, JobDefinition } from "./job-system.ts";
+import type { JobDefinition, QueueModule } from "./job-system.ts";
 import { type Services, sendToChat, translate } from "./services.ts";
 
 export const rosterImportQueue = "roster-import";
 
 export interface RosterImportPayload {
   uploadId: string;
+}
+
+declare module "../core/ports.ts" {
+  interface Jobs {
+    "roster-import": RosterImportPayload;
+  }
 }
 
 /** What came of an upload, as stored on its row and reported in the chat. */
@@ -30,7 +37,7 @@ const detailMax = 160;
 
 /** Queues the import of an upload. The upload row is unique per platform message, and so is the job id. */
 export async function enqueueRosterImport(enqueue: Enqueue, uploadId: string): Promise<void> {
-  await enqueue(rosterImportQueue, { uploadId }, { jobId: `roster-import-${uploadId}` });
+  await enqueue("roster-import", { uploadId });
 }
 
 /** Queues again every upload still waiting (Redis may have restarted empty). */
@@ -108,3 +115,10 @@ export function rosterImportJob(services: Services): JobDefinition<RosterImportP
       runRosterImport(services, uploadId, job.attemptsMade + 1 >= (job.opts.attempts ?? 1)),
   };
 }
+
+/** Registry entry (jobs/registry.ts): uploads still waiting are queued again. */
+export const rosterImport: QueueModule<"roster-import"> = {
+  jobId: ({ uploadId }) => `roster-import-${uploadId}`,
+  workers: ({ services }) => [rosterImportJob(services)],
+  resume: ({ services }) => resumeRosterImports(services),
+};

@@ -4,9 +4,9 @@ import type { Config, Platform } from "../core/config.ts";
 import { isLocale, type Locale, type Translate, translator } from "../core/i18n.ts";
 import type { Log } from "../core/log.ts";
 import type { OutgoingMessage } from "../core/messages.ts";
+import type { Enqueue } from "../core/ports.ts";
 import { type Db, directSql } from "../prisma/client.ts";
 import { reachPerson } from "../prisma/people.ts";
-import type { Enqueue } from "./job-system.ts";
 import type { Send } from "./outbox.ts";
 
 export interface Services {

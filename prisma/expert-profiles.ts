@@ -4,14 +4,12 @@
 // (GROUP BY) instead of read row by row, and rows read as arrays beside Prisma, so that a roster of
 // 100,000 never sits in memory as rows while the index is built from it.
 import { setImmediate as nextTurn } from "node:timers/promises";
+import { dayOf, monthStart } from "../core/calendar.ts";
 import { jsonList } from "../core/json-list.ts";
-import { isoDate, shanghaiDay } from "../core/understanding/calendar.ts";
 import type { AvailabilitySlot } from "../core/understanding/types.ts";
 import { type Db, directSql } from "./client.ts";
 import { type DirectSql, sqlDate } from "./direct-sql.ts";
 import type { Expert } from "./generated/client.ts";
-
-const shanghaiDate = (now: Date): string => isoDate(shanghaiDay(now));
 
 export interface ExpertLoad {
   /** Offers waiting for this expert's answer. */
@@ -63,12 +61,6 @@ export const defaultPageSize = 1000;
 // Ids named in one query when given a list, well under SQLite's limit on parameters.
 const idsPerQuery = 500;
 
-/** The first instant of the current calendar month in Asia/Shanghai. */
-export function monthStart(now: Date): Date {
-  const month = shanghaiDate(now).slice(0, 7);
-  return new Date(`${month}-01T00:00:00+08:00`);
-}
-
 /** A condition on `e` (the Expert table) with its parameters. */
 interface Scope {
   where: string;
@@ -99,7 +91,7 @@ const slotSql = (where: string) => `
 
 /** Profiles of `experts` (rows of expertColumns, which `scope` selects), in their order. */
 function profilesOf(reader: DirectSql, now: Date, experts: unknown[][], scope: Scope): ExpertProfile[] {
-  const today = shanghaiDate(now);
+  const today = dayOf(now);
   const slotsOf = new Map<string, AvailabilitySlot[]>();
   for (const [expertId, weekday, date, startMinute, endMinute] of reader.rows(slotSql(scope.where), [
     ...scope.args,

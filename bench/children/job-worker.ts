@@ -11,6 +11,7 @@ import { matchJob } from "../../jobs/match.ts";
 import { offerJob } from "../../jobs/offer.ts";
 import { createOutbox } from "../../jobs/outbox.ts";
 import { createRanker } from "../../jobs/ranker.ts";
+import { typedEnqueue } from "../../jobs/registry.ts";
 import type { Services } from "../../jobs/services.ts";
 import { openDatabase } from "../../prisma/client.ts";
 import { CountingAdapter } from "../support/counting-adapter.ts";
@@ -26,7 +27,8 @@ const config = loadConfig({
 const log = createLog("silent");
 const db = await openDatabase(databaseUrl, { migrate: false });
 const jobs = new JobSystem(redisUrl, prefix, log, namespace);
-const services: Services = { db, config, log, send: createOutbox(db, jobs.enqueue), enqueue: jobs.enqueue };
+const enqueue = typedEnqueue(jobs.add);
+const services: Services = { db, config, log, send: createOutbox(db, enqueue), enqueue };
 const ranker = createRanker(db);
 // The index is built before the clock starts, as in a worker that has been running.
 await ranker.rank({ request: emptyRequest(), text: "", top: 1, now: new Date() });

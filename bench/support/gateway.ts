@@ -4,6 +4,7 @@ import { createDispatcher, type Dispatch } from "../../bot/dispatcher.ts";
 import { createLog } from "../../core/log.ts";
 import { JobSystem } from "../../jobs/job-system.ts";
 import { createOutbox } from "../../jobs/outbox.ts";
+import { typedEnqueue } from "../../jobs/registry.ts";
 import type { Services } from "../../jobs/services.ts";
 import { type Db, databaseToken, openDatabase } from "../../prisma/client.ts";
 import { ensureServiceTeams } from "../../prisma/roster/import-roster.ts";
@@ -22,13 +23,8 @@ export async function openGateway(ws: Workspace): Promise<Gateway> {
   const db = await openDatabase(ws.databaseUrl);
   await ensureServiceTeams(db);
   const jobs = new JobSystem(ws.redisUrl, ws.prefix, log, `${await databaseToken(db)}-`);
-  const services: Services = {
-    db,
-    config: ws.config,
-    log,
-    send: createOutbox(db, jobs.enqueue),
-    enqueue: jobs.enqueue,
-  };
+  const enqueue = typedEnqueue(jobs.add);
+  const services: Services = { db, config: ws.config, log, send: createOutbox(db, enqueue), enqueue };
   return {
     db,
     jobs,

@@ -1,7 +1,7 @@
 // What an expert says about their own time: weekly slots (周二、周四下午), one-off dates (下周一到周三),
 // an end date (到月底), pauses (这周都不行, 暂停接单) and resumption (可以接单了).
 
-import { isoDate, shanghaiDay } from "./calendar.ts";
+import { dayNumberOf, isoDate } from "../calendar.ts";
 import { type DateTerm, scanDateTerms } from "./date-terms.ts";
 import { FIRST_PERSON } from "./intent.ts";
 import { detectMode } from "./mode.ts";
@@ -107,7 +107,7 @@ export interface AvailabilityExtra {
 
 /** Everything an availability message says except the cities, which understand.ts adds from the place lexicon. */
 export function extractAvailability(text: string, now: Date): ParsedAvailability & AvailabilityExtra {
-  const today = shanghaiDay(now);
+  const today = dayNumberOf(now);
   const terms = scanDateTerms(text, today);
   const times = scanTimesOfDay(text);
   const resume = RESUME.test(text);

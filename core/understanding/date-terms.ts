@@ -2,7 +2,7 @@
 // each to a range of day numbers. time-window.ts and availability.ts interpret the same terms differently
 // (one window for a request, slots and an end date for an expert), so the scanning lives here once.
 
-import { addMonths, dayFromYmd, isValidMonthDay, mondayOf, monthEnd, weekdayOf, ymd } from "./calendar.ts";
+import { addMonths, dayFromYmd, isValidMonthDay, mondayOf, monthEnd, weekdayOf, ymd } from "../calendar.ts";
 import { CN_NUM, parseNumber } from "./cn-number.ts";
 
 export interface DateTerm {

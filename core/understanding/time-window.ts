@@ -1,12 +1,12 @@
 // The window of a request: one inclusive range of ISO dates in Asia/Shanghai, or null when no date is said.
 
-import { isoDate, shanghaiDay } from "./calendar.ts";
+import { dayNumberOf, isoDate } from "../calendar.ts";
 import { scanDateTerms } from "./date-terms.ts";
 import type { DateWindow } from "./types.ts";
 
 /** Resolve every date expression of `text` against `now` and return the smallest window covering them all. */
 export function extractWindow(text: string, now: Date): DateWindow | null {
-  const today = shanghaiDay(now);
+  const today = dayNumberOf(now);
   const terms = scanDateTerms(text, today);
   if (terms.length === 0) return null;
   let from = Number.POSITIVE_INFINITY;

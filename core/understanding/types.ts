@@ -1,5 +1,6 @@
 // The structured result of understanding one chat message (contract 5 in DESIGN.md).
 // Unknown fields are null, never guessed.
+import type { Locale } from "../i18n.ts";
 
 /** Every intent contract 5 names. */
 export const intents = [
@@ -107,7 +108,7 @@ export interface Understanding {
   /** Slash command name and arguments, for intent "command". */
   command?: { name: string; args: string[] };
   /** The language the message is written in. */
-  locale: "zh-CN" | "en";
+  locale: Locale;
   /** Whether the message addresses the bot (@-mention or its name). */
   addressed: boolean;
 }

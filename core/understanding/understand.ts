@@ -1,8 +1,8 @@
 // The one entry point of the understanding layer: a chat message in, structured data out (contract 5).
 // It never throws and never guesses: anything not said is null.
 
+import { dayNumberOf } from "../calendar.ts";
 import { AWAY, extractAvailability, PAUSE, RESUME } from "./availability.ts";
-import { shanghaiDay } from "./calendar.ts";
 import { parseCommand } from "./command.ts";
 import { findContact, withoutContacts } from "./contact.ts";
 import { correctionTarget } from "./correction.ts";
@@ -126,7 +126,7 @@ function analyse(input: string, options: UnderstandOptions): Understanding {
   const code = findRequestCode(spoken);
   // Codes and phone numbers are removed before anything reads digits as dates or ratings.
   const text = withoutContacts(withoutRequestCodes(spoken)).replace(/ {2,}/g, " ").trim();
-  const today = shanghaiDay(now);
+  const today = dayNumberOf(now);
   const terms = scanDateTerms(text, today);
   const times = scanTimesOfDay(text);
   const skills = safeSkills(text);

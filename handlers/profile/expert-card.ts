@@ -1,14 +1,13 @@
 // An expert's profile card as text: the roster facts, where and when they can help, and how this year went.
 // The same card serves staff (/expert) and the expert (我的资料); only the phone line depends on who reads.
-import type { Translate } from "../../core/i18n.ts";
-import { dayOf, yearRange } from "../../core/month-range.ts";
+
+import { dayOf, yearRange } from "../../core/calendar.ts";
+import { keyIn, type Locale, type Translate } from "../../core/i18n.ts";
+import { cityLabel } from "../../core/label.ts";
 import { teamLabel } from "../../core/request-format.ts";
-import { cityEn } from "../../core/understanding/places.ts";
 import type { Db } from "../../prisma/client.ts";
 import type { Expert } from "../../prisma/generated/client.ts";
 import { describeSlots } from "../availability.ts";
-
-type Locale = "zh-CN" | "en";
 
 export interface CardOptions {
   /** Phone shown, hidden as private (a staff member reading in a group), or left out. */
@@ -26,7 +25,7 @@ export function parseList(json: string): string[] {
 }
 
 function cityName(city: string, locale: Locale): string {
-  return locale === "en" ? cityEn(city) : city;
+  return cityLabel(city, locale);
 }
 
 /** Slots still to come, in words, with the mode when every slot has the same one. */
@@ -45,7 +44,7 @@ async function availabilityLine(db: Db, t: Translate, expert: Expert, today: str
   const until = current.find((row) => row.validUntil)?.validUntil;
   const text = slots + (until ? t("availability.until", { date: until }) : "");
   if (modes.size === 1 && mode && mode !== "either") {
-    return t("profile.card.availability_mode", { slots: text, mode: t(`mode.${mode}`) });
+    return t("profile.card.availability_mode", { slots: text, mode: t(keyIn("mode", mode)) });
   }
   return t("profile.card.availability", { slots: text });
 }

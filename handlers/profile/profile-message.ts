@@ -1,9 +1,10 @@
 // An expert looks at and corrects their own profile in the chat, and says they agree to be contacted.
 // The card goes privately (it holds their phone); corrections are answered where they were made.
 
+import { cityLabel } from "../../core/label.ts";
 import { normalisePhone } from "../../core/roster/normalise-phone.ts";
 import { splitList } from "../../core/roster/split-list.ts";
-import { canonicalCity, cityEn, extractCities } from "../../core/understanding/places.ts";
+import { canonicalCity, extractCities } from "../../core/understanding/places.ts";
 import { extractSkills } from "../../core/understanding/skills.ts";
 import type { HandlerContext } from "../context.ts";
 import { expertCard, parseList } from "./expert-card.ts";
@@ -65,7 +66,7 @@ async function applyEdit(
   const { db } = services;
   const expert = await db.expert.findUniqueOrThrow({ where: { id: expertId } });
   const sep = t("list.separator");
-  const cityName = (city: string) => (locale === "en" ? cityEn(city) : city);
+  const cityName = (city: string) => cityLabel(city, locale);
   if (edit.kind === "set") {
     if (edit.field === "city") {
       const city = canonicalCity(edit.value) ?? extractCities(edit.value)[0];

@@ -2,7 +2,7 @@
 // in it: requests registered, offers made, offers accepted, requests introduced. Outcomes and ratings
 // belong to the month's introductions, so a late answer to the follow-up still lands in the right month.
 
-import type { TimeRange } from "../../core/month-range.ts";
+import type { TimeRange } from "../../core/calendar.ts";
 import { serviceTeams } from "../../core/roster/resolve-team.ts";
 import type { Db } from "../../prisma/client.ts";
 

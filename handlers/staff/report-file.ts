@@ -4,8 +4,8 @@ import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import type { Locale, Translate } from "../../core/i18n.ts";
+import { cityLabel } from "../../core/label.ts";
 import { teamLabel } from "../../core/request-format.ts";
-import { cityEn } from "../../core/understanding/places.ts";
 import { neutraliseCell } from "../../prisma/roster/export-roster.ts";
 import { type ReportRow, reportTotal } from "./monthly-report.ts";
 
@@ -36,7 +36,7 @@ export function reportTable(rows: readonly ReportRow[], t: Translate, locale: Lo
     line(
       row,
       teamLabel(row.team, locale) ?? row.team ?? t("report.no_team"),
-      row.city ? (locale === "en" ? cityEn(row.city) : row.city) : t("report.no_city"),
+      row.city ? cityLabel(row.city, locale) : t("report.no_city"),
     ),
   );
   return [header, ...body, line(reportTotal(rows), t("report.total"), "")];

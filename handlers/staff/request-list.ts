@@ -1,6 +1,9 @@
 // `/requests [open|waiting|all] [team <team>]` and `/request R-0042` (the timeline), limited to a team
 // leader's own service team.
 
+import { shortTime } from "../../core/calendar.ts";
+import { keyIn, type Locale, translator } from "../../core/i18n.ts";
+import { label } from "../../core/label.ts";
 import { skillLabels, teamLabel } from "../../core/request-format.ts";
 import { resolveTeam, serviceTeams } from "../../core/roster/resolve-team.ts";
 import type { HandlerContext } from "../context.ts";
@@ -33,8 +36,8 @@ export function parseRequestFilter(args: readonly string[]): {
 }
 
 /** Every service team by name, for a staff member who named one the programme does not have. */
-export function teamNames(locale: "zh-CN" | "en"): string {
-  return serviceTeams.map((team) => (locale === "en" ? team.en : team.zh)).join(locale === "en" ? ", " : "、");
+export function teamNames(locale: Locale): string {
+  return serviceTeams.map((team) => label(team, locale)).join(translator(locale)("list.separator"));
 }
 
 export async function listRequests(ctx: HandlerContext, args: string[]): Promise<void> {
@@ -56,7 +59,7 @@ export async function listRequests(ctx: HandlerContext, args: string[]): Promise
   const lines = rows.map((row) =>
     t("staff.request_line", {
       code: row.code,
-      status: t(`status.${row.status}`),
+      status: t(keyIn("status", row.status)),
       city: row.city ?? "—",
       skills: skillLabels(row, locale).join(t("list.separator")) || "—",
     }),
@@ -86,14 +89,14 @@ export async function showRequest(ctx: HandlerContext, args: string[]): Promise<
     } catch {
       detail = {};
     }
-    const time = new Date(event.createdAt.getTime() + 8 * 3600 * 1000).toISOString().slice(5, 16).replace("T", " ");
-    return t("staff.timeline_line", { time, event: t(`event.${event.type}`, detail) });
+    const time = shortTime(event.createdAt);
+    return t("staff.timeline_line", { time, event: t(keyIn("event", event.type), detail) });
   });
   await ctx.reply(
     [
       t("staff.timeline_header", {
         code: request.code,
-        status: t(`status.${request.status}`),
+        status: t(keyIn("status", request.status)),
         text: request.text.slice(0, 80),
       }),
       ...lines,

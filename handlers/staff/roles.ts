@@ -1,4 +1,5 @@
 // Who may use what. Staff and admins see everything; a team leader sees its own service team only.
+import type { TranslationKey } from "../../core/i18n.ts";
 import type { Speaker } from "../../prisma/people.ts";
 import { isStaff } from "../../prisma/people.ts";
 
@@ -13,7 +14,7 @@ export function mayUse(speaker: Speaker, audience: Audience): boolean {
 }
 
 /** The locale key of the polite refusal for an audience the speaker is not part of. */
-export function refusalKey(audience: Audience): string {
+export function refusalKey(audience: Audience): TranslationKey {
   if (audience === "admin") return "errors.not_admin";
   if (audience === "expert") return "profile.not_expert";
   return "errors.not_staff";

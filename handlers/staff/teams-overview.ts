@@ -1,6 +1,7 @@
 // `/teams`: one line per service team — experts, open requests, introductions this month.
 
-import { monthOf, monthRange } from "../../core/month-range.ts";
+import { monthOf, monthRange } from "../../core/calendar.ts";
+import { label } from "../../core/label.ts";
 import { serviceTeams } from "../../core/roster/resolve-team.ts";
 import type { HandlerContext } from "../context.ts";
 import { teamScope } from "./roles.ts";
@@ -36,7 +37,7 @@ export async function showTeams(ctx: HandlerContext): Promise<void> {
   const teams = serviceTeams.filter((team) => scope === null || team.key === scope);
   const lines = teams.map((team) =>
     t("staff.team_line", {
-      team: locale === "en" ? team.en : team.zh,
+      team: label(team, locale),
       experts: expertCounts.get(team.key) ?? 0,
       open: openCounts.get(team.key) ?? 0,
       introduced: introduced.get(team.key) ?? 0,

@@ -2,12 +2,13 @@
 // with "rematch" buttons when requests wait), Monday's week in review, and the week's chart as a PNG
 // beside the database.
 import path from "node:path";
+import { shortDay, shortTime, weekdayOf } from "../../core/calendar.ts";
 import { dataDirOf } from "../../core/config.ts";
 import type { Locale, Translate } from "../../core/i18n.ts";
 import type { OutgoingMessage } from "../../core/messages.ts";
 import type { Services } from "../services.ts";
 import { type DigestFigures, figuresOf } from "./digest-figures.ts";
-import { type DigestPeriod, shortDay, shortTime, weekdayOf } from "./digest-period.ts";
+import type { DigestPeriod } from "./digest-period.ts";
 import { digestTally } from "./digest-tally.ts";
 import { type DigestWriter, digestText, type TeamNames, teamName, weeklyText } from "./digest-text.ts";
 import { SharedWork } from "./shared-work.ts";

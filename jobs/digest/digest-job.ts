@@ -2,13 +2,12 @@
 // job per staff member, and one for the staff chat when DIGEST_CHAT names one. Each is sent exactly once
 // a day (digest-once.ts); the jobs of a worker share their tallies and charts.
 import { type Job, Queue } from "bullmq";
-import type { JobDefinition } from "../job-system.ts";
-import { redisOptions } from "../job-system.ts";
+import { dayOf, timeZone } from "../../core/calendar.ts";
+import { type JobDefinition, type QueueModule, redisOptions } from "../job-system.ts";
 import { localeOfPerson, type Services, sendToPerson } from "../services.ts";
 import { scopeOf } from "./compose-digest.ts";
 import { digestChatId, sendChatDigest } from "./digest-chat.ts";
 import { type DailyOptions, type DigestRecipient, digestKey, sendDigestOnce } from "./digest-once.ts";
-import { shanghaiDay } from "./digest-period.ts";
 import { SharedWork } from "./shared-work.ts";
 
 export const digestQueue = "digest";
@@ -22,6 +21,12 @@ export type DigestPayload =
   | { kind: "person"; personId: string; day: string }
   /** The staff chat's digest of one day (DIGEST_CHAT). */
   | { kind: "chat"; chatId: string; day: string };
+
+declare module "../../core/ports.ts" {
+  interface Jobs {
+    digest: DigestPayload;
+  }
+}
 
 /** Cron pattern of a local HH:MM, every day. */
 export function digestPattern(clock: string): string {
@@ -38,7 +43,7 @@ export async function upsertDigestScheduler(redisUrl: string, prefix: string, cl
   try {
     await queue.upsertJobScheduler(
       schedulerId,
-      { pattern: digestPattern(clock), tz: "Asia/Shanghai" },
+      { pattern: digestPattern(clock), tz: timeZone },
       {
         name: schedulerId,
         data: { kind: "run" },
@@ -62,10 +67,10 @@ export async function upsertDigestScheduler(redisUrl: string, prefix: string, cl
 export async function fanOutDigests(services: Services, day: string): Promise<number> {
   const staff = await services.db.person.findMany({ where: { role: { in: staffRoles } }, select: { id: true } });
   for (const { id: personId } of staff) {
-    await services.enqueue(digestQueue, { kind: "person", personId, day }, { jobId: digestKey({ personId }, day) });
+    await services.enqueue("digest", { kind: "person", personId, day });
   }
   const chatId = await digestChatId(services);
-  if (chatId) await services.enqueue(digestQueue, { kind: "chat", chatId, day }, { jobId: digestKey({ chatId }, day) });
+  if (chatId) await services.enqueue("digest", { kind: "chat", chatId, day });
   return staff.length + (chatId ? 1 : 0);
 }
 
@@ -91,7 +96,7 @@ export async function sendDailyDigest(services: Services, personId: string, day:
 
 /** The day a scheduler run is for: its scheduled time, so a late worker still writes the right day. */
 function dayOfRun(job: Job<DigestPayload>, payload: { day?: string }): string {
-  return payload.day ?? shanghaiDay(new Date(job.opts.prevMillis ?? job.timestamp));
+  return payload.day ?? dayOf(new Date(job.opts.prevMillis ?? job.timestamp));
 }
 
 export function digestJob(services: Services): JobDefinition<DigestPayload> {
@@ -106,3 +111,18 @@ export function digestJob(services: Services): JobDefinition<DigestPayload> {
     },
   };
 }
+
+/**
+ * Registry entry (jobs/registry.ts): a person's or a chat's digest of a day has one job id, so a second
+ * run of the day queues nothing twice; recovery upserts the scheduler, which Redis may have lost.
+ */
+export const digest: QueueModule<"digest"> = {
+  jobId: (payload) => {
+    if (payload.kind === "person") return digestKey({ personId: payload.personId }, payload.day);
+    if (payload.kind === "chat") return digestKey({ chatId: payload.chatId }, payload.day);
+    return `digest-run-${payload.day ?? dayOf(new Date())}`;
+  },
+  workers: ({ services }) => [digestJob(services)],
+  resume: ({ services, redisUrl }) =>
+    upsertDigestScheduler(redisUrl, services.config.QUEUE_PREFIX, services.config.DIGEST_TIME),
+};

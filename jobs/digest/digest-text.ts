@@ -1,9 +1,11 @@
 // The digest as a few short lines for a phone, in the reader's locale. Lists are capped so a busy
 // day still fits on one screen; the cap says how to see the rest.
-import type { Locale, Translate } from "../../core/i18n.ts";
-import { cityEn } from "../../core/understanding/places.ts";
+
+import { shortDay, shortTime, weekdayOf } from "../../core/calendar.ts";
+import { keyIn, type Locale, type Translate } from "../../core/i18n.ts";
+import { cityLabel, label } from "../../core/label.ts";
 import type { DigestFigures, WaitingRequest } from "./digest-figures.ts";
-import { type DigestPeriod, shortDay, shortTime, weekdayOf } from "./digest-period.ts";
+import type { DigestPeriod } from "./digest-period.ts";
 import { waitingKept } from "./digest-tally.ts";
 
 const maxWaiting = waitingKept;
@@ -23,12 +25,12 @@ export interface DigestWriter {
 export function teamName(writer: DigestWriter, key: string | null): string {
   const team = key ? writer.teams.get(key) : undefined;
   if (!team) return key ?? writer.t("digest.no_team");
-  return writer.locale === "en" ? team.en : team.zh;
+  return label(team, writer.locale);
 }
 
 function cityName(writer: DigestWriter, city: string | null): string {
   if (!city) return writer.t("digest.no_city");
-  return writer.locale === "en" ? cityEn(city) : city;
+  return cityLabel(city, writer.locale);
 }
 
 function join(writer: DigestWriter, parts: string[]): string {
@@ -104,7 +106,7 @@ export function digestText(
     t("digest.title", {
       bot: writer.bot,
       day: period.day,
-      weekday: t(`weekday.${weekdayOf(period.day)}`),
+      weekday: t(keyIn("weekday", weekdayOf(period.day))),
       scope: scopeTeam ? t("digest.scope_team", { team: teamName(writer, scopeTeam) }) : "",
     }),
     t("digest.period", { start: shortTime(period.start), end: shortTime(period.end) }),

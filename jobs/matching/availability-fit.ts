@@ -1,24 +1,7 @@
 // Whether an expert's slots fall in a request's window (Asia/Shanghai dates). Availability only
 // raises a score; no slots never excludes anyone.
+import { addDays, dayOf, weekdayOf } from "../../core/calendar.ts";
 import type { AvailabilitySlot, DateWindow } from "../../core/understanding/types.ts";
-
-const DAY_MS = 86_400_000;
-const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
-
-/** YYYY-MM-DD of an instant in Asia/Shanghai (no daylight saving, fixed +08:00). */
-export function shanghaiDate(instant: Date): string {
-  return new Date(instant.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
-}
-
-function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
-}
-
-/** 1 = Monday … 7 = Sunday of a YYYY-MM-DD date. */
-function weekdayOf(date: string): number {
-  const day = new Date(`${date}T00:00:00Z`).getUTCDay();
-  return day === 0 ? 7 : day;
-}
 
 /**
  * The first date in the window (clipped to start no earlier than today) on which a slot is open,
@@ -26,7 +9,7 @@ function weekdayOf(date: string): number {
  */
 export function firstAvailableDate(slots: readonly AvailabilitySlot[], window: DateWindow, now: Date): string | null {
   if (slots.length === 0) return null;
-  const today = shanghaiDate(now);
+  const today = dayOf(now);
   // ISO dates compare as strings.
   let date = [window.start, today].sort()[1] ?? today;
   for (let i = 0; i < 62 && date <= window.end; i++, date = addDays(date, 1)) {
@@ -41,6 +24,6 @@ export function firstAvailableDate(slots: readonly AvailabilitySlot[], window: D
 
 /** The window of the next `days` days from now. */
 export function nextDays(now: Date, days: number): DateWindow {
-  const start = shanghaiDate(now);
+  const start = dayOf(now);
   return { start, end: addDays(start, days - 1) };
 }

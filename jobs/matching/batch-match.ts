@@ -3,7 +3,7 @@
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import type { Translate } from "../../core/i18n.ts";
+import { keyIn, type Translate } from "../../core/i18n.ts";
 import { readRosterFile } from "../../core/roster/read-roster-file.ts";
 import type { RosterRejection } from "../../core/roster/roster-types.ts";
 import { openDatabase } from "../../prisma/client.ts";
@@ -108,7 +108,7 @@ export async function runBatchMatch(options: BatchMatchOptions): Promise<BatchRe
       experts: ranked.map((expert) => ({
         id: expert.externalId,
         score: expert.score,
-        reasons: expert.reasons.map((reason) => options.t(`reasons.${reason.key}`, reason.params)),
+        reasons: expert.reasons.map((reason) => options.t(keyIn("reasons", reason.key), reason.params)),
       })),
     });
   });

@@ -2,7 +2,7 @@
 // hears plainly that no fitting expert was found yet and that staff will look (intake.no_match); staff get the
 // request with the experts who came closest, what each brings and why each falls short, and a button (or
 // /assign) per expert.
-import type { Translate } from "../../core/i18n.ts";
+import { keyIn, type Translate } from "../../core/i18n.ts";
 import type { OutgoingMessage } from "../../core/messages.ts";
 import { problemExcerpt } from "../../core/request-format.ts";
 import { skillByKey } from "../../core/understanding/skills.ts";
@@ -11,7 +11,7 @@ import { type Services, sendToChat, sendToPerson, translate } from "../services.
 import type { MatchReason, PartialCandidate } from "./types.ts";
 
 function render(t: Translate, reasons: readonly MatchReason[]): string {
-  return reasons.map((reason) => t(`reasons.${reason.key}`, reason.params)).join(t("list.dot"));
+  return reasons.map((reason) => t(keyIn("reasons", reason.key), reason.params)).join(t("list.dot"));
 }
 
 /** Hands a request nobody fits to staff; does nothing when it was handed off already. */

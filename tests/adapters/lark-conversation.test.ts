@@ -9,10 +9,10 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createPlatformAdapters } from "../../bot/adapters/index.ts";
 import type { LarkAdapter } from "../../bot/adapters/lark/lark-adapter.ts";
 import { type App, startApp } from "../../bot/app.ts";
+import { dayOf } from "../../core/calendar.ts";
 import { loadConfig } from "../../core/config.ts";
 import { createLog } from "../../core/log.ts";
 import { digestChatId, sendChatDigest } from "../../jobs/digest/digest-chat.ts";
-import { shanghaiDay } from "../../jobs/digest/digest-period.ts";
 import { personIdForExpert } from "../../prisma/people.ts";
 import { chatRoster, csvBytes } from "../roster/roster-files.ts";
 import { type FakeLark, type FakeMessage, startFakeLark } from "./fake-lark.ts";
@@ -205,7 +205,7 @@ describe("the bot in a Lark group", () => {
       data: { createdAt: new Date(Date.now() - 72.1 * 3600_000) },
     });
     const chatId = (await digestChatId(app.services)) ?? "";
-    expect(await sendChatDigest(app.services, chatId, shanghaiDay(new Date()))).toBe("sent");
+    expect(await sendChatDigest(app.services, chatId, dayOf(new Date()))).toBe("sent");
 
     const card = await landed((message) => message.receiveId === "oc_staff" && message.msgType === "interactive");
     expect(card.receiveIdType).toBe("chat_id");

@@ -3,10 +3,10 @@
 // and never doubled.
 import { Queue } from "bullmq";
 import { afterEach, describe, expect, it } from "vitest";
+import { dayOf } from "../../core/calendar.ts";
 import { digestChatId, sendChatDigest } from "../../jobs/digest/digest-chat.ts";
 import { digestQueue, sendDailyDigest } from "../../jobs/digest/digest-job.ts";
 import { digestKey } from "../../jobs/digest/digest-once.ts";
-import { shanghaiDay } from "../../jobs/digest/digest-period.ts";
 import { redisOptions } from "../../jobs/job-system.ts";
 import { startTestBot, type TestBot } from "../support/test-bot.ts";
 
@@ -41,7 +41,7 @@ describe("the daily digest", () => {
     bots.push(a);
     await a.run(["/as 工会小陈", "/in dm", "/stats"]);
     const staff = await a.app.services.db.person.findFirstOrThrow({ where: { displayName: "工会小陈" } });
-    const day = shanghaiDay(new Date());
+    const day = dayOf(new Date());
     const resume = {
       dir: a.app.services.config.DATABASE_URL.slice(5).replace(/\/test\.db$/, ""),
       prefix: a.app.services.config.QUEUE_PREFIX,
@@ -52,8 +52,8 @@ describe("the daily digest", () => {
 
     // The run fires on both workers, twice each, while both also send directly.
     for (const worker of [a, b]) {
-      await worker.app.services.enqueue(digestQueue, { kind: "run", day }, { jobId: `run-1-${day}` });
-      await worker.app.services.enqueue(digestQueue, { kind: "run", day }, { jobId: `run-2-${day}` });
+      await worker.app.jobs.add(digestQueue, { kind: "run", day }, { jobId: `run-1-${day}` });
+      await worker.app.jobs.add(digestQueue, { kind: "run", day }, { jobId: `run-2-${day}` });
     }
     const direct = await Promise.all([
       sendDailyDigest(a.app.services, staff.id, day),
@@ -69,7 +69,7 @@ describe("the daily digest", () => {
     bots.pop();
     const c = await startTestBot(env, { resume });
     bots.push(c);
-    await c.app.services.enqueue(digestQueue, { kind: "run", day }, { jobId: `run-3-${day}` });
+    await c.app.jobs.add(digestQueue, { kind: "run", day }, { jobId: `run-3-${day}` });
     expect(await sendDailyDigest(c.app.services, staff.id, day)).toBe("already-sent");
     expect(await sendChatDigest(c.app.services, chatId, day)).toBe("already-sent");
     await c.app.waitUntilIdle();

@@ -14,6 +14,7 @@ import { createLog } from "../../core/log.ts";
 import type { IncomingMessage } from "../../core/messages.ts";
 import { JobSystem } from "../../jobs/job-system.ts";
 import { createOutbox } from "../../jobs/outbox.ts";
+import { typedEnqueue } from "../../jobs/registry.ts";
 import type { Services } from "../../jobs/services.ts";
 import zh from "../../locales/zh-CN.json" with { type: "json" };
 import { openDatabase } from "../../prisma/client.ts";
@@ -37,7 +38,8 @@ beforeAll(async () => {
   await seedDemoData(db);
   const log = createLog("silent");
   jobs = new JobSystem(config.REDIS_URL, config.QUEUE_PREFIX, log);
-  services = { db, config, log, send: createOutbox(db, jobs.enqueue), enqueue: jobs.enqueue };
+  const enqueue = typedEnqueue(jobs.add);
+  services = { db, config, log, send: createOutbox(db, enqueue), enqueue };
   dispatch = createDispatcher(services);
 });
 afterAll(async () => {

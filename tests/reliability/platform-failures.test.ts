@@ -10,6 +10,7 @@ import { deliverJob } from "../../jobs/deliver.ts";
 import { noticeFailedDelivery } from "../../jobs/failed-delivery-notice.ts";
 import { JobSystem } from "../../jobs/job-system.ts";
 import { createOutbox, type Send } from "../../jobs/outbox.ts";
+import { typedEnqueue } from "../../jobs/registry.ts";
 import { type FakeLark, startFakeLark } from "../adapters/fake-lark.ts";
 import { startTestBot, type TestBot } from "../support/test-bot.ts";
 import { eventually } from "./support/processes.ts";
@@ -41,7 +42,7 @@ beforeEach(async () => {
   // A staff member who can be told.
   await bot.run(["/as 工会小陈", "/in dm", "帮助"]);
   jobs = new JobSystem(bot.app.redis.url, `test-${randomUUID()}`, log, "", { attempts: 3, backoffMs: 20 });
-  send = createOutbox(bot.app.services.db, jobs.enqueue);
+  send = createOutbox(bot.app.services.db, typedEnqueue(jobs.add));
 });
 afterEach(async () => {
   await jobs.obliterate();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { locales, readLocale } from "../../core/i18n.ts";
+import { keyIn, locales, readLocale, translator } from "../../core/i18n.ts";
 
 function keys(object: Record<string, unknown>, prefix = ""): string[] {
   return Object.entries(object).flatMap(([key, value]) =>
@@ -30,5 +30,12 @@ describe("locales", () => {
       const allowed = placeholders(String(lookup(source, key))).flatMap((name) => [name, `${name}En`]);
       for (const name of placeholders(String(lookup(other, key)))) expect(allowed, `${locale} ${key}`).toContain(name);
     }
+  });
+
+  it("shows a key no locale has as the key itself, and refuses it when compiling", () => {
+    const t = translator("en");
+    // @ts-expect-error "no.such.key" is not a key of zh-CN.json, so tsc fails without this line.
+    expect(t("no.such.key")).toBe("no.such.key");
+    expect(t(keyIn("mode", "onsite"))).toBe("on site");
   });
 });

@@ -1,14 +1,16 @@
 // An offer's timeout is one delayed job at a time: the reminder halfway, then (scheduled by the reminder,
 // or by recovery for an offer already reminded) the expiry when the time is up.
 import { describe, expect, it } from "vitest";
-import type { EnqueueOptions } from "../../jobs/job-system.ts";
+import type { AddOptions } from "../../jobs/job-system.ts";
 import { scheduleOfferTimeout } from "../../jobs/offer-timeout.ts";
+import { typedEnqueue } from "../../jobs/registry.ts";
 
+// What reaches the queue: the typed enqueue over a recording transport, so the job id is the queue's rule.
 function recorder() {
-  const queued: { queue: string; payload: object; options?: EnqueueOptions }[] = [];
-  const enqueue = async (queue: string, payload: object, options?: EnqueueOptions) => {
+  const queued: { queue: string; payload: object; options?: AddOptions }[] = [];
+  const enqueue = typedEnqueue(async (queue, payload, options) => {
     queued.push({ queue, payload, options });
-  };
+  });
   return { queued, enqueue };
 }
 

@@ -1,6 +1,7 @@
 // WeChat publishes no limits and bans accounts that send too fast, so every send waits for its turn:
 // a jittered gap per conversation, a budget per minute and one per day (Asia/Shanghai). A send over
 // budget waits instead of failing, so nothing is ever dropped; only stopping the adapter ends a wait.
+import { dayNumberOf, startOfDay } from "../../../core/calendar.ts";
 
 export interface SendBudgetOptions {
   /** Pause between two messages to the same room or person, drawn uniformly from [min, max]. */
@@ -13,8 +14,6 @@ export interface SendBudgetOptions {
 }
 
 const minuteMs = 60_000;
-const shanghaiOffsetMs = 8 * 3600_000;
-const dayMs = 24 * 3600_000;
 
 /** Resolves after `ms`, or rejects as soon as `signal` aborts. */
 export function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
@@ -51,14 +50,14 @@ export class SendBudget {
   waitMs(conversation: string): number {
     const now = this.now();
     while (this.lastMinute.length && (this.lastMinute[0] ?? 0) <= now - minuteMs) this.lastMinute.shift();
-    const today = Math.floor((now + shanghaiOffsetMs) / dayMs);
+    const today = dayNumberOf(now);
     if (today !== this.day) {
       this.day = today;
       this.sentToday = 0;
     }
     const waits = [(this.nextAllowed.get(conversation) ?? 0) - now];
     if (this.lastMinute.length >= this.options.perMinute) waits.push((this.lastMinute[0] ?? now) + minuteMs - now);
-    if (this.sentToday >= this.options.perDay) waits.push((today + 1) * dayMs - shanghaiOffsetMs - now);
+    if (this.sentToday >= this.options.perDay) waits.push(startOfDay(today + 1).getTime() - now);
     return Math.max(0, ...waits);
   }
 
