@@ -70,6 +70,8 @@ export class ExpertIndex {
   private readonly skillLists = new Map<string, MutablePostings>();
   private readonly teamLists = new Map<string, number[]>();
   private readonly termLists = new Map<string, MutablePostings>();
+  // Profile lengths by slot beside the experts: BM25 reads one per posting, the hottest loop of a ranking.
+  private readonly lengths: number[] = [];
   private totalLength = 0;
   // Roster skill cells repeat a lot ("数控加工"); map each distinct cell once.
   private readonly cellSkills = new Map<string, { key: string; weight: number }[]>();
@@ -171,6 +173,7 @@ export class ExpertIndex {
       }
     }
     this.totalLength += length;
+    this.lengths[slot] = length;
   }
 
   /** Removes an expert (by database id); false if it was not indexed. */
@@ -226,6 +229,11 @@ export class ExpertIndex {
   /** Experts whose profile holds `term`, with its field-weighted frequency. */
   termPostings(term: string): Postings {
     return this.termLists.get(term) ?? noPostings;
+  }
+
+  /** The field-weighted profile length of the expert in `slot`. */
+  lengthAt(slot: number): number {
+    return this.lengths[slot] ?? this.meanLength;
   }
 
   /** Mean field-weighted profile length (BM25's average document length). */

@@ -11,7 +11,7 @@ import type { ExpertIndex, IndexedExpert } from "./expert-index.ts";
 import { headOf } from "./head-of.ts";
 import { locate, type PlaceMark, placeReasons } from "./place-fit.ts";
 import { distinctReasons, profileReasons } from "./profile-reasons.ts";
-import { textFit, textScores } from "./text-relevance.ts";
+import { HALF_FIT_BM25, textFit, textScores } from "./text-relevance.ts";
 import { tieBreakers } from "./tie-breakers.ts";
 import type { MatchOutcome, MatchReason, PartialCandidate, RankedExpert, RankQuery } from "./types.ts";
 import { RELEVANCE_FLOOR, WEIGHTS } from "./weights.ts";
@@ -19,6 +19,8 @@ import { RELEVANCE_FLOOR, WEIGHTS } from "./weights.ts";
 const MAX_SKILLS = 3;
 const TEAM_FILL_BELOW = 60;
 const PARTIAL_SHOWN = 3;
+/** Words alone below this (a fit of 0.2) bring an expert nowhere near the floor. */
+const MIN_WORDS_BM25 = HALF_FIT_BM25 / 4;
 
 interface Requested {
   key: string;
@@ -37,7 +39,12 @@ function requestedSkills(query: RankQuery): Requested[] {
   return [...new Set(chosen)].slice(0, MAX_SKILLS).map((key) => ({ key, confidence: found.get(key) ?? 1 }));
 }
 
-function gather(index: ExpertIndex, skills: readonly Requested[], reached: readonly number[]): Candidates {
+function gather(
+  index: ExpertIndex,
+  skills: readonly Requested[],
+  reached: readonly number[],
+  bm25: Float64Array,
+): Candidates {
   const candidates = new Candidates(Math.max(1, skills.length), index.capacity);
   skills.forEach(({ key, confidence }, i) => {
     const own = index.skillPostings(key);
@@ -57,7 +64,8 @@ function gather(index: ExpertIndex, skills: readonly Requested[], reached: reado
       for (const slot of index.teamPostings(team)) candidates.raise(slot, i, WEIGHTS.teamOnly, "team", null);
     }
   });
-  for (const slot of reached) candidates.raise(slot, 0, 0, "text", null);
+  // Experts whose words barely touch the request are neither offered nor close: leave them out early.
+  for (const slot of reached) if ((bm25[slot] ?? 0) >= MIN_WORDS_BM25) candidates.raise(slot, 0, 0, "text", null);
   return candidates;
 }
 
@@ -74,7 +82,7 @@ interface Scored {
 export function matchExperts(index: ExpertIndex, query: RankQuery): MatchOutcome {
   const skills = requestedSkills(query);
   const text = textScores(index, query.text);
-  const candidates = gather(index, skills, text.reached);
+  const candidates = gather(index, skills, text.reached, text.bm25);
   const { request } = query;
   const wantedRegion = request.city ? regionOf(request.city) : null;
   const scored: Scored[] = [];

@@ -45,7 +45,7 @@ export function textScores(index: ExpertIndex, text: string): TextScores {
     for (let at = 0; at < df; at++) {
       const slot = list.slots[at] ?? 0;
       const tf = list.weights[at] ?? 0;
-      const length = index.at(slot)?.length ?? meanLength;
+      const length = index.lengthAt(slot);
       const part = (idf * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * length) / meanLength));
       if (bm25[slot] === 0) reached.push(slot);
       bm25[slot] = (bm25[slot] ?? 0) + part;
