@@ -6,6 +6,7 @@ import { rm } from "node:fs/promises";
 import path from "node:path";
 import type { Platform } from "../core/config.ts";
 import { detectLocale, isLocale, type Locale } from "../core/i18n.ts";
+import { forGroup } from "../core/mask-phones.ts";
 import { type IncomingMessage, maxTextLength } from "../core/messages.ts";
 import { Throttle } from "../core/throttle.ts";
 import { understand } from "../core/understanding/understand.ts";
@@ -198,7 +199,7 @@ function buildContext(
       services.send({
         key: keyFor(),
         target: { platform, kind: "chat", id: chat.externalId },
-        message: asOutgoing(reply),
+        message: chat.kind === "group" ? forGroup(asOutgoing(reply)) : asOutgoing(reply),
         personId: speaker.personId,
       }),
     replyPrivately: async (reply) => {

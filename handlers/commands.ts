@@ -3,6 +3,7 @@
 
 import { keyIn } from "../core/i18n.ts";
 import { teamLabel } from "../core/request-format.ts";
+import { isDigestChat } from "../jobs/digest/digest-chat.ts";
 import { isStaff } from "../prisma/people.ts";
 import { createBinding } from "./account-binding.ts";
 import type { HandlerContext } from "./context.ts";
@@ -27,6 +28,8 @@ interface CommandSpec {
   run: Run;
   /** Other names it answers to. */
   aliases?: readonly string[];
+  /** Decides itself what a group sees (the digest goes privately, or to the staff chat). */
+  ownsGroupReplies?: boolean;
 }
 
 /** A team leader acts only on requests of its own service team. */
@@ -68,7 +71,7 @@ const commands: readonly CommandSpec[] = [
   { name: "bind", audience: "staff", run: onTeamExpert(createBinding) },
   { name: "stats", audience: "staff", run: (ctx) => showStats(ctx) },
   { name: "teams", audience: "staff", run: (ctx) => showTeams(ctx) },
-  { name: "digest", audience: "staff", run: sendDigestNow },
+  { name: "digest", audience: "staff", run: sendDigestNow, ownsGroupReplies: true },
   { name: "staff", audience: "admin", run: manageStaff },
 ];
 
@@ -83,7 +86,19 @@ export async function handleCommand(ctx: HandlerContext): Promise<void> {
   const command = commandNamed(name);
   if (!command) return ctx.reply(t("errors.unknown_command", { command: `/${name}` }));
   if (!mayUse(speaker, command.audience)) return ctx.reply(t(refusalKey(command.audience), { command: `/${name}` }));
+  if (!command.ownsGroupReplies && answersPrivately(ctx, command.audience)) {
+    // Requests, profiles and figures name people and carry phone numbers: never shown to a whole group.
+    await ctx.reply(t("privacy.answered_privately", { command: `/${name}` }));
+    return command.run({ ...ctx, reply: ctx.replyPrivately }, args);
+  }
   return command.run(ctx, args);
+}
+
+/** A command other than help typed in a group (but the staff chat of DIGEST_CHAT) is answered privately. */
+function answersPrivately(ctx: HandlerContext, audience: Audience): boolean {
+  const { chat, message, services } = ctx;
+  if (chat.kind !== "group" || audience === "everyone") return false;
+  return !isDigestChat(services.config, message.platform, chat.externalId);
 }
 
 /**

@@ -1,6 +1,8 @@
 // An enterprise corrects or cancels its own request ("R-0042 改成远程", "不是东莞，是惠州", "R-0042 取消").
 
 import { describeRequest } from "../core/request-format.ts";
+import { findMalformedRequestCode } from "../core/understanding/request-code.ts";
+import { isStaff } from "../prisma/people.ts";
 import type { HandlerContext } from "./context.ts";
 import { startMatching } from "./request-intake.ts";
 import { withdrawOpenOffer } from "./withdraw-offer.ts";
@@ -20,12 +22,19 @@ async function targetRequest(ctx: HandlerContext, code: string | null | undefine
 /** Checks the request can be changed by the speaker; answers and returns null otherwise. */
 async function changeableRequest(ctx: HandlerContext, code: string | null | undefined) {
   const { t } = ctx;
+  // "R1 取消" names a request that cannot exist: it never falls back to the speaker's latest one.
+  const malformed = code ? null : findMalformedRequestCode(ctx.message.text);
+  if (malformed) {
+    await ctx.reply(t("intake.bad_code", { code: malformed }));
+    return null;
+  }
   const request = await targetRequest(ctx, code);
   if (!request) {
     await ctx.reply(code ? t("intake.not_found", { code }) : t("errors.chatter"));
     return null;
   }
-  if (request.requesterId !== ctx.speaker.personId && ctx.speaker.role === "enterprise") {
+  // Only the person who asked, and staff, may change or cancel a request; an expert is not staff.
+  if (request.requesterId !== ctx.speaker.personId && !isStaff(ctx.speaker.role)) {
     await ctx.reply(t("intake.not_yours", { code: request.code }));
     return null;
   }

@@ -3,6 +3,7 @@
 import type { Config, Platform } from "../core/config.ts";
 import { isLocale, type Locale, type Translate, translator } from "../core/i18n.ts";
 import type { Log } from "../core/log.ts";
+import { forGroup } from "../core/mask-phones.ts";
 import type { OutgoingMessage } from "../core/messages.ts";
 import type { Enqueue } from "../core/ports.ts";
 import { type Db, directSql } from "../prisma/client.ts";
@@ -64,6 +65,6 @@ export async function sendToChat(
   await services.send({
     key: options.key,
     target: { platform: chat.platform as Platform, kind: "chat", id: chat.externalId },
-    message: options.message,
+    message: chat.kind === "group" ? forGroup(options.message) : options.message,
   });
 }

@@ -14,3 +14,12 @@ export function findRequestCode(text: string): string | null {
 export function withoutRequestCodes(text: string): string {
   return text.replace(CODE_ALL, " ");
 }
+
+// Anything a person may have meant as a code: R, a separator, digits (R1, R-0, R-99999999999).
+const CODE_LIKE = /(?<![A-Za-z0-9])[Rr]\s?[-#_]?\s?\d+(?![\d])/;
+
+/** A code-like token of `text` that is not a valid request code, or null: such a token never means "my latest". */
+export function findMalformedRequestCode(text: string): string | null {
+  if (findRequestCode(text)) return null;
+  return CODE_LIKE.exec(text)?.[0]?.trim() ?? null;
+}
