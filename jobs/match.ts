@@ -1,19 +1,19 @@
 // Ranks experts for a request, stores the candidates with score and reasons, and makes the first offer.
 
-import { jsonList } from "../core/json-list.ts";
 import { type RequestFields, requestSkills } from "../core/request-format.ts";
 import { inSet, matchableRequestStatuses } from "../core/statuses.ts";
 import teams from "../core/understanding/knowledge/teams.json" with { type: "json" };
 import type { ParsedRequest, ServiceMode } from "../core/understanding/types.ts";
 import { requestsToMatch } from "../prisma/due-work.ts";
-import { expertSkillLists, insertCandidates, requestForMatching } from "../prisma/requests.ts";
+import { insertCandidates, requestForMatching } from "../prisma/requests.ts";
 import type { JobDefinition, QueueModule } from "./job-system.ts";
 import { offerNext } from "./lifecycle/offer-next.ts";
 import { matchQueue } from "./lifecycle/queues.ts";
+import { handOff, tellStaffMissingRoles } from "./matching/hand-off.ts";
 import { repairingOrphans } from "./orphan-offers.ts";
-import { createRanker, type Ranker } from "./ranker.ts";
+import { type Ranker, rankerFor } from "./ranker.ts";
 import type { Services } from "./services.ts";
-import { assignRoles } from "./team-roles.ts";
+import { planTeam } from "./team-roles.ts";
 
 export { matchQueue };
 
@@ -55,29 +55,29 @@ export async function matchRequest(services: Services, ranker: Ranker, requestId
   if (!request || !inSet(matchableRequestStatuses, request.status)) return;
   const earlier = request.earlierExperts;
   const parsed = parsedFromRow(request);
-  const ranked = await ranker.rank({
+  const { candidates: ranked, partial } = await ranker.match({
     request: parsed,
     text: request.text,
     // Two skills may need a team: rank deeper so that both roles find candidates.
     top: parsed.skills.length >= 2 ? config.MATCH_CANDIDATES * 2 : config.MATCH_CANDIDATES,
     now: new Date(),
     exclude: new Set(earlier),
+    forOffer: true,
   });
-  const profiles = expertSkillLists(
-    db,
-    ranked.map((candidate) => candidate.expertId),
-  );
-  const skillsOf = new Map(profiles.map((expert) => [expert.id, jsonList(expert.skills)]));
+  // Nobody clears the relevance floor: nobody is asked, and staff get the closest people instead.
+  if (ranked.length === 0 && earlier.length === 0) return handOff(services, requestId, partial);
   // A re-run keeps the team decision of the first run.
-  const roles =
+  const plan =
     earlier.length > 0 && request.teamSize === 1
-      ? new Map(ranked.map((candidate) => [candidate.expertId, null]))
-      : assignRoles(
+      ? { roles: new Map(ranked.map((candidate) => [candidate.expertId, null])), missing: [] }
+      : planTeam(
           parsed.skills.map((skill) => skill.key),
-          ranked.map((candidate) => ({ expertId: candidate.expertId, skills: skillsOf.get(candidate.expertId) ?? [] })),
+          ranked,
         );
+  const { roles } = plan;
   const teamSize = [...roles.values()].some((role) => role !== null) ? 2 : request.teamSize;
-  const kept = ranked.filter((candidate) => roles.has(candidate.expertId));
+  // The plan's order: for one expert, those covering every skill come first.
+  const kept = [...roles.keys()].flatMap((id) => ranked.filter((candidate) => candidate.expertId === id));
   await insertCandidates(db, {
     requestId,
     offset: earlier.length,
@@ -90,6 +90,7 @@ export async function matchRequest(services: Services, ranker: Ranker, requestId
     teamSize,
     event: { actor: "system", type: teamSize > 1 ? "matched_team" : "matched", detail: { count: kept.length } },
   });
+  if (plan.missing.length > 0) await tellStaffMissingRoles(services, requestId, plan.missing);
   await offerNext(services, requestId);
 }
 
@@ -107,7 +108,7 @@ export function matchJob(services: Services, ranker: Ranker): JobDefinition<Matc
 /** Registry entry (jobs/registry.ts): one ranker per process; open requests are ranked again at recovery. */
 export const match: QueueModule<"match"> = {
   jobId: ({ requestId, run }) => `match-${requestId}-${run}`,
-  workers: ({ services }) => [repairingOrphans(services, matchJob(services, createRanker(services.db)))],
+  workers: ({ services }) => [repairingOrphans(services, matchJob(services, rankerFor(services.db)))],
   resume: async ({ services }) => {
     for (const request of await requestsToMatch(services.db)) {
       await services.enqueue("match", { requestId: request.id, run: `resume-${request.updatedAt.getTime()}` });

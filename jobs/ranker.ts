@@ -2,20 +2,34 @@
 // ranking it reloads only the experts whose roster entry, availability or offers changed since the
 // last sync, and rebuilds fully every hour (monthly load rolls over, removed rows leave no trace).
 import type { Db } from "../prisma/client.ts";
-import { expertChangesSince } from "../prisma/experts-repository.ts";
+import { expertChanges, expertProfilePages, loadExpertProfiles } from "../prisma/expert-profiles.ts";
 import { ExpertIndex } from "./matching/expert-index.ts";
-import { expertProfilePages, loadExpertProfiles } from "./matching/load-profiles.ts";
-import type { RankedExpert, RankQuery } from "./matching/types.ts";
+import { matchExperts } from "./matching/rank.ts";
+import type { MatchOutcome, RankedExpert, RankQuery } from "./matching/types.ts";
 
 /** Ranks experts for a query; the engine behind it keeps its own index. */
 export interface Ranker {
   rank(query: RankQuery): Promise<RankedExpert[]>;
+  /** The ranking with the partial candidates below the relevance floor, for the hand-off to staff. */
+  match(query: RankQuery): Promise<MatchOutcome>;
 }
 
 const fullRebuildMs = 3600 * 1000;
 const maxIncremental = 500;
 // Other processes write with their own clocks: look back a little further than the last sync.
 const clockMarginMs = 2000;
+
+const shared = new WeakMap<Db, Ranker>();
+
+/** The process's one ranker for a database: the match worker and /find read the same index. */
+export function rankerFor(db: Db): Ranker {
+  let ranker = shared.get(db);
+  if (!ranker) {
+    ranker = createRanker(db);
+    shared.set(db, ranker);
+  }
+  return ranker;
+}
 
 export function createRanker(db: Db): Ranker {
   let index: ExpertIndex | undefined;
@@ -27,9 +41,9 @@ export function createRanker(db: Db): Ranker {
   // again and again (at 30 requests/s, hundreds of experts); only a newer change is reloaded.
   let absorbed = new Map<string, string>();
 
-  // Asked before every ranking: one typed plain-SQL statement (prisma/experts-repository.ts).
+  // Asked before every ranking: one plain-SQL statement (prisma/expert-profiles.ts).
   function changedExpertIds(since: Date): string[] {
-    const rows = expertChangesSince(db, since);
+    const rows = expertChanges(db, since);
     const latest = new Map<string, string>();
     for (const { id, stamp } of rows) if (stamp > (latest.get(id) ?? "")) latest.set(id, stamp);
     const changed = [...latest].filter(([id, stamp]) => absorbed.get(id) !== stamp).map(([id]) => id);
@@ -63,14 +77,16 @@ export function createRanker(db: Db): Ranker {
     return index;
   }
 
+  async function match(query: RankQuery): Promise<MatchOutcome> {
+    // Concurrent match jobs share one refresh.
+    sync ??= refresh(query.now).finally(() => {
+      sync = undefined;
+    });
+    return matchExperts(await sync, query);
+  }
+
   return {
-    rank: async (query) => {
-      // Concurrent match jobs share one refresh.
-      sync ??= refresh(query.now).finally(() => {
-        sync = undefined;
-      });
-      const current = await sync;
-      return current.rank(query);
-    },
+    match,
+    rank: async (query) => (await match(query)).candidates,
   };
 }

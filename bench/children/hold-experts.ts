@@ -3,8 +3,8 @@
 // memory), `database URL` (profiles loaded from SQLite as the match worker's ranker loads them).
 import { readFileSync } from "node:fs";
 import { ExpertIndex } from "../../jobs/matching/expert-index.ts";
-import { expertProfilePages } from "../../jobs/matching/load-profiles.ts";
 import { openDatabase } from "../../prisma/client.ts";
+import { expertProfilePages } from "../../prisma/expert-profiles.ts";
 import { random, syntheticExperts } from "../support/synthetic.ts";
 
 const [mode = "baseline", argument = "0"] = process.argv.slice(2);

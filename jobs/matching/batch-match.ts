@@ -7,14 +7,15 @@ import { keyIn, type Translate } from "../../core/i18n.ts";
 import { readRosterFile } from "../../core/roster/read-roster-file.ts";
 import type { RosterRejection } from "../../core/roster/roster-types.ts";
 import { openDatabase } from "../../prisma/client.ts";
+import { expertProfilePages } from "../../prisma/expert-profiles.ts";
 import { importRoster } from "../../prisma/roster/import-roster.ts";
 import { ExpertIndex } from "./expert-index.ts";
-import { expertProfilePages } from "./load-profiles.ts";
+import { rankExperts } from "./rank.ts";
 import { requestFromText } from "./request-from-text.ts";
 
 export interface BatchMatchOptions {
-  /** Roster file (CSV/XLSX); when absent, `database` is read instead. */
-  experts?: string;
+  /** Roster file (CSV/XLSX), or several read as one roster; when absent, `database` is read instead. */
+  experts?: string | readonly string[];
   database?: string;
   requests: string;
   top: number;
@@ -35,8 +36,12 @@ export interface BatchResult {
   badLines: number[];
 }
 
-async function indexFromRoster(file: string, now: Date): Promise<{ index: ExpertIndex; rejected: RosterRejection[] }> {
-  const read = await readRosterFile(file);
+async function indexFromRoster(
+  files: readonly string[],
+  now: Date,
+): Promise<{ index: ExpertIndex; rejected: RosterRejection[] }> {
+  const reads = await Promise.all(files.map((file) => readRosterFile(file)));
+  const read = { rows: reads.flatMap((r) => r.rows), rejected: reads.flatMap((r) => r.rejected) };
   const dir = await mkdtemp(path.join(tmpdir(), "craftbridge-match-"));
   try {
     const db = await openDatabase(`file:${path.join(dir, "match.db")}`);
@@ -79,7 +84,8 @@ export async function runBatchMatch(options: BatchMatchOptions): Promise<BatchRe
   let index: ExpertIndex;
   let rejected: RosterRejection[] = [];
   if (options.experts) {
-    ({ index, rejected } = await indexFromRoster(options.experts, options.now));
+    const files = typeof options.experts === "string" ? [options.experts] : options.experts;
+    ({ index, rejected } = await indexFromRoster(files, options.now));
   } else if (options.database) {
     index = await indexFromDatabase(options.database, options.now);
   } else {
@@ -96,7 +102,7 @@ export async function runBatchMatch(options: BatchMatchOptions): Promise<BatchRe
       return;
     }
     const request = requestFromText(parsed.text, options.now);
-    const ranked = index.rank({ request, text: parsed.text, top: options.top, now: options.now });
+    const ranked = rankExperts(index, { request, text: parsed.text, top: options.top, now: options.now });
     lines.push({
       id: parsed.id,
       experts: ranked.map((expert) => ({

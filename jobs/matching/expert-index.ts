@@ -1,14 +1,13 @@
 // The in-memory index the ranker reads: every expert's taxonomy skills, posting lists per skill, team and
-// word, and only the facts ranking needs. Upsert and remove keep it in step with roster imports and
+// profile term (BM25 over the whole profile, fields weighted), and only the facts ranking needs. Upsert and remove keep it in step with roster imports and
 // availability changes without a restart. A worker holds 100,000 experts: each is one flat object
 // with shared strings and shared empty lists, and postings are plain number arrays, not objects.
 import { canonicalCity, regionOf } from "../../core/understanding/places.ts";
 import { skillsOfProfile } from "../../core/understanding/skills.ts";
 import type { AvailabilitySlot } from "../../core/understanding/types.ts";
 import { bestHonour } from "./honours.ts";
-import { lexicalTokens } from "./lexical-tokens.ts";
-import { rankExperts } from "./rank.ts";
-import type { ExpertLoad, ExpertOutcomes, ExpertProfile, RankedExpert, RankQuery } from "./types.ts";
+import { FIELD_WEIGHTS, type ProfileField, profileTerms } from "./profile-terms.ts";
+import type { ExpertLoad, ExpertOutcomes, ExpertProfile } from "./types.ts";
 
 export interface IndexedExpert {
   slot: number;
@@ -30,9 +29,17 @@ export interface IndexedExpert {
   load: ExpertLoad;
   outcomes: ExpertOutcomes;
   teamKey: string | null;
-  /** Taxonomy keys the expert is listed under, and the roster's skill text: what remove() takes out again. */
+  /** Taxonomy keys the expert is listed under: what remove() takes out again. */
   skillKeys: readonly string[];
-  skillText: string;
+  /** The profile's own words, for retrieval and for reasons. */
+  name: string;
+  skills: readonly string[];
+  achievements: string;
+  title: string;
+  employer: string;
+  honours: readonly string[];
+  /** Field-weighted count of the profile's terms (BM25's document length). */
+  length: number;
 }
 
 export interface Honour {
@@ -62,7 +69,10 @@ export class ExpertIndex {
   private readonly byId = new Map<string, number>();
   private readonly skillLists = new Map<string, MutablePostings>();
   private readonly teamLists = new Map<string, number[]>();
-  private readonly tokenLists = new Map<string, number[]>();
+  private readonly termLists = new Map<string, MutablePostings>();
+  // Profile lengths by slot beside the experts: BM25 reads one per posting, the hottest loop of a ranking.
+  private readonly lengths: number[] = [];
+  private totalLength = 0;
   // Roster skill cells repeat a lot ("数控加工"); map each distinct cell once.
   private readonly cellSkills = new Map<string, { key: string; weight: number }[]>();
   // Cities, districts, teams and honours repeat across experts but arrive as fresh strings from each row.
@@ -109,7 +119,9 @@ export class ExpertIndex {
     }
     const city = this.intern(canonicalCity(profile.city) ?? profile.city.trim());
     const teamKey = profile.teamKey === null ? null : this.intern(profile.teamKey);
-    const skillText = profile.skills.join(" ");
+    const terms = weightedTerms(profile);
+    let length = 0;
+    for (const tf of terms.values()) length += tf;
     const expert: IndexedExpert = {
       slot,
       id: profile.id,
@@ -131,7 +143,13 @@ export class ExpertIndex {
       outcomes: Object.values(profile.outcomes).every((count) => count === 0) ? noOutcomes : profile.outcomes,
       teamKey,
       skillKeys: skills.size === 0 ? none : [...skills.keys()],
-      skillText,
+      name: profile.name,
+      skills: profile.skills.length === 0 ? none : profile.skills,
+      achievements: profile.achievements,
+      title: profile.title,
+      employer: this.intern(profile.employer),
+      honours: profile.honours.length === 0 ? none : profile.honours,
+      length,
     };
     this.slots[slot] = expert;
     this.byId.set(profile.id, slot);
@@ -145,7 +163,17 @@ export class ExpertIndex {
       }
     }
     if (teamKey) push(this.teamLists, teamKey, slot);
-    for (const token of lexicalTokens(skillText)) push(this.tokenLists, token, slot);
+    for (const [term, tf] of terms) {
+      const list = this.termLists.get(term);
+      if (list) {
+        list.slots.push(slot);
+        list.weights.push(tf);
+      } else {
+        this.termLists.set(term, { slots: [slot], weights: [tf] });
+      }
+    }
+    this.totalLength += length;
+    this.lengths[slot] = length;
   }
 
   /** Removes an expert (by database id); false if it was not indexed. */
@@ -164,7 +192,16 @@ export class ExpertIndex {
         if (list.slots.length === 0) this.skillLists.delete(key);
       }
       if (expert.teamKey) dropSlot(this.teamLists, expert.teamKey, slot);
-      for (const token of lexicalTokens(expert.skillText)) dropSlot(this.tokenLists, token, slot);
+      for (const term of weightedTerms(expert).keys()) {
+        const list = this.termLists.get(term);
+        if (!list) continue;
+        const at = list.slots.indexOf(slot);
+        if (at < 0) continue;
+        list.slots.splice(at, 1);
+        list.weights.splice(at, 1);
+        if (list.slots.length === 0) this.termLists.delete(term);
+      }
+      this.totalLength -= expert.length;
     }
     this.slots[slot] = undefined;
     this.byId.delete(id);
@@ -189,16 +226,23 @@ export class ExpertIndex {
     return this.teamLists.get(team) ?? none;
   }
 
-  tokenPostings(token: string): readonly number[] {
-    return this.tokenLists.get(token) ?? none;
+  /** Experts whose profile holds `term`, with its field-weighted frequency. */
+  termPostings(term: string): Postings {
+    return this.termLists.get(term) ?? noPostings;
+  }
+
+  /** The field-weighted profile length of the expert in `slot`. */
+  lengthAt(slot: number): number {
+    return this.lengths[slot] ?? this.meanLength;
+  }
+
+  /** Mean field-weighted profile length (BM25's average document length). */
+  get meanLength(): number {
+    return this.byId.size === 0 ? 1 : Math.max(1, this.totalLength / this.byId.size);
   }
 
   *experts(): IterableIterator<IndexedExpert> {
     for (const expert of this.slots) if (expert) yield expert;
-  }
-
-  rank(query: RankQuery): RankedExpert[] {
-    return rankExperts(this, query);
   }
 
   private intern(text: string): string {
@@ -216,6 +260,19 @@ export class ExpertIndex {
     this.honours.set(best.honour, best);
     return best;
   }
+}
+
+/** A profile's terms with their field-weighted frequencies. */
+export function weightedTerms(profile: Record<ProfileField, string | readonly string[]>): Map<string, number> {
+  const terms = new Map<string, number>();
+  for (const field of Object.keys(FIELD_WEIGHTS) as ProfileField[]) {
+    const value = profile[field];
+    const text = typeof value === "string" ? value : value.join("；");
+    if (text.trim() === "") continue;
+    const weight = FIELD_WEIGHTS[field];
+    for (const term of profileTerms(text)) terms.set(term, (terms.get(term) ?? 0) + weight);
+  }
+  return terms;
 }
 
 function push(lists: Map<string, number[]>, key: string, slot: number): void {

@@ -1,48 +1,8 @@
 // The matching engine's inputs and outputs. Profiles are plain data built from the database,
 // so the index can be rebuilt or updated without touching Prisma.
-import type { AvailabilitySlot, ParsedRequest } from "../../core/understanding/types.ts";
+import type { ParsedRequest } from "../../core/understanding/types.ts";
 
-export interface ExpertLoad {
-  /** Offers waiting for this expert's answer. */
-  openOffers: number;
-  /** Offers made or introductions this calendar month (Asia/Shanghai). */
-  offersThisMonth: number;
-}
-
-export interface ExpertOutcomes {
-  accepted: number;
-  declined: number;
-  solved: number;
-  ratingSum: number;
-  ratingCount: number;
-}
-
-export interface ExpertProfile {
-  /** Database id of the expert. */
-  id: string;
-  /** The roster's own id (E0001). */
-  externalId: string;
-  name: string;
-  honours: string[];
-  employer: string;
-  title: string;
-  city: string;
-  district: string | null;
-  /** Service team key (see handlers/understanding/knowledge/teams.json) or null. */
-  teamKey: string | null;
-  /** Skills as written in the roster. */
-  skills: string[];
-  achievements: string;
-  canOnsite: boolean;
-  canRemote: boolean;
-  /** Cities the expert can reach besides their own. */
-  cities: string[];
-  slots: AvailabilitySlot[];
-  paused: boolean;
-  active: boolean;
-  load: ExpertLoad;
-  outcomes: ExpertOutcomes;
-}
+export type { ExpertLoad, ExpertOutcomes, ExpertProfile } from "../../prisma/expert-profiles.ts";
 
 /** A reason a person can read, rendered from locales/<lng>.json `reasons.<key>` with params. */
 export interface MatchReason {
@@ -55,6 +15,26 @@ export interface RankedExpert {
   externalId: string;
   score: number;
   reasons: MatchReason[];
+  /** The requested taxonomy skills the expert holds well enough to take on alone. */
+  covers: string[];
+}
+
+/** An expert below the relevance floor or barred from an offer, shown to staff with why they fall short. */
+export interface PartialCandidate {
+  expertId: string;
+  externalId: string;
+  name: string;
+  score: number;
+  /** What the expert does bring. */
+  reasons: MatchReason[];
+  /** Why they were not offered (`reasons.short_*`). */
+  shortfall: MatchReason[];
+}
+
+/** A ranking: who may be offered (above the floor, best first) and, for staff, who came closest otherwise. */
+export interface MatchOutcome {
+  candidates: RankedExpert[];
+  partial: PartialCandidate[];
 }
 
 export interface RankQuery {
@@ -66,4 +46,11 @@ export interface RankQuery {
   now: Date;
   /** Experts never to return (already offered, declined…). */
   exclude?: ReadonlySet<string>;
+  /**
+   * The ranking decides who is asked: hard constraints apply (an on-site request never reaches a remote-only
+   * expert). Without it (batch lists, /find) such experts are only placed lower.
+   */
+  forOffer?: boolean;
+  /** Paused experts are listed too (a staff search), instead of coming back as partial candidates. */
+  withPaused?: boolean;
 }

@@ -9,6 +9,8 @@ export const WEIGHTS = {
   teamOnly: 0.15,
   /** Extra grade for covering every requested skill of a multi-skill request. */
   allSkills: 1,
+  /** The profile's words beyond the fit: orders experts who hold the same skill by how much of the request they share. */
+  wordsOrder: 0.5,
 
   sameCity: 2,
   sameDistrict: 0.1,
@@ -38,6 +40,13 @@ export const WEIGHTS = {
   declineFloor: -0.1,
   honourCap: 0.08,
 } as const;
+
+/**
+ * Fit (0-1) below which nobody is offered: the request names a skill the expert holds, or the expert's own
+ * words share about one uncommon term with it. A related skill alone (0.4) or a skill only inferred from a
+ * piece of equipment the request mentions stays below.
+ */
+export const RELEVANCE_FLOOR = 0.5;
 
 /** Days ahead that count as "soon" when the request names no window. */
 export const SOON_DAYS = 14;

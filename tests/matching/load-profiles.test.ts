@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { ExpertIndex } from "../../jobs/matching/expert-index.ts";
-import { expertProfilePages, loadExpertProfiles } from "../../jobs/matching/load-profiles.ts";
+import { rankExperts } from "../../jobs/matching/rank.ts";
 import type { ExpertProfile } from "../../jobs/matching/types.ts";
 import type { Db } from "../../prisma/client.ts";
+import { expertProfilePages, loadExpertProfiles } from "../../prisma/expert-profiles.ts";
 import { useFreshDatabases } from "../roster/test-db.ts";
 import { NOW, query, request } from "./profile-fixture.ts";
 
@@ -132,7 +133,7 @@ describe("loading expert profiles for the index", () => {
     const whole = await ExpertIndex.fromPages(expertProfilePages(db, NOW));
     expect(paged.size).toBe(23);
     const ask = query(request(["cnc"], "东莞", "onsite"), 30);
-    expect(paged.rank(ask)).toEqual(whole.rank(ask));
-    expect(paged.rank(ask).map((r) => r.externalId)).not.toContain("E13");
+    expect(rankExperts(paged, ask)).toEqual(rankExperts(whole, ask));
+    expect(rankExperts(paged, ask).map((r) => r.externalId)).not.toContain("E13");
   });
 });

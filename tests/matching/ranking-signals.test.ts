@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { ExpertIndex } from "../../jobs/matching/expert-index.ts";
+import { matchExperts, rankExperts } from "../../jobs/matching/rank.ts";
 import { expert, query, request } from "./profile-fixture.ts";
 
-const order = (index: ExpertIndex, q: ReturnType<typeof query>) => index.rank(q).map((r) => r.externalId);
+const order = (index: ExpertIndex, q: ReturnType<typeof query>) => rankExperts(index, q).map((r) => r.externalId);
 
 describe("what an enterprise notices in the ranking", () => {
   it("a 东莞 expert with 数控加工 ranks above a 湛江 one for an on-site request in 东莞", () => {
@@ -19,7 +20,7 @@ describe("what an enterprise notices in the ranking", () => {
       expert({ externalId: "FS-local", city: "佛山", skills: ["焊接"] }),
       expert({ externalId: "GZ-region", city: "广州", skills: ["焊接"] }),
     ]);
-    const ranked = index.rank(query(request(["welding"], "佛山", "remote")));
+    const ranked = rankExperts(index, query(request(["welding"], "佛山", "remote")));
     expect(
       ranked
         .map((r) => r.externalId)
@@ -52,12 +53,13 @@ describe("what an enterprise notices in the ranking", () => {
     expect(ids).not.toContain("local-other");
   });
 
-  it("a related skill earns partial credit with a reason that says so", () => {
+  it("a related skill alone is below the floor: not offered, but shown to staff with why it falls short", () => {
     const index = new ExpertIndex([expert({ externalId: "fitter", city: "东莞", skills: ["精密装配钳工"] })]);
-    const [only] = index.rank(query(request(["cnc"], "东莞", "onsite")));
-    expect(only?.reasons[0]).toMatchObject({
-      key: "related_skill",
-      params: { skill: "精密装配钳工", requested: "数控加工" },
+    const outcome = matchExperts(index, query(request(["cnc"], "东莞", "onsite")));
+    expect(outcome.candidates).toEqual([]);
+    expect(outcome.partial[0]).toMatchObject({
+      externalId: "fitter",
+      shortfall: [{ key: "short_related", params: { skill: "精密装配钳工" } }],
     });
   });
 
@@ -96,7 +98,8 @@ describe("what an enterprise notices in the ranking", () => {
         slots: [{ weekday: 2, date: null, startMinute: 840, endMinute: 1080 }],
       }),
     ]);
-    const ranked = index.rank(
+    const ranked = rankExperts(
+      index,
       query(request(["welding"], "佛山", "onsite", { window: { start: "2026-11-23", end: "2026-11-29" } })),
     );
     expect(ranked.map((r) => r.externalId)).toEqual(["free", "busy"]);
@@ -133,7 +136,10 @@ describe("what an enterprise notices in the ranking", () => {
       excluded,
       expert({ externalId: "ok", city: "佛山", skills: ["焊接"] }),
     ]);
-    const ranked = index.rank({ ...query(request(["welding"], "佛山", "onsite")), exclude: new Set([excluded.id]) });
+    const ranked = rankExperts(index, {
+      ...query(request(["welding"], "佛山", "onsite")),
+      exclude: new Set([excluded.id]),
+    });
     expect(ranked.map((r) => r.externalId)).toEqual(["ok"]);
   });
 
@@ -154,7 +160,7 @@ describe("what an enterprise notices in the ranking", () => {
     const index = new ExpertIndex([
       expert({ externalId: "DG", city: "东莞", skills: ["数控加工"], honours: ["全国劳动模范"] }),
     ]);
-    const [only] = index.rank(query(request(["cnc"], "东莞", "onsite")));
+    const [only] = rankExperts(index, query(request(["cnc"], "东莞", "onsite")));
     expect(only?.reasons).toEqual([
       { key: "skill", params: { skill: "数控加工", skillEn: "CNC machining" } },
       { key: "same_city", params: { city: "东莞", cityEn: "Dongguan" } },
@@ -168,7 +174,7 @@ describe("what an enterprise notices in the ranking", () => {
       expert({ externalId: "kiln", city: "佛山", skills: ["琉璃烧制"] }),
       expert({ externalId: "other", city: "佛山", skills: ["焊接"] }),
     ]);
-    const ranked = index.rank(query(request([], "佛山", "onsite"), 10, "琉璃烧制有问题"));
+    const ranked = rankExperts(index, query(request([], "佛山", "onsite"), 10, "琉璃烧制有问题"));
     expect(ranked[0]?.externalId).toBe("kiln");
   });
 });
