@@ -90,8 +90,9 @@ async function runStart(): Promise<number> {
       );
     await terminal.start(app.dispatch);
   }
-  const served = await startConsole(app, log);
+  // Listen for SIGTERM before the console loads, so a signal during its start still ends the process cleanly.
   void shutdownSignal().then(() => finish(0));
+  const served = await startConsole(app, log);
   const code = await finished;
   await served?.close();
   await app.stop();

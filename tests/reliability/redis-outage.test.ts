@@ -76,6 +76,8 @@ describe("Redis lost and back empty", () => {
         return ids.some((id) => id.endsWith(`remind-${firstOffer.id}`)) && ids;
       });
       expect(delayed.some((id) => id.endsWith(`expire-${firstOffer.id}`))).toBe(false);
+      // The scheduler is upserted beside the rest of the recovery, not after it: wait for it, then count.
+      await eventually(async () => (await digest.getJobSchedulersCount()) > 0);
       expect(await digest.getJobSchedulersCount()).toBe(1);
     } finally {
       await timeouts.close();

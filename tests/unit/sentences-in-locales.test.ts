@@ -17,6 +17,8 @@ const readingTables = [
   "core/roster/roster-headers.ts",
   "core/roster/parse-modes.ts",
   "handlers/profile/profile-edits.ts",
+  // Words of a request that say "help us" rather than what the problem is: retrieval leaves them out.
+  "jobs/matching/profile-terms.ts",
   "prisma/generated/",
 ];
 
@@ -32,6 +34,10 @@ const allowed: Record<string, string[]> = {
   "bot/adapters/terminal.ts": ["访客"],
   "core/config.ts": ["匠桥", "工会小陈"],
   "cli/program.ts": ["匠桥 craftbridge — matching model workers and master craftsmen with enterprises"],
+  // The separator roster cells use between list items.
+  "jobs/matching/expert-index.ts": ["；"],
+  // The name an erased expert's row keeps in the database, which roster imports recognise.
+  "core/roster/erased-expert.ts": ["（已注销）"],
   // The roster file as staff write it, so that an exported file imports again.
   "prisma/roster/export-roster.ts": ["现场", "远程", "、", "劳模工匠名单"],
 };
