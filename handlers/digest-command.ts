@@ -9,14 +9,14 @@ import { chatLocale, isDigestChat } from "../jobs/digest/digest-chat.ts";
 import type { DigestOwner } from "../jobs/digest/digest-once.ts";
 import { type DigestPeriod, livePeriod, pastPeriod } from "../jobs/digest/digest-period.ts";
 import { sendToChat, translate } from "../jobs/services.ts";
+import { chatById, lastDigestSentAt, personById } from "../prisma/digest-repository.ts";
 import type { HandlerContext } from "./context.ts";
 
 /** The period of `day`'s digest: a past day as its digest read it, today since the owner's last digest. */
 async function periodOf(ctx: HandlerContext, owner: DigestOwner, day: string): Promise<DigestPeriod> {
   const { db, config } = ctx.services;
   if (day !== dayOf(ctx.message.receivedAt)) return pastPeriod(day, config.DIGEST_TIME);
-  const last = await db.digestRun.findFirst({ where: owner, orderBy: { sentAt: "desc" } });
-  return livePeriod(ctx.message.receivedAt, last?.sentAt ?? null);
+  return livePeriod(ctx.message.receivedAt, await lastDigestSentAt(db, owner));
 }
 
 export async function sendDigestNow(ctx: HandlerContext, args: string[]): Promise<void> {
@@ -29,7 +29,8 @@ export async function sendDigestNow(ctx: HandlerContext, args: string[]): Promis
   if (day > today) return ctx.reply(t("digest.future_day", { day }));
 
   if (isDigestChat(config, message.platform, ctx.chat.externalId)) {
-    const chat = await db.chat.findUniqueOrThrow({ where: { id: ctx.chat.id } });
+    const chat = await chatById(db, ctx.chat.id);
+    if (!chat) throw new Error(`chat ${ctx.chat.id} is not stored`);
     const locale = chatLocale(config, chat);
     const period = await periodOf(ctx, { chatId: chat.id }, day);
     const parts = await composeDigest(services, { t: translate(services, locale), locale, period, scopeTeam: null });
@@ -41,7 +42,8 @@ export async function sendDigestNow(ctx: HandlerContext, args: string[]): Promis
     return;
   }
 
-  const person = await db.person.findUniqueOrThrow({ where: { id: speaker.personId } });
+  const person = await personById(db, speaker.personId);
+  if (!person) throw new Error(`person ${speaker.personId} is not stored`);
   const period = await periodOf(ctx, { personId: person.id }, day);
   const parts = await composeDigest(services, { t, locale: ctx.locale, period, scopeTeam: scopeOf(person) });
   if (ctx.chat.kind === "group") await ctx.reply(t("digest.sent_privately"));

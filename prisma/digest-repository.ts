@@ -13,6 +13,12 @@ export async function previousDigestDay(db: Db, owner: DigestOwner, day: string)
   return last?.day ?? null;
 }
 
+/** When the recipient's latest digest was sent, or null before the first. */
+export async function lastDigestSentAt(db: Db, owner: DigestOwner): Promise<Date | null> {
+  const last = await db.digestRun.findFirst({ where: owner, orderBy: { sentAt: "desc" } });
+  return last?.sentAt ?? null;
+}
+
 /** Claims the recipient's digest of `day`; false when another worker or an earlier run claimed it. */
 export async function claimDigestRun(db: Db, owner: DigestOwner, day: string): Promise<boolean> {
   return db.digestRun

@@ -5,6 +5,7 @@
 import type { TimeRange } from "../../core/calendar.ts";
 import { serviceTeams } from "../../core/roster/resolve-team.ts";
 import type { Db } from "../../prisma/client.ts";
+import { monthActivity, type RequestPlace } from "../../prisma/staff-figures.ts";
 
 export interface ReportRow {
   team: string | null;
@@ -24,23 +25,10 @@ interface Tally extends Omit<ReportRow, "rating" | "rated"> {
   ratings: number[];
 }
 
-type Place = { teamKey: string | null; city: string | null };
-
 export async function monthlyReport(db: Db, range: TimeRange): Promise<ReportRow[]> {
-  const within = { gte: range.from, lt: range.to };
-  const place = { select: { teamKey: true, city: true } } as const;
-  const [requests, offers, accepted, introduced, outcomes] = await Promise.all([
-    db.helpRequest.findMany({ where: { createdAt: within }, select: { teamKey: true, city: true } }),
-    db.match.findMany({ where: { offeredAt: within }, select: { request: place } }),
-    db.match.findMany({ where: { status: "accepted", respondedAt: within }, select: { request: place } }),
-    db.requestEvent.findMany({ where: { type: "introduced", createdAt: within }, select: { request: place } }),
-    db.match.findMany({
-      where: { introducedAt: within },
-      select: { outcome: true, rating: true, request: place },
-    }),
-  ]);
+  const { requests, offers, accepted, introduced, outcomes } = await monthActivity(db, range);
   const tallies = new Map<string, Tally>();
-  const tally = ({ teamKey, city }: Place): Tally => {
+  const tally = ({ teamKey, city }: RequestPlace): Tally => {
     const key = `${teamKey ?? ""}\u0000${city ?? ""}`;
     let row = tallies.get(key);
     if (!row) {
@@ -50,9 +38,9 @@ export async function monthlyReport(db: Db, range: TimeRange): Promise<ReportRow
     return row;
   };
   for (const request of requests) tally(request).requests++;
-  for (const match of offers) tally(match.request).offers++;
-  for (const match of accepted) tally(match.request).accepted++;
-  for (const event of introduced) tally(event.request).introduced++;
+  for (const place of offers) tally(place).offers++;
+  for (const place of accepted) tally(place).accepted++;
+  for (const place of introduced) tally(place).introduced++;
   for (const match of outcomes) {
     const row = tally(match.request);
     if (match.outcome === "solved") row.solved++;

@@ -7,6 +7,7 @@ import { label } from "../../core/label.ts";
 import { skillLabels, teamLabel } from "../../core/request-format.ts";
 import { resolveTeam, serviceTeams } from "../../core/roster/resolve-team.ts";
 import { openRequestStatuses, waitingRequestStatuses } from "../../core/statuses.ts";
+import { latestRequests, requestWithTimeline } from "../../prisma/request-listing.ts";
 import type { HandlerContext } from "../context.ts";
 import { findRequestCode } from "../request-codes.ts";
 import { inScope, teamScope } from "./roles.ts";
@@ -51,11 +52,7 @@ export async function listRequests(ctx: HandlerContext, args: string[]): Promise
   }
   const team = scope ?? named ?? null;
   const statuses = filter === "waiting" ? waitingStatuses : filter === "all" ? undefined : openStatuses;
-  const rows = await services.db.helpRequest.findMany({
-    where: { ...(statuses ? { status: { in: statuses } } : {}), ...(team ? { teamKey: team } : {}) },
-    orderBy: { id: "desc" },
-    take: 20,
-  });
+  const rows = await latestRequests(services.db, { statuses, team }, 20);
   if (rows.length === 0) return ctx.reply(t("staff.no_requests"));
   const lines = rows.map((row) =>
     t("staff.request_line", {
@@ -75,12 +72,7 @@ export async function showRequest(ctx: HandlerContext, args: string[]): Promise<
   const { t, services, speaker } = ctx;
   const argument = args.join(" ");
   const code = findRequestCode(argument);
-  const request = code
-    ? await services.db.helpRequest.findUnique({
-        where: { code },
-        include: { events: { orderBy: { createdAt: "asc" } } },
-      })
-    : null;
+  const request = code ? await requestWithTimeline(services.db, code) : null;
   if (!request) return ctx.reply(t("intake.not_found", { code: code ?? argument }));
   if (!inScope(speaker, request.teamKey)) return ctx.reply(t("roles.not_your_team", { code: request.code }));
   const lines = request.events.map((event) => {

@@ -7,6 +7,14 @@ import { resolveTeam } from "../../core/roster/resolve-team.ts";
 import { sendToPerson } from "../../jobs/services.ts";
 import type { Person } from "../../prisma/generated/client.ts";
 import { configuredRole, personIdForExpert, type Role } from "../../prisma/people.ts";
+import {
+  countWithRole,
+  identitiesOf,
+  peopleInRoles,
+  peopleNamed,
+  personWithId,
+  setRole,
+} from "../../prisma/staff-members-repository.ts";
 import type { HandlerContext } from "../context.ts";
 import { findExpert } from "../profile/find-expert.ts";
 import { teamNames } from "./request-list.ts";
@@ -32,21 +40,13 @@ type PersonLookup = { kind: "one"; person: Person } | { kind: "several"; people:
 /** The person a staff member means: a platform id (or platform:id), a name, or a roster expert. */
 export async function findPerson(ctx: HandlerContext, who: string): Promise<PersonLookup> {
   const { db } = ctx.services;
-  const [platform, ...rest] = who.split(":");
-  const byId = await db.identity.findMany({
-    where: rest.length ? { platform, externalId: rest.join(":") } : { externalId: who },
-    include: { person: true },
-  });
-  const byName = await db.person.findMany({
-    where: { OR: [{ displayName: who }, { identities: { some: { displayName: who } } }] },
-  });
   const people = new Map<string, Person>();
-  for (const person of [...byId.map((identity) => identity.person), ...byName]) people.set(person.id, person);
+  for (const person of await peopleNamed(db, who)) people.set(person.id, person);
   if (people.size === 0) {
     const expert = await findExpert(db, who);
     if (expert.kind === "one") {
       const id = await personIdForExpert(db, expert.expert.id, expert.expert.name);
-      people.set(id, await db.person.findUniqueOrThrow({ where: { id } }));
+      people.set(id, await personWithId(db, id));
     }
   }
   const found = [...people.values()];
@@ -68,10 +68,7 @@ export async function manageStaff(ctx: HandlerContext, args: string[]): Promise<
 }
 
 async function listStaff(ctx: HandlerContext): Promise<void> {
-  const people = await ctx.services.db.person.findMany({
-    where: { role: { in: [...staffRoles] } },
-    orderBy: [{ role: "asc" }, { displayName: "asc" }],
-  });
+  const people = await peopleInRoles(ctx.services.db, staffRoles);
   if (people.length === 0) return ctx.reply(ctx.t("roles.nobody"));
   const lines = people.map((person) =>
     ctx.t("roles.member_line", {
@@ -107,9 +104,10 @@ async function onePerson(ctx: HandlerContext, who: string): Promise<Person | nul
     await ctx.reply(ctx.t("roles.person_not_found", { who }));
     return null;
   }
-  const ids = await ctx.services.db.identity.findMany({
-    where: { personId: { in: found.people.map((person) => person.id) } },
-  });
+  const ids = await identitiesOf(
+    ctx.services.db,
+    found.people.map((person) => person.id),
+  );
   const names = ids.map((identity) => `${identity.platform}:${identity.externalId}`).join(ctx.t("list.separator"));
   await ctx.reply(ctx.t("roles.several_people", { who, ids: names }));
   return null;
@@ -124,7 +122,7 @@ async function addStaff(ctx: HandlerContext, args: string[]): Promise<void> {
   }
   const person = await onePerson(ctx, who);
   if (!person) return;
-  await services.db.person.update({ where: { id: person.id }, data: { role, staffTeamKey: team } });
+  await setRole(services.db, person.id, role, team);
   await ctx.reply(t("roles.added", { name: person.displayName, role: roleName(ctx, role, team) }));
   if (person.id !== ctx.speaker.personId) {
     await sendToPerson(services, {
@@ -141,7 +139,7 @@ async function addStaff(ctx: HandlerContext, args: string[]): Promise<void> {
 
 /** Whether ADMINS or STAFF name one of the person's accounts: configuration would promote them again. */
 async function setInConfiguration(ctx: HandlerContext, personId: string): Promise<boolean> {
-  const identities = await ctx.services.db.identity.findMany({ where: { personId } });
+  const identities = await identitiesOf(ctx.services.db, [personId]);
   return identities.some(
     (identity) =>
       configuredRole(ctx.services.config, {
@@ -161,12 +159,9 @@ async function removeStaff(ctx: HandlerContext, args: string[]): Promise<void> {
     return ctx.reply(t("roles.not_a_member", { name: person.displayName }));
   }
   if (await setInConfiguration(ctx, person.id)) return ctx.reply(t("roles.configured", { name: person.displayName }));
-  if (person.role === "admin" && (await db.person.count({ where: { role: "admin" } })) <= 1) {
+  if (person.role === "admin" && (await countWithRole(db, "admin")) <= 1) {
     return ctx.reply(t("roles.last_admin"));
   }
-  await db.person.update({
-    where: { id: person.id },
-    data: { role: person.expertId ? "expert" : "enterprise", staffTeamKey: null },
-  });
+  await setRole(db, person.id, person.expertId ? "expert" : "enterprise", null);
   await ctx.reply(t("roles.removed", { name: person.displayName }));
 }
