@@ -2,6 +2,9 @@
 // code, and whoever sends "绑定 <code>" from that account becomes that expert there. A person known on
 // several platforms thus ends up as one expert.
 import { randomInt } from "node:crypto";
+import { bindingCodeOf, createBindingCode, redeemBindingCode } from "../prisma/binding-codes.ts";
+import { expertById } from "../prisma/expert-records.ts";
+import { assignableExpert } from "../prisma/matches.ts";
 import { personIdForExpert } from "../prisma/people.ts";
 import type { HandlerContext } from "./context.ts";
 
@@ -17,13 +20,14 @@ export function bindingCodeIn(text: string): string | null {
 export async function createBinding(ctx: HandlerContext, args: string[]): Promise<void> {
   const { services, t, speaker } = ctx;
   const who = args.join(" ").trim();
-  const expert = who
-    ? await services.db.expert.findFirst({ where: { OR: [{ externalId: who }, { name: who }], active: true } })
-    : null;
+  const expert = who ? await assignableExpert(services.db, who) : null;
   if (!expert) return ctx.reply(t("staff.expert_not_found", { who: who || "?" }));
   const code = String(randomInt(100000, 1000000));
-  await services.db.bindingCode.create({
-    data: { code, expertId: expert.id, createdBy: speaker.personId, expiresAt: new Date(Date.now() + codeTtlMs) },
+  await createBindingCode(services.db, {
+    code,
+    expertId: expert.id,
+    createdBy: speaker.personId,
+    expiresAt: new Date(Date.now() + codeTtlMs),
   });
   await ctx.replyPrivately(t("binding.code", { expert: expert.name, code, minutes: codeTtlMs / 60_000 }));
 }
@@ -32,17 +36,17 @@ export async function createBinding(ctx: HandlerContext, args: string[]): Promis
 export async function redeemBinding(ctx: HandlerContext, code: string): Promise<void> {
   const { services, t, message } = ctx;
   const { db } = services;
-  const binding = await db.bindingCode.findUnique({ where: { code } });
+  const binding = await bindingCodeOf(db, code);
   if (!binding || binding.expiresAt < new Date()) return ctx.reply(t("binding.invalid"));
-  const expert = await db.expert.findUniqueOrThrow({ where: { id: binding.expertId } });
+  const expert = await expertById(db, binding.expertId);
   const personId = await personIdForExpert(db, expert.id, expert.name);
-  await db.$transaction([
-    db.identity.update({
-      where: { platform_externalId: { platform: message.platform, externalId: message.senderId } },
-      data: { personId },
-    }),
-    db.bindingCode.delete({ where: { code } }),
-    db.expert.update({ where: { id: expert.id }, data: { consentAt: expert.consentAt ?? new Date() } }),
-  ]);
+  await redeemBindingCode(db, {
+    code,
+    platform: message.platform,
+    externalId: message.senderId,
+    personId,
+    expertId: expert.id,
+    consentAt: expert.consentAt ?? new Date(),
+  });
   await ctx.reply(t("binding.done", { expert: expert.name }));
 }

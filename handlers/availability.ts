@@ -2,6 +2,8 @@
 
 import { keyIn, type Translate } from "../core/i18n.ts";
 import type { AvailabilitySlot } from "../core/understanding/types.ts";
+import { replaceAvailability } from "../prisma/availability-slots.ts";
+import { updateExpertProfile } from "../prisma/expert-records.ts";
 import type { HandlerContext } from "./context.ts";
 
 function clock(minute: number): string {
@@ -28,35 +30,19 @@ export async function handleAvailability(ctx: HandlerContext): Promise<void> {
   const { db } = services;
   const expertId = speaker.expertId;
   if (availability.paused !== null && availability.slots.length === 0) {
-    await db.expert.update({ where: { id: expertId }, data: { paused: availability.paused } });
+    await updateExpertProfile(db, expertId, { paused: availability.paused });
     return ctx.reply(t(availability.paused ? "availability.paused" : "availability.resumed"));
   }
   if (availability.slots.length === 0) return ctx.reply(t("availability.not_understood"));
   const mode = availability.mode ?? "either";
   // A new statement of availability replaces the previous one: people restate, they rarely add.
-  await db.$transaction([
-    db.availability.deleteMany({ where: { expertId } }),
-    db.availability.createMany({
-      data: availability.slots.map((slot) => ({
-        expertId,
-        weekday: slot.weekday,
-        date: slot.date,
-        startMinute: slot.startMinute,
-        endMinute: slot.endMinute,
-        mode,
-        validUntil: availability.until,
-        sourceText: message.text.slice(0, 500),
-      })),
-    }),
-    db.expert.update({
-      where: { id: expertId },
-      data: {
-        paused: false,
-        ...(mode === "remote" ? { canRemote: true } : {}),
-        ...(availability.cities.length ? { cities: JSON.stringify(availability.cities) } : {}),
-      },
-    }),
-  ]);
+  await replaceAvailability(db, expertId, {
+    slots: availability.slots,
+    mode,
+    validUntil: availability.until,
+    sourceText: message.text.slice(0, 500),
+    cities: availability.cities,
+  });
   const slots =
     describeSlots(t, availability.slots) +
     (availability.until ? t("availability.until", { date: availability.until }) : "");

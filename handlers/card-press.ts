@@ -2,6 +2,7 @@
 // person the card was sent to. The card's buttons are routed by action (`action:arg…`) through the composer.
 
 import type { OfferAnswer } from "../core/understanding/types.ts";
+import { outboundWithKey } from "../prisma/outbox-repository.ts";
 import { Composer, type Middleware, pressedAction } from "./composer.ts";
 import type { HandlerContext } from "./context.ts";
 import { isDigestAction, pressDigestButton } from "./digest-buttons.ts";
@@ -21,7 +22,7 @@ const pressCounts: Middleware = async (ctx, next) => {
   const { message, services, speaker, t } = ctx;
   const press = message.press;
   if (!press?.cardId) return noCard(ctx);
-  const card = await services.db.outboundMessage.findUnique({ where: { key: press.cardId } });
+  const card = await outboundWithKey(services.db, press.cardId);
   if (card?.kind !== "card") return noCard(ctx);
   if (!press.value) return ctx.reply(t("errors.no_button", { n: press.index ?? "?" }));
   if (card.personId && card.personId !== speaker.personId) return ctx.reply(t("offer.not_for_you"));

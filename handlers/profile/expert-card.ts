@@ -5,7 +5,9 @@ import { dayOf, yearRange } from "../../core/calendar.ts";
 import { keyIn, type Locale, type Translate } from "../../core/i18n.ts";
 import { cityLabel } from "../../core/label.ts";
 import { teamLabel } from "../../core/request-format.ts";
+import { availabilityOf } from "../../prisma/availability-slots.ts";
 import type { Db } from "../../prisma/client.ts";
+import { matchesOfferedBetween } from "../../prisma/expert-match-history.ts";
 import type { Expert } from "../../prisma/generated/client.ts";
 import { describeSlots } from "../availability.ts";
 
@@ -30,10 +32,7 @@ function cityName(city: string, locale: Locale): string {
 
 /** Slots still to come, in words, with the mode when every slot has the same one. */
 async function availabilityLine(db: Db, t: Translate, expert: Expert, today: string): Promise<string> {
-  const rows = await db.availability.findMany({
-    where: { expertId: expert.id },
-    orderBy: [{ weekday: "asc" }, { date: "asc" }, { startMinute: "asc" }],
-  });
+  const rows = await availabilityOf(db, expert.id);
   const current = rows.filter(
     (row) => (!row.date || row.date >= today) && (!row.validUntil || row.validUntil >= today),
   );
@@ -52,10 +51,7 @@ async function availabilityLine(db: Db, t: Translate, expert: Expert, today: str
 /** Offers, acceptances, introductions, outcomes and ratings of the calendar year (Asia/Shanghai). */
 async function yearLine(db: Db, t: Translate, expert: Expert, now: Date): Promise<string> {
   const year = yearRange(now);
-  const matches = await db.match.findMany({
-    where: { expertId: expert.id, offeredAt: { gte: year.from, lt: year.to } },
-    select: { status: true, introducedAt: true, outcome: true, rating: true },
-  });
+  const matches = await matchesOfferedBetween(db, expert.id, year.from, year.to);
   const ratings = matches.map((match) => match.rating).filter((rating): rating is number => rating !== null);
   const average = ratings.length ? (ratings.reduce((sum, r) => sum + r, 0) / ratings.length).toFixed(1) : "—";
   return t("profile.card.year", {

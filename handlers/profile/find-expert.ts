@@ -1,5 +1,6 @@
 // An expert named the way staff name them: by roster id (D001, d001) or by name, whole or in part.
 import type { Db } from "../../prisma/client.ts";
+import { expertByRosterIdOrName, expertsWithNameContaining } from "../../prisma/expert-records.ts";
 import type { Expert } from "../../prisma/generated/client.ts";
 
 export type ExpertLookup = { kind: "one"; expert: Expert } | { kind: "several"; experts: Expert[] } | { kind: "none" };
@@ -7,16 +8,9 @@ export type ExpertLookup = { kind: "one"; expert: Expert } | { kind: "several"; 
 export async function findExpert(db: Db, who: string): Promise<ExpertLookup> {
   const text = who.trim();
   if (!text) return { kind: "none" };
-  const exact = await db.expert.findFirst({
-    where: { OR: [{ externalId: text }, { externalId: text.toUpperCase() }, { name: text }] },
-    orderBy: [{ active: "desc" }, { createdAt: "asc" }],
-  });
+  const exact = await expertByRosterIdOrName(db, text);
   if (exact) return { kind: "one", expert: exact };
-  const partial = await db.expert.findMany({
-    where: { name: { contains: text } },
-    orderBy: { externalId: "asc" },
-    take: 10,
-  });
+  const partial = await expertsWithNameContaining(db, text, 10);
   const [only] = partial;
   if (only && partial.length === 1) return { kind: "one", expert: only };
   return partial.length > 1 ? { kind: "several", experts: partial } : { kind: "none" };

@@ -6,6 +6,8 @@ import { normalisePhone } from "../../core/roster/normalise-phone.ts";
 import { splitList } from "../../core/roster/split-list.ts";
 import { canonicalCity, extractCities } from "../../core/understanding/places.ts";
 import { extractSkills } from "../../core/understanding/skills.ts";
+import { openOfferCount } from "../../prisma/expert-match-history.ts";
+import { expertById, recordExpertConsent, updateExpertProfile } from "../../prisma/expert-records.ts";
 import type { HandlerContext } from "../context.ts";
 import { expertCard, parseList } from "./expert-card.ts";
 import { type ProfileEdit, parseProfileEdit } from "./profile-edits.ts";
@@ -36,7 +38,7 @@ export async function handleProfileMessage(ctx: HandlerContext): Promise<boolean
 
 export async function showOwnProfile(ctx: HandlerContext, expertId: string): Promise<void> {
   const { services, t, locale, chat } = ctx;
-  const expert = await services.db.expert.findUniqueOrThrow({ where: { id: expertId } });
+  const expert = await expertById(services.db, expertId);
   const card = await expertCard(services.db, t, locale, expert, { phone: "show" });
   const hints = [t("profile.edit_hint"), expert.consentAt ? null : t("profile.consent_hint")].filter(Boolean);
   await ctx.replyPrivately([card, ...hints].join("\n"));
@@ -49,9 +51,9 @@ export async function showOwnProfile(ctx: HandlerContext, expertId: string): Pro
  */
 async function recordConsent(ctx: HandlerContext, expertId: string): Promise<boolean> {
   const { db } = ctx.services;
-  const expert = await db.expert.findUniqueOrThrow({ where: { id: expertId } });
-  if (!expert.consentAt) await db.expert.update({ where: { id: expertId }, data: { consentAt: new Date() } });
-  const offered = await db.match.count({ where: { expertId, status: "offered" } });
+  const expert = await expertById(db, expertId);
+  if (!expert.consentAt) await recordExpertConsent(db, expertId, new Date());
+  const offered = await openOfferCount(db, expertId);
   if (offered > 0) return false;
   await ctx.reply(ctx.t(expert.consentAt ? "profile.consent_already" : "profile.consent_recorded"));
   return true;
@@ -64,27 +66,24 @@ async function applyEdit(
 ) {
   const { services, t, locale } = ctx;
   const { db } = services;
-  const expert = await db.expert.findUniqueOrThrow({ where: { id: expertId } });
+  const expert = await expertById(db, expertId);
   const sep = t("list.separator");
   const cityName = (city: string) => cityLabel(city, locale);
   if (edit.kind === "set") {
     if (edit.field === "city") {
       const city = canonicalCity(edit.value) ?? extractCities(edit.value)[0];
       if (!city) return ctx.reply(t("profile.unknown_city", { city: edit.value }));
-      await db.expert.update({ where: { id: expertId }, data: { city, district: null } });
+      await updateExpertProfile(db, expertId, { city, district: null });
       return ctx.reply(t("profile.city_set", { city: cityName(city) }));
     }
     if (edit.field === "phone") {
       const phone = normalisePhone(edit.value);
       if (!phone.ok || !phone.phone) return ctx.reply(t("profile.bad_phone", { phone: edit.value }));
-      await db.expert.update({ where: { id: expertId }, data: { phone: phone.phone } });
+      await updateExpertProfile(db, expertId, { phone: phone.phone });
       return ctx.reply(t("profile.phone_set", { phone: phone.phone }));
     }
     const value = edit.value.slice(0, maxTextField);
-    await db.expert.update({
-      where: { id: expertId },
-      data: edit.field === "employer" ? { employer: value } : { title: value },
-    });
+    await updateExpertProfile(db, expertId, edit.field === "employer" ? { employer: value } : { title: value });
     return ctx.reply(t(`profile.${edit.field}_set`, { value }));
   }
   if (edit.list === "cities") {
@@ -93,7 +92,7 @@ async function applyEdit(
     const current = parseList(expert.cities);
     const cities =
       edit.kind === "add" ? [...new Set([...current, ...named])] : current.filter((city) => !named.includes(city));
-    await db.expert.update({ where: { id: expertId }, data: { cities: JSON.stringify(cities) } });
+    await updateExpertProfile(db, expertId, { cities: JSON.stringify(cities) });
     return ctx.reply(t("profile.cities_set", { cities: cities.map(cityName).join(sep) || t("profile.card.none") }));
   }
   const items = splitList(edit.value).map((item) => item.slice(0, 40));
@@ -103,11 +102,11 @@ async function applyEdit(
     if (kept.length === current.length) {
       return ctx.reply(t("profile.skill_not_found", { skills: items.join(sep), current: current.join(sep) }));
     }
-    await db.expert.update({ where: { id: expertId }, data: { skills: JSON.stringify(kept) } });
+    await updateExpertProfile(db, expertId, { skills: JSON.stringify(kept) });
     return ctx.reply(t("profile.skills_set", { skills: kept.join(sep) || t("profile.card.none") }));
   }
   const skills = [...new Set([...current, ...items])];
-  await db.expert.update({ where: { id: expertId }, data: { skills: JSON.stringify(skills) } });
+  await updateExpertProfile(db, expertId, { skills: JSON.stringify(skills) });
   // A skill the taxonomy does not know still counts as written, but matching will not find it by meaning.
   const unknown = items.filter((item) => !current.includes(item) && extractSkills(item).length === 0);
   const reply = t("profile.skills_set", { skills: skills.join(sep) });
