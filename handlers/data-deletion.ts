@@ -1,4 +1,6 @@
 // "删除我的信息" / "账号注销" / "delete my data": asked in a private chat, confirmed once, then erased.
+import { setPendingQuestion } from "../prisma/pending-questions.ts";
+import { dropPendingQuestion, pendingQuestion } from "../prisma/requests.ts";
 import type { HandlerContext } from "./context.ts";
 import { erasePersonalData } from "./erase-personal-data.ts";
 
@@ -20,21 +22,15 @@ export async function handleDataDeletion(ctx: HandlerContext): Promise<boolean> 
       return true;
     }
     const expiresAt = new Date(Date.now() + confirmWindowMs);
-    await db.pendingQuestion.upsert({
-      where: { chatId_personId: { chatId: chat.id, personId: speaker.personId } },
-      create: { chatId: chat.id, personId: speaker.personId, topic, expiresAt },
-      update: { topic, requestId: null, expiresAt },
-    });
+    await setPendingQuestion(db, { chatId: chat.id, personId: speaker.personId, topic, expiresAt });
     await ctx.reply(t(speaker.expertId ? "privacy.confirm_expert" : "privacy.confirm"));
     return true;
   }
   if (chat.kind !== "direct") return false;
-  const pending = await db.pendingQuestion.findUnique({
-    where: { chatId_personId: { chatId: chat.id, personId: speaker.personId } },
-  });
+  const pending = pendingQuestion(db, chat.id, speaker.personId);
   if (pending?.topic !== topic) return false;
-  await db.pendingQuestion.delete({ where: { id: pending.id } }).catch(() => undefined);
-  if (pending.expiresAt < new Date() || !confirmPattern.test(text)) {
+  await dropPendingQuestion(db, pending.id);
+  if (new Date(pending.expiresAt) < new Date() || !confirmPattern.test(text)) {
     await ctx.reply(t("privacy.cancelled"));
     return true;
   }

@@ -9,7 +9,14 @@ import { RosterError } from "../core/roster/read-roster-file.ts";
 import { readRosterOffThread } from "../core/roster/read-roster-off-thread.ts";
 import type { RosterErrorCode } from "../core/roster/roster-error.ts";
 import { type RosterReport, rosterReportLines } from "../core/roster/roster-report.ts";
+import { chatKind } from "../prisma/chats-repository.ts";
 import { importRoster } from "../prisma/roster/import-roster.ts";
+import {
+  findRosterUpload,
+  finishRosterUpload,
+  markRosterImporting,
+  unfinishedRosterUploads,
+} from "../prisma/roster-uploads.ts";
 import type { JobDefinition, QueueModule } from "./job-system.ts";
 import { type Services, sendToChat, translate } from "./services.ts";
 
@@ -53,10 +60,7 @@ export async function enqueueRosterImport(enqueue: Enqueue, uploadId: string): P
  * process that died (its job may have failed as stalled, so it gets a job id of its own).
  */
 export async function resumeRosterImports(services: Services): Promise<void> {
-  const waiting = await services.db.rosterUpload.findMany({
-    where: { status: { in: ["pending", "importing"] } },
-    select: { id: true, status: true, result: true },
-  });
+  const waiting = await unfinishedRosterUploads(services.db);
   for (const upload of waiting) {
     const run = upload.status === "importing" ? runsOf(upload.result) : 0;
     await services.enqueue("roster-import", { uploadId: upload.id, ...(run ? { run } : {}) });
@@ -90,17 +94,14 @@ async function importFile(services: Services, file: string): Promise<RosterOutco
  */
 export async function runRosterImport(services: Services, uploadId: string, lastAttempt = true): Promise<string> {
   const { db, log } = services;
-  let upload = await db.rosterUpload.findUnique({ where: { id: uploadId } });
+  let upload = await findRosterUpload(db, uploadId);
   if (!upload) return "missing";
   if (upload.status === "pending" || upload.status === "importing") {
     let outcome: RosterOutcome;
     const runs = (upload.status === "importing" ? runsOf(upload.result) : 0) + 1;
     try {
       if (runs > maxRuns) throw new Error(`import stopped ${maxRuns} times without finishing`);
-      await db.rosterUpload.update({
-        where: { id: uploadId },
-        data: { status: "importing", result: JSON.stringify({ runs }) },
-      });
+      await markRosterImporting(db, uploadId, runs);
       outcome = await importFile(services, upload.path);
     } catch (error) {
       // Retried with backoff (a busy database); only the last attempt gives up and says so.
@@ -108,24 +109,20 @@ export async function runRosterImport(services: Services, uploadId: string, last
       log.error({ err: String(error), uploadId }, "Roster import failed");
       outcome = { kind: "failed" };
     }
-    upload = await db.rosterUpload.update({
-      where: { id: uploadId },
-      data: {
-        status: outcome.kind === "imported" ? "done" : "failed",
-        result: JSON.stringify(outcome),
-        finishedAt: new Date(),
-      },
+    upload = await finishRosterUpload(db, uploadId, {
+      status: outcome.kind === "imported" ? "done" : "failed",
+      result: JSON.stringify(outcome),
     });
     // The roster holds phone numbers: the file goes once its content is in the database.
     await rm(upload.path, { force: true });
   }
   const outcome = JSON.parse(upload.result ?? '{"kind":"failed"}') as RosterOutcome;
-  const chat = await db.chat.findUnique({ where: { id: upload.chatId }, select: { kind: true } });
+  const kind = await chatKind(db, upload.chatId);
   const t = translate(services, isLocale(upload.locale) ? upload.locale : services.config.DEFAULT_LOCALE);
   const file = upload.fileName;
   let text: string;
   if (outcome.kind === "imported") {
-    text = rosterReportLines(t, outcome.report, { limit: listedRows, hidePhones: chat?.kind !== "direct" }).join("\n");
+    text = rosterReportLines(t, outcome.report, { limit: listedRows, hidePhones: kind !== "direct" }).join("\n");
   } else if (outcome.kind === "unreadable") {
     text = `${t(`roster.errors.${outcome.code}`, { file, detail: outcome.detail })} ${t("roster.upload.send_again")}`;
   } else {

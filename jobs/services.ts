@@ -6,6 +6,7 @@ import type { Log } from "../core/log.ts";
 import { forGroup } from "../core/mask-phones.ts";
 import type { OutgoingMessage } from "../core/messages.ts";
 import type { Enqueue } from "../core/ports.ts";
+import { chatAddress } from "../prisma/chats-repository.ts";
 import type { Db } from "../prisma/client.ts";
 import { personLocale, reachPerson } from "../prisma/people.ts";
 import type { Send } from "./outbox.ts";
@@ -57,7 +58,7 @@ export async function sendToChat(
   services: Services,
   options: { chatId: string; key: string; message: OutgoingMessage },
 ): Promise<void> {
-  const chat = await services.db.chat.findUniqueOrThrow({ where: { id: options.chatId } });
+  const chat = await chatAddress(services.db, options.chatId);
   await services.send({
     key: options.key,
     target: { platform: chat.platform as Platform, kind: "chat", id: chat.externalId },

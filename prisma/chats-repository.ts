@@ -65,3 +65,13 @@ export async function resolveChat(
     return stored(chat);
   });
 }
+
+/** Where a stored chat is on its platform, and its kind; throws when no such chat is stored. */
+export async function chatAddress(db: Db, id: string): Promise<{ platform: string; externalId: string; kind: string }> {
+  return db.chat.findUniqueOrThrow({ where: { id }, select: { platform: true, externalId: true, kind: true } });
+}
+
+/** A stored chat's kind ("group" or "direct"), or null when there is no such chat. */
+export async function chatKind(db: Db, id: string): Promise<string | null> {
+  return (await db.chat.findUnique({ where: { id }, select: { kind: true } }))?.kind ?? null;
+}

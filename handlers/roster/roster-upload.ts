@@ -5,6 +5,7 @@
 import { mkdir, rename } from "node:fs/promises";
 import path from "node:path";
 import { enqueueRosterImport } from "../../jobs/roster-import.ts";
+import { createRosterUpload, uploadOfMessage } from "../../prisma/roster-uploads.ts";
 import type { HandlerContext } from "../context.ts";
 import { refusalKey } from "../staff/roles.ts";
 
@@ -38,23 +39,20 @@ export async function handleFileMessage(ctx: HandlerContext): Promise<void> {
   if (file.problem || !file.path) return ctx.reply(t("roster.upload.unavailable", { file: file.name }));
 
   const { db } = services;
-  const where = { platform_messageId: { platform: message.platform, messageId: message.messageId } };
   // The same platform message handled again finds its upload and imports nothing twice.
-  if (await db.rosterUpload.findUnique({ where })) return;
+  if (await uploadOfMessage(db, message.platform, message.messageId)) return;
   // Out of the dispatcher's way (it removes the message's file once handled), until the job is done with it.
   const kept = path.join(services.config.uploads.dir, "roster", path.basename(file.path));
   await mkdir(path.dirname(kept), { recursive: true });
   await rename(file.path, kept);
-  const upload = await db.rosterUpload.create({
-    data: {
-      platform: message.platform,
-      messageId: message.messageId,
-      chatId: chat.id,
-      personId: speaker.personId,
-      fileName: file.name,
-      path: kept,
-      locale: ctx.locale,
-    },
+  const upload = await createRosterUpload(db, {
+    platform: message.platform,
+    messageId: message.messageId,
+    chatId: chat.id,
+    personId: speaker.personId,
+    fileName: file.name,
+    path: kept,
+    locale: ctx.locale,
   });
   await ctx.reply(t("roster.upload.received"));
   await enqueueRosterImport(services.enqueue, upload.id);
