@@ -1,4 +1,4 @@
-// One-time codes that link a chat account to an expert's profile (`/bind`, then "绑定 <code>").
+// One-time codes that link a chat account to an expert's profile (`/bind`, then the code sent from that account).
 import type { Db } from "./client.ts";
 import type { BindingCode } from "./generated/client.ts";
 
