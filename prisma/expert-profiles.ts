@@ -6,6 +6,7 @@
 import { setImmediate as nextTurn } from "node:timers/promises";
 import { dayOf, monthStart } from "../core/calendar.ts";
 import { jsonList } from "../core/json-list.ts";
+import type { RosterRow } from "../core/roster/roster-types.ts";
 import type { AvailabilitySlot } from "../core/understanding/types.ts";
 import { type Db, directSql } from "./client.ts";
 import { type DirectSql, sqlDate } from "./direct-sql.ts";
@@ -26,26 +27,12 @@ export interface ExpertOutcomes {
   ratingCount: number;
 }
 
-export interface ExpertProfile {
+/** An expert as the ranker holds them: the roster's fields (without the phone) plus what the database adds. */
+export interface ExpertProfile extends Omit<RosterRow, "id" | "phone" | "absent" | "row"> {
   /** Database id of the expert. */
   id: string;
   /** The roster's own id (E0001). */
   externalId: string;
-  name: string;
-  honours: string[];
-  employer: string;
-  title: string;
-  city: string;
-  district: string | null;
-  /** Service team key (see handlers/understanding/knowledge/teams.json) or null. */
-  teamKey: string | null;
-  /** Skills as written in the roster. */
-  skills: string[];
-  achievements: string;
-  canOnsite: boolean;
-  canRemote: boolean;
-  /** Cities the expert can reach besides their own. */
-  cities: string[];
   slots: AvailabilitySlot[];
   paused: boolean;
   active: boolean;

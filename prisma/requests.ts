@@ -1,10 +1,14 @@
 // Help requests and their timeline (RequestEvent): every read and write of those tables. The status
 // column is a string; rows leave here with it parsed into RequestStatus. The statements of the hot path
 // (a new request, a match run, an offer) are plain SQL on the synchronous connection (direct-sql.ts).
+import type { RequestFields } from "../core/request-format.ts";
 import { finishedRequestStatuses, type MatchStatus, type RequestStatus, requestStatus } from "../core/statuses.ts";
 import { type Db, directSql } from "./client.ts";
 import { newId, type SqlValue, type SqlWriter, sqlDate } from "./direct-sql.ts";
 import type { HelpRequest } from "./generated/client.ts";
+
+/** The understood fields of a request as the row stores them (the request-format's fields, plus kind and urgency). */
+type StoredFields = Omit<RequestFields, "code" | "text"> & { kind: string | null; urgency: string | null };
 
 export type StoredRequest = Omit<HelpRequest, "status"> & { status: RequestStatus };
 
@@ -50,17 +54,7 @@ export interface NewRequest {
   requesterId: string;
   text: string;
   status: Extract<RequestStatus, "draft" | "open">;
-  fields: {
-    skills: string;
-    teamKey: string | null;
-    city: string | null;
-    district: string | null;
-    mode: string;
-    windowStart: string | null;
-    windowEnd: string | null;
-    kind: string | null;
-    urgency: string | null;
-  };
+  fields: StoredFields;
   locale: string;
   waitReason: string | null;
   /** The enterprise's phone number given in the request. */
@@ -130,18 +124,9 @@ export function insertRequest(db: Db, request: NewRequest): Promise<{ id: number
 }
 
 /** The request as the ranker reads it. */
-export interface RequestForMatching {
+export interface RequestForMatching extends StoredFields {
   status: RequestStatus;
   text: string;
-  skills: string;
-  teamKey: string | null;
-  city: string | null;
-  district: string | null;
-  mode: string;
-  windowStart: string | null;
-  windowEnd: string | null;
-  kind: string | null;
-  urgency: string | null;
   teamSize: number;
   /** Experts already considered in earlier runs. */
   earlierExperts: string[];

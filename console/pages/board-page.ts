@@ -3,22 +3,14 @@
 import { keyIn } from "../../core/i18n.ts";
 import { skillLabels, teamLabel } from "../../core/request-format.ts";
 import { serviceTeams } from "../../core/roster/resolve-team.ts";
+import { requestStatuses } from "../../core/statuses.ts";
 import { type Board, type BoardFilter, type BoardRow, waitingStatuses } from "../../prisma/console-board.ts";
 import { waited, waitReasonKey } from "../format.ts";
 import { type Html, html } from "../html.ts";
 import { type PageContext, page } from "../layout.ts";
 
-export const boardStatuses = [
-  "draft",
-  "open",
-  "matching",
-  "offered",
-  "introduced",
-  "unmatched",
-  "closed",
-  "cancelled",
-  "expired",
-];
+/** The board shows every request status, in the lifecycle's order. */
+export const boardStatuses: readonly string[] = requestStatuses;
 
 function query(filter: BoardFilter, change: Partial<BoardFilter>): string {
   const merged = { ...filter, ...change };
