@@ -11,6 +11,7 @@ import path from "node:path";
 import { createClient } from "@libsql/client";
 import { closeDatabase, type Db, directSql, openDatabase, resolveSqliteUrl } from "../prisma/client.ts";
 import { newId, sqlDate } from "../prisma/direct-sql.ts";
+import { insertInbound } from "../prisma/inbound-repository.ts";
 import { against, type BenchLine, round } from "./support/lines.ts";
 import { createWorkspace } from "./support/workspace.ts";
 
@@ -86,16 +87,10 @@ async function groupCommit(file: string, defaultRate: number, smoke: boolean): P
   try {
     const sql = directSql(db);
     const insert = (i: number) =>
-      sql.write((tx) => {
+      sql.write(async (tx) => {
         const { platform, messageId, chatId, senderId } = row(i);
-        tx.run(
-          "INSERT INTO InboundMessage (id, platform, messageId, chatId, senderId, receivedAt) VALUES (?, ?, ?, ?, ?, ?)",
-          newId(),
-          platform,
-          messageId,
-          chatId,
-          senderId,
-          sqlDate(new Date()),
+        await tx.execute(
+          insertInbound(newId(), platform, messageId, chatId, senderId, "received", sqlDate(new Date()), null),
         );
       });
     const rate = async (write: (i: number) => Promise<unknown>) => {

@@ -27,7 +27,7 @@ export async function handleDataDeletion(ctx: HandlerContext): Promise<boolean> 
     return true;
   }
   if (chat.kind !== "direct") return false;
-  const pending = pendingQuestion(db, chat.id, speaker.personId);
+  const pending = await pendingQuestion(db, chat.id, speaker.personId);
   if (pending?.topic !== topic) return false;
   await dropPendingQuestion(db, pending.id);
   if (new Date(pending.expiresAt) < new Date() || !confirmPattern.test(text)) {

@@ -14,7 +14,7 @@ export async function handlePendingAnswer(ctx: HandlerContext): Promise<boolean>
   const { services, chat, speaker, message, understanding, t, locale } = ctx;
   if (!answerIntents.has(understanding.intent)) return false;
   const db = services.db;
-  const pending = pendingQuestion(db, chat.id, speaker.personId);
+  const pending = await pendingQuestion(db, chat.id, speaker.personId);
   if (!pending?.requestId) return false;
   const request = await findRequest(db, pending.requestId);
   if (request?.status !== "draft" || new Date(pending.expiresAt) < new Date()) {

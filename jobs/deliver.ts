@@ -64,20 +64,30 @@ export const deliverConcurrency = 8;
 
 export function deliverJob(db: Db, adapter: Adapter, options: DeliverOptions = {}): JobDefinition<DeliverPayload> {
   const perTarget = new KeyedSerial();
+  let lookups: Promise<unknown> = Promise.resolve();
   return {
     queue: deliverQueue(adapter.platform),
     concurrency: deliverConcurrency,
-    // No await before perTarget.run: jobs enter their chat's line in the order BullMQ started them.
+    // Targets are looked up one after another, so that jobs enter their chat's line in the order BullMQ
+    // started them (a database may answer two look-ups out of order).
     process: ({ outboxId }, job, token) => {
-      const target = outboundTarget(db, outboxId);
-      const line = target ? `${target.targetKind}:${target.targetId}` : outboxId;
-      return perTarget.run(line, () => deliverOne(outboxId, job, token));
+      const target = lookups.then(() => outboundTarget(db, outboxId));
+      const done = target.then((found) =>
+        perTarget.run(found ? `${found.targetKind}:${found.targetId}` : outboxId, () =>
+          deliverOne(outboxId, job, token),
+        ),
+      );
+      lookups = target.then(
+        () => undefined,
+        () => undefined,
+      );
+      return done;
     },
   };
 
   async function deliverOne(outboxId: string, job: Job<DeliverPayload>, token: string | undefined): Promise<string> {
     // Read again now that its turn has come: a duplicate job ahead in the line may have sent it meanwhile.
-    const row = outboundToSend(db, outboxId);
+    const row = await outboundToSend(db, outboxId);
     if (!row) throw new UnrecoverableError(`outbox row ${outboxId} does not exist`);
     if (row.status === "sent") return "already-sent";
     const target: Target = { platform: adapter.platform, kind: row.targetKind as Target["kind"], id: row.targetId };

@@ -51,7 +51,7 @@ export function parsedFromRow(
 // Runs for every request: plain SQL on the synchronous connection (prisma/requests.ts).
 export async function matchRequest(services: Services, ranker: Ranker, requestId: number): Promise<void> {
   const { db, config } = services;
-  const request = requestForMatching(db, requestId);
+  const request = await requestForMatching(db, requestId);
   if (!request || !inSet(matchableRequestStatuses, request.status)) return;
   const earlier = request.earlierExperts;
   const parsed = parsedFromRow(request);

@@ -42,8 +42,8 @@ export function createRanker(db: Db): Ranker {
   let absorbed = new Map<string, string>();
 
   // Asked before every ranking: one plain-SQL statement (prisma/expert-profiles.ts).
-  function changedExpertIds(since: Date): string[] {
-    const rows = expertChanges(db, since);
+  async function changedExpertIds(since: Date): Promise<string[]> {
+    const rows = await expertChanges(db, since);
     const latest = new Map<string, string>();
     for (const { id, stamp } of rows) if (stamp > (latest.get(id) ?? "")) latest.set(id, stamp);
     const changed = [...latest].filter(([id, stamp]) => absorbed.get(id) !== stamp).map(([id]) => id);
@@ -65,12 +65,13 @@ export function createRanker(db: Db): Ranker {
     if (!index || started - builtAt > fullRebuildMs) {
       index = await rebuild(now, started);
     } else {
-      const changed = changedExpertIds(new Date(syncedAt - clockMarginMs));
+      const current = index;
+      const changed = await changedExpertIds(new Date(syncedAt - clockMarginMs));
       if (changed.length > maxIncremental) {
         // A large import: one full load is cheaper than patching, and names no ids in a query.
         index = await rebuild(now, started);
       } else if (changed.length) {
-        for (const profile of loadExpertProfiles(db, now, changed)) index.upsert(profile);
+        for (const profile of await loadExpertProfiles(db, now, changed)) current.upsert(profile);
       }
     }
     syncedAt = started;

@@ -26,7 +26,7 @@ export function translate(services: Pick<Services, "log">, locale: Locale): Tran
 
 /** The locale to write to a person in when they are not the one speaking. */
 export async function localeOfPerson(services: Services, personId: string): Promise<Locale> {
-  return personLocale(services.db, personId) ?? services.config.DEFAULT_LOCALE;
+  return (await personLocale(services.db, personId)) ?? services.config.DEFAULT_LOCALE;
 }
 
 /**

@@ -1,7 +1,7 @@
 // The chats the bot is in, created on first sight (typed plain SQL: every inbound message asks).
 import type { IncomingMessage } from "../core/messages.ts";
 import { type Db, directSql } from "./client.ts";
-import { prepared, sqlite } from "./sql/builder.ts";
+import { builder, prepared } from "./sql/builder.ts";
 import { newId, sqlDate } from "./sql/values.ts";
 
 export interface StoredChat {
@@ -14,7 +14,7 @@ export interface StoredChat {
 }
 
 const chatByExternalId = prepared((platform: string, externalId: string) =>
-  sqlite
+  builder
     .selectFrom("Chat")
     .select(["id", "externalId", "kind", "title", "locale"])
     .where("platform", "=", platform)
@@ -32,20 +32,20 @@ export async function resolveChat(
 ): Promise<StoredChat> {
   const sql = directSql(db);
   const query = chatByExternalId(message.platform, message.chatId);
-  const found = sql.first(query);
+  const found = await sql.first(query);
   if (found && (!message.chatTitle || found.title === message.chatTitle)) return stored(found);
-  return sql.write((tx) => {
+  return sql.write(async (tx) => {
     if (found) {
-      tx.execute(
-        sqlite
+      await tx.execute(
+        builder
           .updateTable("Chat")
           .set({ title: message.chatTitle ?? found.title })
           .where("id", "=", found.id),
       );
     } else {
       const title = message.chatTitle ?? (message.chatKind === "direct" ? message.senderName : message.chatId);
-      tx.execute(
-        sqlite
+      await tx.execute(
+        builder
           .insertInto("Chat")
           .values({
             id: newId(),
@@ -60,7 +60,7 @@ export async function resolveChat(
           .onConflict((conflict) => conflict.columns(["platform", "externalId"]).doNothing()),
       );
     }
-    const chat = tx.first(query);
+    const chat = await tx.first(query);
     if (!chat) throw new Error(`chat ${message.platform}:${message.chatId} not stored`);
     return stored(chat);
   });

@@ -1,6 +1,6 @@
 // The one way to open the database: Prisma's Rust-free client over the libSQL driver adapter,
 // with WAL and a busy timeout so concurrent writers wait instead of failing.
-import { DirectSql } from "./direct-sql.ts";
+import { type DirectSql, SqliteDirectSql } from "./direct-sql.ts";
 import { PrismaClient } from "./generated/client.ts";
 import { applyMigrations } from "./migrate.ts";
 import { busyTimeoutMs, SqliteAdapter } from "./sqlite-adapter.ts";
@@ -19,9 +19,16 @@ export function directSql(db: Db): DirectSql {
   return direct;
 }
 
+/** The SQLite connection beside a database's Prisma client, for what only SQLite has (PRAGMAs). */
+export function sqliteDirectSql(db: Db): SqliteDirectSql {
+  const direct = directSql(db);
+  if (!(direct instanceof SqliteDirectSql)) throw new Error("this database is not SQLite");
+  return direct;
+}
+
 /** Closes both connections of a database opened with openDatabase(). */
 export async function closeDatabase(db: Db): Promise<void> {
-  directConnections.get(db)?.close();
+  await directConnections.get(db)?.close();
   directConnections.delete(db);
   await db.$disconnect();
 }
@@ -42,7 +49,7 @@ export async function openDatabase(url: string, options: { migrate?: boolean } =
   if (resolved.startsWith("file:")) {
     await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
     await db.$queryRawUnsafe("PRAGMA synchronous = NORMAL");
-    directConnections.set(db, new DirectSql(resolved.slice("file:".length), adapter.lock));
+    directConnections.set(db, new SqliteDirectSql(resolved.slice("file:".length), adapter.lock));
   }
   return db;
 }

@@ -1,19 +1,23 @@
-// Plain SQL on the hot path (every inbound message, every outbound one, every match). A Prisma query
-// costs about a millisecond of CPU (its query compiler runs per call), a prepared SQLite statement a few
-// tens of microseconds. Statements are typed Kysely builders (prisma/sql/builder.ts) compiled to SQL and
-// run here; they write rows exactly as Prisma would (prisma/sql/values.ts) so either side reads the
+// Plain SQL on the hot path (every inbound message, every outbound one, every match), on SQLite. A Prisma
+// query costs about a millisecond of CPU (its query compiler runs per call), a prepared SQLite statement a
+// few tens of microseconds. Statements are typed Kysely builders (prisma/sql/builder.ts) compiled to SQL
+// and run here; they write rows exactly as Prisma would (prisma/sql/values.ts) so either side reads the
 // other's rows.
 //
-// One SQLite file, two connections in this process: Prisma's and this synchronous one. Writes here take
-// the same lock Prisma's driver adapter holds around every query and transaction, and run to the end
-// without yielding, so they never wait on a Prisma transaction of this process (which would block the
-// event loop for the whole busy timeout). Never call `write` from inside a Prisma interactive transaction.
+// One SQLite file, three connections in this process: Prisma's, this one's writer and this one's reader.
+// Writes take the same lock Prisma's driver adapter holds around every query and transaction, and their
+// statements run synchronously underneath, so they never wait on a Prisma transaction of this process
+// (which would block the event loop for the whole busy timeout). Reads outside a write go to the reader
+// connection: a write's work awaits between its statements, and a read of another caller in between must
+// not see rows that may yet be rolled back. Never call `write` from inside a Prisma interactive transaction.
 
-import type { Compilable } from "kysely";
 import Database from "libsql";
 import type { QueryLock } from "./query-lock.ts";
+import { compileFor, type Query } from "./sql/builder.ts";
+import type { DirectSql, SqlWriter } from "./sql/connection.ts";
 import { sqlBool, sqlDate } from "./sql/values.ts";
 
+export type { DirectSql, SqlReader, SqlWriter } from "./sql/connection.ts";
 export { fromSqlBool, fromSqlDate, newId, sqlBool, sqlDate } from "./sql/values.ts";
 
 const maxCachedStatements = 500;
@@ -34,30 +38,12 @@ interface Connection {
 }
 
 interface PendingWrite {
-  work: (sql: SqlWriter) => unknown;
+  work: (sql: SqlWriter) => Promise<unknown>;
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
 }
 
 type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
-
-/** What a typed statement reads or changes. */
-export interface SqlReader {
-  /** The first row of a typed statement (prisma/sql/builder.ts), or undefined. */
-  first<Row>(query: Compilable<Row>): Row | undefined;
-  /** Every row of a typed statement. */
-  many<Row>(query: Compilable<Row>): Row[];
-}
-
-/** Statements inside one write transaction. */
-export interface SqlWriter extends SqlReader {
-  /** Runs a typed statement; `changes` is the number of rows it wrote. */
-  execute(query: Compilable<unknown>): { changes: number };
-  /** Untyped text: only for statements not yet moved to the typed builder. */
-  run(sql: string, ...args: SqlValue[]): { changes: number; lastInsertRowid: number };
-  get<T>(sql: string, ...args: SqlValue[]): T | undefined;
-  all<T>(sql: string, ...args: SqlValue[]): T[];
-}
 
 /**
  * Arguments as the driver takes them. Values reach here from platform payloads whatever their types,
@@ -74,33 +60,14 @@ function bound(args: readonly unknown[]): SqlValue[] {
   });
 }
 
-export class DirectSql implements SqlReader {
+/** One libSQL connection with its cache of prepared statements, opened on first use. */
+class CachedConnection {
   private opened?: Connection;
   private readonly statements = new Map<string, Statement>();
-  private readonly writer: SqlWriter;
 
-  constructor(
-    private readonly file: string,
-    private readonly lock: QueryLock,
-  ) {
-    this.writer = {
-      run: (sql, ...args) => {
-        const result = this.statement(sql).run(...bound(args));
-        return { changes: result.changes, lastInsertRowid: Number(result.lastInsertRowid) };
-      },
-      get: (sql, ...args) => this.get(sql, ...args),
-      all: (sql, ...args) => this.all(sql, ...args),
-      first: (query) => this.first(query),
-      many: (query) => this.many(query),
-      execute: (query) => {
-        const { sql, parameters } = query.compile();
-        return { changes: this.statement(sql).run(...bound(parameters)).changes };
-      },
-    };
-  }
+  constructor(private readonly file: string) {}
 
-  /** Opened on first use: a process that never needs it (a CLI command) keeps the file to Prisma alone. */
-  private get connection(): Connection {
+  get connection(): Connection {
     if (!this.opened) {
       this.opened = new Database(this.file) as unknown as Connection;
       // The first prepare sets busy_timeout and synchronous (prisma/sqlite-adapter.ts); they cannot change
@@ -110,7 +77,7 @@ export class DirectSql implements SqlReader {
     return this.opened;
   }
 
-  private statement(sql: string, asArrays = false): Statement {
+  statement(sql: string, asArrays = false): Statement {
     const key = asArrays ? `rows:${sql}` : sql;
     let statement = this.statements.get(key);
     if (!statement) {
@@ -123,42 +90,76 @@ export class DirectSql implements SqlReader {
     return statement;
   }
 
-  /** One row of a typed statement, read from the last committed state (WAL readers never wait for writers). */
-  first<Row>(query: Compilable<Row>): Row | undefined {
-    const { sql, parameters } = query.compile();
+  first<Row>(query: Query<Row>): Row | undefined {
+    const { sql, parameters } = compileFor(query, "sqlite");
     // The one cast of the typed path: Kysely inferred Row from the schema's types (prisma/sql/tables.ts).
     return this.statement(sql).get(...bound(parameters)) as Row | undefined;
   }
 
-  many<Row>(query: Compilable<Row>): Row[] {
-    const { sql, parameters } = query.compile();
+  many<Row>(query: Query<Row>): Row[] {
+    const { sql, parameters } = compileFor(query, "sqlite");
     return this.statement(sql).all(...bound(parameters)) as Row[];
   }
 
-  /** Untyped: only for statements not yet moved to the typed builder. */
-  get<T>(sql: string, ...args: SqlValue[]): T | undefined {
-    return this.statement(sql).get(...bound(args)) as T | undefined;
+  execute(query: Query<unknown>): { changes: number } {
+    const { sql, parameters } = compileFor(query, "sqlite");
+    return { changes: this.statement(sql).run(...bound(parameters)).changes };
   }
 
-  all<T>(sql: string, ...args: SqlValue[]): T[] {
-    return this.statement(sql).all(...bound(args)) as T[];
+  close(): void {
+    this.statements.clear();
+    this.opened?.close();
+    this.opened = undefined;
+  }
+}
+
+export class SqliteDirectSql implements DirectSql {
+  readonly dialect = "sqlite";
+  /** Runs the write transactions; read only inside them. */
+  private readonly writerConnection: CachedConnection;
+  /** Reads the last committed state (WAL readers never wait for writers). */
+  private readonly readerConnection: CachedConnection;
+  private readonly writer: SqlWriter;
+
+  constructor(
+    file: string,
+    private readonly lock: QueryLock,
+  ) {
+    this.writerConnection = new CachedConnection(file);
+    this.readerConnection = new CachedConnection(file);
+    const writer = this.writerConnection;
+    this.writer = {
+      dialect: "sqlite",
+      first: async (query) => writer.first(query),
+      many: async (query) => writer.many(query),
+      execute: async (query) => writer.execute(query),
+    };
   }
 
-  /**
-   * Every row as the array of its columns: for reads of many rows (a roster of 100,000), where an
-   * object per row costs time and memory.
-   */
-  rows(sql: string, args: readonly unknown[] = []): unknown[][] {
-    return this.statement(sql, true).all(...bound(args)) as unknown[][];
+  async first<Row>(query: Query<Row>): Promise<Row | undefined> {
+    return this.readerConnection.first(query);
+  }
+
+  async many<Row>(query: Query<Row>): Promise<Row[]> {
+    return this.readerConnection.many(query);
+  }
+
+  async rows(sql: string, args: readonly unknown[] = []): Promise<unknown[][]> {
+    return this.readerConnection.statement(sql, true).all(...bound(args)) as unknown[][];
+  }
+
+  /** A PRAGMA on the write connection (tests set max_page_count there), answered with its row. */
+  pragma<T>(text: string): T | undefined {
+    return this.writerConnection.statement(text).get() as T | undefined;
   }
 
   /**
    * Runs `work` as its own all-or-nothing unit under Prisma's query lock, and resolves once it is
-   * committed. `work` is synchronous: nothing else in this process touches the database meanwhile.
+   * committed. Its statements run synchronously: nothing else in this process writes meanwhile.
    * Writes that arrive together share one transaction (group commit: one WAL append for many
    * messages), each inside a savepoint, so a throw undoes that work alone and rejects its caller.
    */
-  write<T>(work: (sql: SqlWriter) => T): Promise<T> {
+  write<T>(work: (sql: SqlWriter) => Promise<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       this.pending.push({ work, resolve: resolve as (value: unknown) => void, reject });
       if (this.pending.length === 1) setImmediate(() => void this.flush());
@@ -170,10 +171,10 @@ export class DirectSql implements SqlReader {
   private async flush(): Promise<void> {
     let batch: PendingWrite[] = [];
     await this.lock
-      .runExclusive(() => {
+      .runExclusive(async () => {
         // Taken inside the lock: writes queued while Prisma held it join this transaction.
         batch = this.pending.splice(0);
-        const outcomes = this.runBatch(batch);
+        const outcomes = await this.runBatch(batch);
         for (const [index, item] of batch.entries()) {
           const outcome = outcomes[index];
           if (outcome?.ok) item.resolve(outcome.value);
@@ -189,14 +190,14 @@ export class DirectSql implements SqlReader {
   /** Ends the open transaction, if any: after SQLITE_FULL or SQLITE_IOERR SQLite may have ended it itself. */
   private rollback(): void {
     try {
-      this.connection.exec("ROLLBACK");
+      this.writerConnection.connection.exec("ROLLBACK");
     } catch {
       // "no transaction is active": SQLite rolled it back already.
     }
   }
 
-  private runBatch(batch: PendingWrite[]): Outcome[] {
-    const run = (sql: string) => this.statement(sql).run();
+  private async runBatch(batch: PendingWrite[]): Promise<Outcome[]> {
+    const run = (sql: string) => this.writerConnection.statement(sql).run();
     try {
       run("BEGIN IMMEDIATE");
     } catch (error) {
@@ -205,12 +206,13 @@ export class DirectSql implements SqlReader {
     try {
       // A unit alone in its transaction needs no savepoint: the transaction is its savepoint.
       const alone = batch.length === 1;
-      const outcomes: Outcome[] = batch.map((item) => {
+      const outcomes: Outcome[] = [];
+      for (const item of batch) {
         if (!alone) run("SAVEPOINT work");
         try {
-          const value = item.work(this.writer);
+          const value = await item.work(this.writer);
           if (!alone) run("RELEASE work");
-          return { ok: true, value };
+          outcomes.push({ ok: true, value });
         } catch (error) {
           if (!alone) {
             try {
@@ -221,9 +223,9 @@ export class DirectSql implements SqlReader {
               throw error;
             }
           }
-          return { ok: false, error };
+          outcomes.push({ ok: false, error });
         }
-      });
+      }
       if (alone && !outcomes[0]?.ok) {
         this.rollback();
         return outcomes;
@@ -237,9 +239,8 @@ export class DirectSql implements SqlReader {
     }
   }
 
-  close(): void {
-    this.statements.clear();
-    this.opened?.close();
-    this.opened = undefined;
+  async close(): Promise<void> {
+    this.writerConnection.close();
+    this.readerConnection.close();
   }
 }

@@ -9,8 +9,10 @@ import { jsonList } from "../core/json-list.ts";
 import type { RosterRow } from "../core/roster/roster-types.ts";
 import type { AvailabilitySlot } from "../core/understanding/types.ts";
 import { type Db, directSql } from "./client.ts";
-import { type DirectSql, sqlDate } from "./direct-sql.ts";
+import type { DirectSql } from "./direct-sql.ts";
+import { expertChangesSince } from "./experts-repository.ts";
 import type { Expert } from "./generated/client.ts";
+import type { Dialect } from "./sql/builder.ts";
 
 export interface ExpertLoad {
   /** Offers waiting for this expert's answer. */
@@ -57,11 +59,16 @@ interface Scope {
 const expertColumns = `e."id", e."externalId", e."name", e."honours", e."employer", e."title", e."city", e."district",
   e."teamKey", e."skills", e."achievements", e."canOnsite", e."canRemote", e."cities", e."paused", e."active"`;
 
-// julianday() reads every date format SQLite knows, whoever wrote the row.
-const tallySql = (where: string) => `
+/** An offer made since the month's start: SQLite's julianday() reads every date format SQLite knows, whoever wrote the row. */
+const offeredSince: Record<Dialect, string> = {
+  sqlite: `julianday(m."offeredAt") >= julianday(?)`,
+  postgres: `m."offeredAt" >= CAST(? AS timestamp(3))`,
+};
+
+const tallySql = (dialect: Dialect, where: string) => `
   SELECT m."expertId",
     SUM(CASE WHEN m."status" = 'offered' THEN 1 ELSE 0 END),
-    SUM(CASE WHEN julianday(m."offeredAt") >= julianday(?) THEN 1 ELSE 0 END),
+    SUM(CASE WHEN ${offeredSince[dialect]} THEN 1 ELSE 0 END),
     SUM(CASE WHEN m."status" = 'accepted' THEN 1 ELSE 0 END),
     SUM(CASE WHEN m."status" = 'declined' THEN 1 ELSE 0 END),
     SUM(CASE WHEN m."status" = 'accepted' AND (m."outcome" = 'solved' OR r."status" = 'closed') THEN 1 ELSE 0 END),
@@ -77,10 +84,10 @@ const slotSql = (where: string) => `
   WHERE ${where} AND (a."validUntil" IS NULL OR a."validUntil" >= ?) AND (a."date" IS NULL OR a."date" >= ?)`;
 
 /** Profiles of `experts` (rows of expertColumns, which `scope` selects), in their order. */
-function profilesOf(reader: DirectSql, now: Date, experts: unknown[][], scope: Scope): ExpertProfile[] {
+async function profilesOf(reader: DirectSql, now: Date, experts: unknown[][], scope: Scope): Promise<ExpertProfile[]> {
   const today = dayOf(now);
   const slotsOf = new Map<string, AvailabilitySlot[]>();
-  for (const [expertId, weekday, date, startMinute, endMinute] of reader.rows(slotSql(scope.where), [
+  for (const [expertId, weekday, date, startMinute, endMinute] of await reader.rows(slotSql(scope.where), [
     ...scope.args,
     today,
     today,
@@ -91,11 +98,11 @@ function profilesOf(reader: DirectSql, now: Date, experts: unknown[][], scope: S
     else slotsOf.set(expertId as string, [slot]);
   }
   const tallies = new Map<string, number[]>();
-  for (const [expertId, ...counts] of reader.rows(tallySql(scope.where), [
+  for (const [expertId, ...counts] of await reader.rows(tallySql(reader.dialect, scope.where), [
     monthStart(now).toISOString(),
     ...scope.args,
   ])) {
-    tallies.set(expertId as string, counts as number[]);
+    tallies.set(expertId as string, counts.map(Number));
   }
   return experts.map((row) => {
     const [id, externalId, name, honours, employer, title, city, district, teamKey, skills, achievements] =
@@ -150,34 +157,34 @@ export async function* expertProfilePages(
     for (;;) {
       const from: Scope =
         after === null ? { where: "1 = 1", args: [] } : { where: `e."externalId" > ?`, args: [after] };
-      const experts = reader.rows(
+      const experts = await reader.rows(
         `SELECT ${expertColumns} FROM "Expert" e WHERE ${from.where} ORDER BY e."externalId" LIMIT ?`,
         [...from.args, pageSize],
       );
       const last = experts.at(-1)?.[1] as string | undefined;
       if (last === undefined) return;
       const scope = { where: `${from.where} AND e."externalId" <= ?`, args: [...from.args, last] };
-      yield profilesOf(reader, now, experts, scope);
+      yield await profilesOf(reader, now, experts, scope);
       if (experts.length < pageSize) return;
       after = last;
-      // Reads are synchronous: let timers and sockets (job locks, Redis) run between pages.
+      // SQLite's reads are synchronous: let timers and sockets (job locks, Redis) run between pages.
       await nextTurn();
     }
   }
 }
 
 /** Profiles of the given experts (ids that no longer exist are left out), in roster-id order. */
-export function loadExpertProfiles(db: Db, now: Date, expertIds: readonly string[]): ExpertProfile[] {
+export async function loadExpertProfiles(db: Db, now: Date, expertIds: readonly string[]): Promise<ExpertProfile[]> {
   const reader = directSql(db);
   const profiles: ExpertProfile[] = [];
   for (let start = 0; start < expertIds.length; start += idsPerQuery) {
     const ids = expertIds.slice(start, start + idsPerQuery);
     const scope = { where: `e."id" IN (${ids.map(() => "?").join(", ")})`, args: ids };
-    const experts = reader.rows(
+    const experts = await reader.rows(
       `SELECT ${expertColumns} FROM "Expert" e WHERE ${scope.where} ORDER BY e."externalId"`,
       scope.args,
     );
-    profiles.push(...profilesOf(reader, now, experts, scope));
+    profiles.push(...(await profilesOf(reader, now, experts, scope)));
   }
   // Several queries: one roster-id order again, comparing bytes as SQLite's ORDER BY does.
   if (expertIds.length > idsPerQuery) {
@@ -206,15 +213,6 @@ export function expertsByNameOrEmployer(db: Db, words: string): Promise<Expert[]
  * Every change since `since` that the matching index holds: roster rows, new availability and offers or
  * answers (new candidate rows change nothing the index holds), one row per change with its time.
  */
-export function expertChanges(db: Db, since: Date): { id: string; stamp: string }[] {
-  const after = sqlDate(since);
-  return directSql(db).all<{ id: string; stamp: string }>(
-    `SELECT id, updatedAt AS stamp FROM Expert WHERE updatedAt > ?
-     UNION ALL SELECT expertId, createdAt FROM Availability WHERE createdAt > ?
-     UNION ALL SELECT expertId, updatedAt FROM Match
-       WHERE status IN ('offered', 'accepted', 'declined', 'expired', 'withdrawn', 'skipped') AND updatedAt > ?`,
-    after,
-    after,
-    after,
-  );
+export function expertChanges(db: Db, since: Date): Promise<{ id: string; stamp: string }[]> {
+  return expertChangesSince(db, since);
 }

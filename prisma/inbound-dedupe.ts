@@ -6,14 +6,14 @@ import { createHash } from "node:crypto";
 import type { IncomingMessage } from "../core/messages.ts";
 import { type Db, directSql } from "./client.ts";
 import { insertInbound } from "./inbound-repository.ts";
-import { prepared, sqlite } from "./sql/builder.ts";
+import { builder, prepared } from "./sql/builder.ts";
 import { newId, sqlDate } from "./sql/values.ts";
 
 /** Status of a fingerprint row in InboundMessage (not a message of its own). */
 export const fingerprintStatus = "fingerprint";
 
 const renew = prepared((at: string, platform: string, messageId: string, before: string) =>
-  sqlite
+  builder
     .updateTable("InboundMessage")
     .set({ receivedAt: at })
     .where("platform", "=", platform)
@@ -22,7 +22,7 @@ const renew = prepared((at: string, platform: string, messageId: string, before:
 );
 
 const firstMessageOf = prepared((platform: string, messageId: string) =>
-  sqlite
+  builder
     .selectFrom("InboundMessage")
     .select("payload")
     .where("platform", "=", platform)
@@ -43,8 +43,8 @@ export async function isRepeatedContent(db: Db, message: IncomingMessage, window
   if (windowMs === 0 || message.press || message.platform === "terminal" || !message.text.trim()) return false;
   const messageId = `content:${fingerprint(message)}`;
   const now = new Date();
-  return directSql(db).write((tx) => {
-    const inserted = tx.execute(
+  return directSql(db).write(async (tx) => {
+    const inserted = await tx.execute(
       insertInbound(
         newId(),
         message.platform,
@@ -58,10 +58,10 @@ export async function isRepeatedContent(db: Db, message: IncomingMessage, window
       ),
     );
     if (inserted.changes === 1) return false;
-    const first = tx.first(firstMessageOf(message.platform, messageId));
+    const first = await tx.first(firstMessageOf(message.platform, messageId));
     if (first?.payload === message.messageId) return false;
     // Seen before: a repeat unless the earlier one is older than the window, in which case this one takes its place.
-    const renewed = tx.execute(
+    const renewed = await tx.execute(
       renew(sqlDate(now), message.platform, messageId, sqlDate(new Date(now.getTime() - windowMs))),
     );
     return renewed.changes === 0;

@@ -2,7 +2,7 @@
 // the same message again finds it there (typed plain SQL, prisma/sql/).
 import type { IncomingMessage } from "../core/messages.ts";
 import { type Db, directSql } from "./client.ts";
-import { prepared, sqlite } from "./sql/builder.ts";
+import { builder, prepared } from "./sql/builder.ts";
 import { newId, sqlDate } from "./sql/values.ts";
 
 export type InboundStatus = "received" | "handled" | "ignored" | "failed";
@@ -21,7 +21,7 @@ export const insertInbound = prepared(
     at: string,
     payload: string | null,
   ) =>
-    sqlite
+    builder
       .insertInto("InboundMessage")
       .values({ id, platform, messageId, chatId, senderId, status, receivedAt: at, payload })
       .onConflict((conflict) => conflict.columns(["platform", "messageId"]).doNothing()),
@@ -33,7 +33,7 @@ export const insertInbound = prepared(
  */
 const insertOrClaim = prepared(
   (id: string, platform: string, messageId: string, chatId: string, senderId: string, at: string) =>
-    sqlite
+    builder
       .insertInto("InboundMessage")
       .values({ id, platform, messageId, chatId, senderId, status: "received", receivedAt: at, payload: null })
       .onConflict((conflict) =>
@@ -45,7 +45,7 @@ const insertOrClaim = prepared(
 );
 
 const setStatus = prepared((status: string, platform: string, messageId: string) =>
-  sqlite
+  builder
     .updateTable("InboundMessage")
     .set({ status })
     .where("platform", "=", platform)
@@ -57,7 +57,7 @@ export async function recordInbound(
   db: Db,
   message: Keyed & Pick<IncomingMessage, "chatId" | "senderId" | "receivedAt">,
 ): Promise<boolean> {
-  const inserted = await directSql(db).write((tx) =>
+  const inserted = await directSql(db).write(async (tx) =>
     tx.execute(
       insertOrClaim(
         newId(),
@@ -74,5 +74,5 @@ export async function recordInbound(
 
 /** What became of a stored message. */
 export async function markInbound(db: Db, message: Keyed, status: InboundStatus): Promise<void> {
-  await directSql(db).write((tx) => tx.execute(setStatus(status, message.platform, message.messageId)));
+  await directSql(db).write(async (tx) => tx.execute(setStatus(status, message.platform, message.messageId)));
 }

@@ -4,7 +4,9 @@
 // a dead process left `stored` or `received` are handed back to the adapter to be handled again.
 import type { Db } from "./client.ts";
 import { directSql } from "./client.ts";
-import { newId, sqlDate } from "./direct-sql.ts";
+import { insertInbound } from "./inbound-repository.ts";
+import { builder } from "./sql/builder.ts";
+import { newId, sqlDate } from "./sql/values.ts";
 
 export interface InboundEntry {
   platform: string;
@@ -17,17 +19,18 @@ export interface InboundEntry {
 
 /** Stores an event before it is acknowledged; false when it was stored before (a duplicate). */
 export async function keepInbound(db: Db, entry: InboundEntry): Promise<boolean> {
-  const inserted = await directSql(db).write((sql) =>
-    sql.run(
-      `INSERT INTO InboundMessage (id, platform, messageId, chatId, senderId, status, receivedAt, payload)
-       VALUES (?, ?, ?, ?, ?, 'stored', ?, ?) ON CONFLICT (platform, messageId) DO NOTHING`,
-      newId(),
-      entry.platform,
-      entry.messageId,
-      entry.chatId,
-      entry.senderId,
-      sqlDate(new Date()),
-      entry.payload,
+  const inserted = await directSql(db).write((tx) =>
+    tx.execute(
+      insertInbound(
+        newId(),
+        entry.platform,
+        entry.messageId,
+        entry.chatId,
+        entry.senderId,
+        "stored",
+        sqlDate(new Date()),
+        entry.payload,
+      ),
     ),
   );
   return inserted.changes === 1;
@@ -43,16 +46,22 @@ export async function unfinishedInbound(
   before: Date,
   limit = 500,
 ): Promise<{ messageId: string; payload: string }[]> {
-  return directSql(db).write((sql) => {
-    const rows = sql.all<{ id: string; messageId: string; payload: string }>(
-      `SELECT id, messageId, payload FROM InboundMessage
-       WHERE platform = ? AND status IN ('stored', 'received') AND payload IS NOT NULL AND receivedAt < ?
-       ORDER BY receivedAt LIMIT ?`,
-      platform,
-      sqlDate(before),
-      limit,
+  return directSql(db).write(async (tx) => {
+    const rows = await tx.many(
+      builder
+        .selectFrom("InboundMessage")
+        .select(["id", "messageId", "payload"])
+        .where("platform", "=", platform)
+        .where("status", "in", ["stored", "received"])
+        .where("payload", "is not", null)
+        .where("receivedAt", "<", sqlDate(before))
+        .orderBy("receivedAt")
+        .limit(limit),
     );
-    for (const row of rows) sql.run("UPDATE InboundMessage SET status = 'stored' WHERE id = ?", row.id);
-    return rows.map(({ messageId, payload }) => ({ messageId, payload }));
+    const ids = rows.map((row) => row.id);
+    if (ids.length > 0) {
+      await tx.execute(builder.updateTable("InboundMessage").set({ status: "stored" }).where("id", "in", ids));
+    }
+    return rows.map(({ messageId, payload }) => ({ messageId, payload: payload ?? "" }));
   });
 }

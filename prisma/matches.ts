@@ -1,6 +1,6 @@
 // Matches (an expert put forward for a request: candidate, offer, answer) and the offers' outbox look-ups:
 // every read and write of the Match table. Rows leave here with their status parsed into MatchStatus.
-// The statements of the offer path are plain SQL on the synchronous connection (direct-sql.ts).
+// The statements of the offer path are typed plain SQL (prisma/sql/).
 import {
   cappedMatchStatuses,
   type MatchStatus,
@@ -9,9 +9,10 @@ import {
   requestStatus,
 } from "../core/statuses.ts";
 import { type Db, directSql } from "./client.ts";
-import { sqlDate } from "./direct-sql.ts";
 import type { Enterprise, Expert, HelpRequest, Match, Person } from "./generated/client.ts";
 import { insertEvent, type RequestChanges, type TimelineEntry, updateWhere } from "./requests.ts";
+import { builder, prepared } from "./sql/builder.ts";
+import { sqlDate } from "./sql/values.ts";
 
 export type StoredMatch = Omit<Match, "status"> & { status: MatchStatus };
 type StoredRequest = Omit<HelpRequest, "status"> & { status: RequestStatus };
@@ -98,24 +99,12 @@ export interface RequestForOffer {
   matches: OfferCandidate[];
 }
 
-// Every request passes here, often several times: plain SQL.
-export function requestForOffer(db: Db, requestId: number): RequestForOffer | null {
+// Every request passes here, often several times: typed plain SQL.
+export async function requestForOffer(db: Db, requestId: number): Promise<RequestForOffer | null> {
   const sql = directSql(db);
-  const request = sql.get<Omit<RequestForOffer, "matches" | "status"> & { status: string }>(
-    `SELECT r.id, r.code, r.text, r.status, r.skills, r.teamKey, r.city, r.district, r.mode, r.windowStart,
-       r.windowEnd, r.teamSize, COALESCE(e.name, p.displayName) AS requesterName
-     FROM HelpRequest r JOIN Person p ON p.id = r.requesterId LEFT JOIN Enterprise e ON e.id = r.enterpriseId
-     WHERE r.id = ?`,
-    requestId,
-  );
+  const request = await sql.first(requestToOffer(requestId));
   if (!request) return null;
-  const rows = sql.all<
-    Omit<OfferCandidate, "expert" | "status"> & { status: string; name: string; paused: number; active: number }
-  >(
-    `SELECT m.id, m.expertId, m.status, m.role, m.assignedBy, m.reasons, m.offers, x.name, x.paused, x.active
-     FROM Match m JOIN Expert x ON x.id = m.expertId WHERE m.requestId = ? ORDER BY m.rank ASC`,
-    requestId,
-  );
+  const rows = await sql.many(candidatesOf(requestId));
   const matches = rows.map(({ name, paused, active, ...match }) => ({
     ...parsed(match),
     expert: { id: match.expertId, name, paused: paused === 1, active: active === 1 },
@@ -123,28 +112,71 @@ export function requestForOffer(db: Db, requestId: number): RequestForOffer | nu
   return { ...request, status: requestStatus(request.status), matches };
 }
 
+const requestToOffer = prepared((requestId: number) =>
+  builder
+    .selectFrom("HelpRequest as r")
+    .innerJoin("Person as p", "p.id", "r.requesterId")
+    .leftJoin("Enterprise as e", "e.id", "r.enterpriseId")
+    .select((eb) => [
+      "r.id",
+      "r.code",
+      "r.text",
+      "r.status",
+      "r.skills",
+      "r.teamKey",
+      "r.city",
+      "r.district",
+      "r.mode",
+      "r.windowStart",
+      "r.windowEnd",
+      "r.teamSize",
+      eb.fn.coalesce("e.name", "p.displayName").as("requesterName"),
+    ])
+    .where("r.id", "=", requestId),
+);
+
+const candidatesOf = prepared((requestId: number) =>
+  builder
+    .selectFrom("Match as m")
+    .innerJoin("Expert as x", "x.id", "m.expertId")
+    .select([
+      "m.id",
+      "m.expertId",
+      "m.status",
+      "m.role",
+      "m.assignedBy",
+      "m.reasons",
+      "m.offers",
+      "x.name",
+      "x.paused",
+      "x.active",
+    ])
+    .where("m.requestId", "=", requestId)
+    .orderBy("m.rank", "asc"),
+);
+
 /** Offers made to an expert since `since` that count against the monthly cap. */
-export function cappedOffersSince(db: Db, expertId: string, since: Date): number {
-  const statuses = cappedMatchStatuses.map(() => "?").join(", ");
-  return (
-    directSql(db).get<{ n: number }>(
-      `SELECT COUNT(*) AS n FROM Match WHERE expertId = ? AND offeredAt >= ? AND status IN (${statuses})`,
-      expertId,
-      sqlDate(since),
-      ...cappedMatchStatuses,
-    )?.n ?? 0
+export async function cappedOffersSince(db: Db, expertId: string, since: Date): Promise<number> {
+  const row = await directSql(db).first(
+    builder
+      .selectFrom("Match")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("expertId", "=", expertId)
+      .where("offeredAt", ">=", sqlDate(since))
+      .where("status", "in", [...cappedMatchStatuses]),
   );
+  return Number(row?.n ?? 0);
 }
 
 /** Passes over a candidate (paused, capped, unreachable). */
 export function skipCandidate(db: Db, matchId: string): Promise<void> {
   const skipped: MatchStatus = "skipped";
-  return directSql(db).write((tx) => {
-    tx.run(
-      "UPDATE Match SET status = ?, offeredAt = NULL, updatedAt = ? WHERE id = ?",
-      skipped,
-      sqlDate(new Date()),
-      matchId,
+  return directSql(db).write(async (tx) => {
+    await tx.execute(
+      builder
+        .updateTable("Match")
+        .set({ status: skipped, offeredAt: null, updatedAt: sqlDate(new Date()) })
+        .where("id", "=", matchId),
     );
   });
 }
@@ -157,21 +189,27 @@ export function skipCandidate(db: Db, matchId: string): Promise<void> {
 export function claimOffer(db: Db, matchId: string): Promise<{ attempt: number; offeredAt: Date } | null> {
   const offered: MatchStatus = "offered";
   const candidate: MatchStatus = "candidate";
-  return directSql(db).write((tx) => {
+  return directSql(db).write(async (tx) => {
     const at = new Date();
     const now = sqlDate(at);
-    const claimed = tx.run(
-      `UPDATE Match SET status = ?, offeredAt = ?, offers = offers + 1, remindedAt = NULL, respondedAt = NULL,
-         updatedAt = ? WHERE id = ? AND status = ?`,
-      offered,
-      now,
-      now,
-      matchId,
-      candidate,
+    // One statement: the status check and the claim are atomic on either database.
+    const claimed = await tx.first(
+      builder
+        .updateTable("Match")
+        .set((eb) => ({
+          status: offered,
+          offeredAt: now,
+          offers: eb("offers", "+", 1),
+          remindedAt: null,
+          respondedAt: null,
+          updatedAt: now,
+        }))
+        .where("id", "=", matchId)
+        .where("status", "=", candidate)
+        .returning("offers"),
     );
-    if (claimed.changes === 0) return null;
-    const row = tx.get<{ offers: number }>("SELECT offers FROM Match WHERE id = ?", matchId);
-    return { attempt: row?.offers ?? 1, offeredAt: at };
+    if (!claimed) return null;
+    return { attempt: Number(claimed.offers), offeredAt: at };
   });
 }
 
@@ -206,14 +244,15 @@ export function transitionMatch(
     request?: { from?: readonly RequestStatus[]; to: RequestStatus; set?: RequestChanges };
   },
 ): Promise<boolean> {
-  // One synchronous transaction on the plain-SQL connection (see transitionRequest).
-  return directSql(db).write((tx) => {
+  // One transaction on the plain-SQL connection (see transitionRequest).
+  return directSql(db).write(async (tx) => {
     const now = sqlDate(new Date());
-    if (!updateWhere(tx, "Match", change.id, change.from, { ...change.set, status: change.to }, now)) return false;
-    if (change.event) insertEvent(tx, change.requestId, change.event, now);
+    const moved = await updateWhere(tx, "Match", change.id, change.from, { ...change.set, status: change.to }, now);
+    if (!moved) return false;
+    if (change.event) await insertEvent(tx, change.requestId, change.event, now);
     if (change.request) {
       const { from, to, set } = change.request;
-      updateWhere(tx, "HelpRequest", change.requestId, from, { ...set, status: to }, now);
+      await updateWhere(tx, "HelpRequest", change.requestId, from, { ...set, status: to }, now);
     }
     return true;
   });

@@ -4,7 +4,7 @@ import type { Platform } from "../core/config.ts";
 import type { OutgoingMessage, Target } from "../core/messages.ts";
 import { type Db, directSql } from "./client.ts";
 import type { OutboundMessage } from "./generated/client.ts";
-import { prepared, sqlite } from "./sql/builder.ts";
+import { builder, prepared } from "./sql/builder.ts";
 import { newId, sqlDate } from "./sql/values.ts";
 
 export type { OutboundMessage };
@@ -30,7 +30,7 @@ const insertOutbound = prepared(
     payload: string,
     createdAt: string,
   ) =>
-    sqlite
+    builder
       .insertInto("OutboundMessage")
       .values({
         id,
@@ -49,22 +49,22 @@ const insertOutbound = prepared(
 );
 
 const outboundByKey = prepared((key: string) =>
-  sqlite.selectFrom("OutboundMessage").select(["id", "platform", "status"]).where("key", "=", key),
+  builder.selectFrom("OutboundMessage").select(["id", "platform", "status"]).where("key", "=", key),
 );
 
 const targetOf = prepared((id: string) =>
-  sqlite.selectFrom("OutboundMessage").select(["targetKind", "targetId"]).where("id", "=", id),
+  builder.selectFrom("OutboundMessage").select(["targetKind", "targetId"]).where("id", "=", id),
 );
 
 const toSend = prepared((id: string) =>
-  sqlite
+  builder
     .selectFrom("OutboundMessage")
     .select(["id", "key", "targetKind", "targetId", "payload", "status", "attempts"])
     .where("id", "=", id),
 );
 
 const markSent = prepared((sentAt: string, attempts: number, id: string) =>
-  sqlite.updateTable("OutboundMessage").set({ status: "sent", sentAt, attempts, error: null }).where("id", "=", id),
+  builder.updateTable("OutboundMessage").set({ status: "sent", sentAt, attempts, error: null }).where("id", "=", id),
 );
 
 /**
@@ -76,8 +76,8 @@ export function storeOutbound(
   request: { key: string; target: Target; message: OutgoingMessage; personId?: string | null },
 ): Promise<StoredOutbound> {
   const { key, target, message } = request;
-  return directSql(db).write((tx) => {
-    tx.execute(
+  return directSql(db).write(async (tx) => {
+    await tx.execute(
       insertOutbound(
         newId(),
         key,
@@ -90,7 +90,7 @@ export function storeOutbound(
         sqlDate(new Date()),
       ),
     );
-    const stored = tx.first(outboundByKey(key));
+    const stored = await tx.first(outboundByKey(key));
     if (!stored) throw new Error(`outbox row ${key} not stored`);
     // Only storeOutbound writes rows, always with a Target's platform.
     return { ...stored, platform: stored.platform as Platform };
@@ -98,7 +98,7 @@ export function storeOutbound(
 }
 
 /** The chat or person a row goes to, or undefined for an unknown row. */
-export function outboundTarget(db: Db, id: string): { targetKind: string; targetId: string } | undefined {
+export function outboundTarget(db: Db, id: string): Promise<{ targetKind: string; targetId: string } | undefined> {
   return directSql(db).first(targetOf(id));
 }
 
@@ -106,12 +106,14 @@ export function outboundTarget(db: Db, id: string): { targetKind: string; target
 export function outboundToSend(
   db: Db,
   id: string,
-): Pick<OutboundMessage, "id" | "key" | "targetKind" | "targetId" | "payload" | "status" | "attempts"> | undefined {
+): Promise<
+  Pick<OutboundMessage, "id" | "key" | "targetKind" | "targetId" | "payload" | "status" | "attempts"> | undefined
+> {
   return directSql(db).first(toSend(id));
 }
 
 export async function markOutboundSent(db: Db, id: string, attempts: number): Promise<void> {
-  await directSql(db).write((tx) => tx.execute(markSent(sqlDate(new Date()), attempts, id)));
+  await directSql(db).write(async (tx) => tx.execute(markSent(sqlDate(new Date()), attempts, id)));
 }
 
 /** Notes why a send did not go through; with `attempts`, that try counts and the row may end as failed. */

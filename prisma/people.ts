@@ -4,7 +4,7 @@ import type { Config, Platform } from "../core/config.ts";
 import { isLocale, type Locale } from "../core/i18n.ts";
 import type { IncomingMessage, Target } from "../core/messages.ts";
 import { type Db, directSql } from "./client.ts";
-import { prepared, sqlite } from "./sql/builder.ts";
+import { builder, prepared } from "./sql/builder.ts";
 import { newId, sqlDate } from "./sql/values.ts";
 
 export type Role = "enterprise" | "expert" | "staff" | "admin" | "team_leader";
@@ -51,7 +51,7 @@ export function configuredRole(
 export async function resolveSpeaker(db: Db, config: Config, message: IncomingMessage): Promise<Speaker> {
   const sql = directSql(db);
   const byIdentity = speakerByIdentity(message.platform, message.senderId);
-  let known = sql.first(byIdentity);
+  let known = await sql.first(byIdentity);
   if (!known) {
     // A first message: rare, so the ordinary Prisma path, which also looks up roster experts and staff.
     const personId = await personForNewIdentity(db, config, message);
@@ -60,7 +60,7 @@ export async function resolveSpeaker(db: Db, config: Config, message: IncomingMe
       create: { platform: message.platform, externalId: message.senderId, displayName: message.senderName, personId },
       update: {},
     });
-    known = sql.first(byIdentity);
+    known = await sql.first(byIdentity);
     if (!known) throw new Error(`identity ${message.platform}:${message.senderId} not stored`);
   }
   const row = known;
@@ -68,15 +68,15 @@ export async function resolveSpeaker(db: Db, config: Config, message: IncomingMe
   const configured = configuredRole(config, message);
   const raised = configured !== null && roleRank[configured] > roleRank[row.role as Role];
   if (renamed || raised) {
-    await sql.write((tx) => {
+    await sql.write(async (tx) => {
       if (renamed) {
-        tx.execute(
-          sqlite.updateTable("Identity").set({ displayName: message.senderName }).where("id", "=", row.identityId),
+        await tx.execute(
+          builder.updateTable("Identity").set({ displayName: message.senderName }).where("id", "=", row.identityId),
         );
       }
       if (raised) {
-        tx.execute(
-          sqlite.updateTable("Person").set({ role: configured, staffTeamKey: null }).where("id", "=", row.personId),
+        await tx.execute(
+          builder.updateTable("Person").set({ role: configured, staffTeamKey: null }).where("id", "=", row.personId),
         );
       }
     });
@@ -93,7 +93,7 @@ export async function resolveSpeaker(db: Db, config: Config, message: IncomingMe
 }
 
 const speakerByIdentity = prepared((platform: string, externalId: string) =>
-  sqlite
+  builder
     .selectFrom("Identity as i")
     .innerJoin("Person as p", "p.id", "i.personId")
     .select([
@@ -126,7 +126,7 @@ async function personForNewIdentity(db: Db, config: Config, message: IncomingMes
 }
 
 const personByExpert = prepared((expertId: string) =>
-  sqlite.selectFrom("Person").select("id").where("expertId", "=", expertId),
+  builder.selectFrom("Person").select("id").where("expertId", "=", expertId),
 );
 
 /** The person record of a roster expert, created on first need. */
@@ -134,23 +134,23 @@ export async function personIdForExpert(db: Db, expertId: string, name: string):
   // Every offer asks this: plain SQL (prisma/direct-sql.ts).
   const sql = directSql(db);
   const byExpert = personByExpert(expertId);
-  const existing = sql.first(byExpert);
+  const existing = await sql.first(byExpert);
   if (existing) return existing.id;
-  return sql.write((tx) => {
-    tx.execute(
-      sqlite
+  return sql.write(async (tx) => {
+    await tx.execute(
+      builder
         .insertInto("Person")
         .values({ id: newId(), displayName: name, role: "expert", expertId, isDemo: 0, createdAt: sqlDate(new Date()) })
         .onConflict((conflict) => conflict.column("expertId").doNothing()),
     );
-    const person = tx.first(byExpert);
+    const person = await tx.first(byExpert);
     if (!person) throw new Error(`person of expert ${expertId} not stored`);
     return person.id;
   });
 }
 
 const identitiesOf = prepared((personId: string) =>
-  sqlite
+  builder
     .selectFrom("Identity")
     .select(["platform", "externalId"])
     .where("personId", "=", personId)
@@ -158,7 +158,7 @@ const identitiesOf = prepared((personId: string) =>
 );
 
 const localeOf = prepared((personId: string) =>
-  sqlite.selectFrom("Person").select("locale").where("id", "=", personId),
+  builder.selectFrom("Person").select("locale").where("id", "=", personId),
 );
 
 /**
@@ -173,17 +173,17 @@ export async function reachPerson(
   preferred?: Platform,
 ): Promise<Target | null> {
   const sql = directSql(db);
-  const identities = sql.many(identitiesOf(personId));
+  const identities = await sql.many(identitiesOf(personId));
   const usable = identities.filter((identity) => platforms.includes(identity.platform as Platform));
   const chosen = usable.find((identity) => identity.platform === preferred) ?? usable[0];
   if (chosen) return { platform: chosen.platform as Platform, kind: "user", id: chosen.externalId };
   if (!platforms.includes("terminal")) return null;
-  const person = sql.first(sqlite.selectFrom("Person").select("displayName").where("id", "=", personId));
+  const person = await sql.first(builder.selectFrom("Person").select("displayName").where("id", "=", personId));
   if (!person) throw new Error(`person ${personId} does not exist`);
   const name = person.displayName;
-  const owner = await sql.write((tx) => {
-    tx.execute(
-      sqlite
+  const owner = await sql.write(async (tx) => {
+    await tx.execute(
+      builder
         .insertInto("Identity")
         .values({
           id: newId(),
@@ -196,7 +196,7 @@ export async function reachPerson(
         .onConflict((conflict) => conflict.columns(["platform", "externalId"]).doNothing()),
     );
     return tx.first(
-      sqlite
+      builder
         .selectFrom("Identity")
         .select("personId")
         .where("platform", "=", "terminal")
@@ -209,15 +209,15 @@ export async function reachPerson(
 }
 
 /** The locale a person last wrote in, or null. */
-export function personLocale(db: Db, personId: string): Locale | null {
-  const person = directSql(db).first(localeOf(personId));
+export async function personLocale(db: Db, personId: string): Promise<Locale | null> {
+  const person = await directSql(db).first(localeOf(personId));
   return isLocale(person?.locale) ? person.locale : null;
 }
 
 /** Remembers the language a person writes in. */
 export async function setPersonLocale(db: Db, personId: string, locale: Locale): Promise<void> {
-  await directSql(db).write((tx) =>
-    tx.execute(sqlite.updateTable("Person").set({ locale }).where("id", "=", personId)),
+  await directSql(db).write(async (tx) =>
+    tx.execute(builder.updateTable("Person").set({ locale }).where("id", "=", personId)),
   );
 }
 

@@ -1,6 +1,7 @@
 // The writes and reads of a hand-off: a request nobody in the roster fits goes to staff.
 import { type Db, directSql } from "./client.ts";
-import { newId, sqlDate } from "./direct-sql.ts";
+import { builder, prepared } from "./sql/builder.ts";
+import { newId, sqlDate } from "./sql/values.ts";
 
 export interface HandedOffRequest {
   code: string;
@@ -14,36 +15,48 @@ export interface HandedOffRequest {
  * already or is gone, so that a retried job tells nobody twice.
  */
 export async function markHandedOff(db: Db, requestId: number, partial: number): Promise<HandedOffRequest | null> {
-  const sql = directSql(db);
-  return sql.write((tx) => {
+  return directSql(db).write(async (tx) => {
     const now = sqlDate(new Date());
-    const changed = tx.run(
-      "UPDATE HelpRequest SET status = 'unmatched', waitReason = 'no_fit', updatedAt = ? WHERE id = ? AND status != 'unmatched'",
-      now,
-      requestId,
+    const changed = await tx.execute(
+      builder
+        .updateTable("HelpRequest")
+        .set({ status: "unmatched", waitReason: "no_fit", updatedAt: now })
+        .where("id", "=", requestId)
+        .where("status", "!=", "unmatched"),
     );
     if (changed.changes === 0) return null;
-    tx.run(
-      "INSERT INTO RequestEvent (id, requestId, actor, type, detail, createdAt) VALUES (?, ?, 'system', 'unmatched', ?, ?)",
-      newId(),
-      requestId,
-      JSON.stringify({ reason: "no_fit", partial }),
-      now,
+    await tx.execute(
+      builder.insertInto("RequestEvent").values({
+        id: newId(),
+        requestId,
+        actor: "system",
+        type: "unmatched",
+        detail: JSON.stringify({ reason: "no_fit", partial }),
+        createdAt: now,
+      }),
     );
     return (
-      tx.get<HandedOffRequest>("SELECT code, text, chatId, locale FROM HelpRequest WHERE id = ?", requestId) ?? null
+      (await tx.first(
+        builder.selectFrom("HelpRequest").select(["code", "text", "chatId", "locale"]).where("id", "=", requestId),
+      )) ?? null
     );
   });
 }
 
 /** Person ids of staff and admins, who get every hand-off. */
-export function staffPersonIds(db: Db): string[] {
-  return directSql(db)
-    .all<{ id: string }>("SELECT id FROM Person WHERE role IN ('staff', 'admin') ORDER BY createdAt")
-    .map((row) => row.id);
+export async function staffPersonIds(db: Db): Promise<string[]> {
+  const staff = await directSql(db).many(
+    builder.selectFrom("Person").select("id").where("role", "in", ["staff", "admin"]).orderBy("createdAt"),
+  );
+  return staff.map((row) => row.id);
 }
 
 /** A request's code, for a note to staff. */
-export function requestCode(db: Db, requestId: number): string | null {
-  return directSql(db).get<{ code: string }>("SELECT code FROM HelpRequest WHERE id = ?", requestId)?.code ?? null;
+export async function requestCode(db: Db, requestId: number): Promise<string | null> {
+  const row = await directSql(db).first(requestCodeOf(requestId));
+  return row?.code ?? null;
 }
+
+const requestCodeOf = prepared((requestId: number) =>
+  builder.selectFrom("HelpRequest").select("code").where("id", "=", requestId),
+);

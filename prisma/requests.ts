@@ -1,11 +1,13 @@
 // Help requests and their timeline (RequestEvent): every read and write of those tables. The status
 // column is a string; rows leave here with it parsed into RequestStatus. The statements of the hot path
-// (a new request, a match run, an offer) are plain SQL on the synchronous connection (direct-sql.ts).
+// (a new request, a match run, an offer) are typed plain SQL (prisma/sql/).
 import type { RequestFields } from "../core/request-format.ts";
 import { finishedRequestStatuses, type MatchStatus, type RequestStatus, requestStatus } from "../core/statuses.ts";
 import { type Db, directSql } from "./client.ts";
-import { newId, type SqlValue, type SqlWriter, sqlDate } from "./direct-sql.ts";
+import type { SqlWriter } from "./direct-sql.ts";
 import type { HelpRequest } from "./generated/client.ts";
+import { builder, prepared } from "./sql/builder.ts";
+import { newId, sqlDate } from "./sql/values.ts";
 
 /** The understood fields of a request as the row stores them (the request-format's fields, plus kind and urgency). */
 type StoredFields = Omit<RequestFields, "code" | "text"> & { kind: string | null; urgency: string | null };
@@ -66,57 +68,64 @@ export interface NewRequest {
 
 // Runs for every help request that arrives: one plain-SQL transaction.
 export function insertRequest(db: Db, request: NewRequest): Promise<{ id: number; code: string }> {
-  return directSql(db).write((sql) => {
+  return directSql(db).write(async (tx) => {
     const now = sqlDate(new Date());
     const { fields } = request;
-    const created = sql.run(
-      `INSERT INTO HelpRequest (code, chatId, requesterId, text, status, skills, teamKey, city, district, mode,
-         windowStart, windowEnd, kind, urgency, locale, waitReason, teamSize, createdAt, updatedAt, confirmedAt)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)`,
-      request.placeholderCode,
-      request.chatId,
-      request.requesterId,
-      request.text,
-      request.status,
-      fields.skills,
-      fields.teamKey,
-      fields.city,
-      fields.district,
-      fields.mode,
-      fields.windowStart,
-      fields.windowEnd,
-      fields.kind,
-      fields.urgency,
-      request.locale,
-      request.waitReason,
-      now,
-      now,
-      request.status === "draft" ? null : now,
+    const created = await tx.first(
+      builder
+        .insertInto("HelpRequest")
+        .values({
+          code: request.placeholderCode,
+          chatId: request.chatId,
+          requesterId: request.requesterId,
+          text: request.text,
+          status: request.status,
+          skills: fields.skills,
+          teamKey: fields.teamKey,
+          city: fields.city,
+          district: fields.district,
+          mode: fields.mode,
+          windowStart: fields.windowStart,
+          windowEnd: fields.windowEnd,
+          kind: fields.kind,
+          urgency: fields.urgency,
+          locale: request.locale,
+          waitReason: request.waitReason,
+          teamSize: 1,
+          createdAt: now,
+          updatedAt: now,
+          confirmedAt: request.status === "draft" ? null : now,
+        })
+        .returning("id"),
     );
-    const id = created.lastInsertRowid;
+    if (!created) throw new Error(`request ${request.placeholderCode} not stored`);
+    const id = Number(created.id);
     const code = request.codeOf(id);
-    sql.run("UPDATE HelpRequest SET code = ? WHERE id = ?", code, id);
-    sql.run(
-      `INSERT INTO RequestEvent (id, requestId, actor, type, detail, createdAt) VALUES (?, ?, ?, 'created', '{}', ?)`,
-      newId(),
-      id,
-      request.requesterId,
-      now,
-    );
-    if (request.contact) sql.run("UPDATE Person SET phone = ? WHERE id = ?", request.contact, request.requesterId);
+    await tx.execute(builder.updateTable("HelpRequest").set({ code }).where("id", "=", id));
+    await insertEvent(tx, id, { actor: request.requesterId, type: "created" }, now);
+    if (request.contact) {
+      await tx.execute(
+        builder.updateTable("Person").set({ phone: request.contact }).where("id", "=", request.requesterId),
+      );
+    }
     if (request.question) {
-      sql.run(
-        `INSERT INTO PendingQuestion (id, chatId, personId, topic, requestId, createdAt, expiresAt)
-         VALUES (?, ?, ?, ?, ?, ?, ?)
-         ON CONFLICT (chatId, personId) DO UPDATE
-           SET topic = excluded.topic, requestId = excluded.requestId, expiresAt = excluded.expiresAt`,
-        newId(),
-        request.chatId,
-        request.requesterId,
-        request.question.topic,
-        id,
-        now,
-        sqlDate(request.question.expiresAt),
+      const { topic } = request.question;
+      const expiresAt = sqlDate(request.question.expiresAt);
+      await tx.execute(
+        builder
+          .insertInto("PendingQuestion")
+          .values({
+            id: newId(),
+            chatId: request.chatId,
+            personId: request.requesterId,
+            topic,
+            requestId: id,
+            createdAt: now,
+            expiresAt,
+          })
+          .onConflict((conflict) =>
+            conflict.columns(["chatId", "personId"]).doUpdateSet({ topic, requestId: id, expiresAt }),
+          ),
       );
     }
     return { id, code };
@@ -132,25 +141,42 @@ export interface RequestForMatching extends StoredFields {
   earlierExperts: string[];
 }
 
-export function requestForMatching(db: Db, requestId: number): RequestForMatching | null {
+export async function requestForMatching(db: Db, requestId: number): Promise<RequestForMatching | null> {
   const sql = directSql(db);
-  const row = sql.get<Omit<RequestForMatching, "status" | "earlierExperts"> & { status: string }>(
-    `SELECT status, text, skills, teamKey, city, district, mode, windowStart, windowEnd, kind, urgency, teamSize
-     FROM HelpRequest WHERE id = ?`,
-    requestId,
-  );
+  const row = await sql.first(requestToMatch(requestId));
   if (!row) return null;
-  const earlier = sql.all<{ expertId: string }>("SELECT expertId FROM Match WHERE requestId = ?", requestId);
+  const earlier = await sql.many(expertsConsidered(requestId));
   return { ...parsed(row), earlierExperts: earlier.map((match) => match.expertId) };
 }
 
+const requestToMatch = prepared((requestId: number) =>
+  builder
+    .selectFrom("HelpRequest")
+    .select([
+      "status",
+      "text",
+      "skills",
+      "teamKey",
+      "city",
+      "district",
+      "mode",
+      "windowStart",
+      "windowEnd",
+      "kind",
+      "urgency",
+      "teamSize",
+    ])
+    .where("id", "=", requestId),
+);
+
+const expertsConsidered = prepared((requestId: number) =>
+  builder.selectFrom("Match").select("expertId").where("requestId", "=", requestId),
+);
+
 /** The skills of experts as written in the roster (JSON lists), by expert id. */
-export function expertSkillLists(db: Db, ids: string[]): { id: string; skills: string }[] {
+export async function expertSkillLists(db: Db, ids: string[]): Promise<{ id: string; skills: string }[]> {
   if (ids.length === 0) return [];
-  return directSql(db).all<{ id: string; skills: string }>(
-    `SELECT id, skills FROM Expert WHERE id IN (${ids.map(() => "?").join(", ")})`,
-    ...ids,
-  );
+  return directSql(db).many(builder.selectFrom("Expert").select(["id", "skills"]).where("id", "in", ids));
 }
 
 /** Candidates of a match run, ranked after those of earlier runs. */
@@ -168,63 +194,50 @@ export function insertCandidates(
 ): Promise<void> {
   const status: RequestStatus = "matching";
   const candidate: MatchStatus = "candidate";
-  return directSql(db).write((tx) => {
+  return directSql(db).write(async (tx) => {
     const now = sqlDate(new Date());
-    for (const [index, match] of input.candidates.entries()) {
-      tx.run(
-        `INSERT INTO Match (id, requestId, expertId, rank, score, reasons, status, assignedBy, role, createdAt, updatedAt)
-         VALUES (?, ?, ?, ?, ?, ?, ?, 'system', ?, ?, ?)`,
-        newId(),
-        input.requestId,
-        match.expertId,
-        input.offset + index + 1,
-        match.score,
-        JSON.stringify(match.reasons),
-        candidate,
-        match.role,
-        now,
-        now,
+    if (input.candidates.length > 0) {
+      await tx.execute(
+        builder.insertInto("Match").values(
+          input.candidates.map((match, index) => ({
+            id: newId(),
+            requestId: input.requestId,
+            expertId: match.expertId,
+            rank: input.offset + index + 1,
+            score: match.score,
+            reasons: JSON.stringify(match.reasons),
+            status: candidate,
+            assignedBy: "system",
+            role: match.role,
+            offers: 0,
+            createdAt: now,
+            updatedAt: now,
+          })),
+        ),
       );
     }
-    tx.run(
-      "UPDATE HelpRequest SET status = ?, teamSize = ?, updatedAt = ? WHERE id = ?",
-      status,
-      input.teamSize,
-      now,
-      input.requestId,
+    await tx.execute(
+      builder
+        .updateTable("HelpRequest")
+        .set({ status, teamSize: input.teamSize, updatedAt: now })
+        .where("id", "=", input.requestId),
     );
-    tx.run(
-      "INSERT INTO RequestEvent (id, requestId, actor, type, detail, createdAt) VALUES (?, ?, ?, ?, ?, ?)",
-      newId(),
-      input.requestId,
-      input.event.actor,
-      input.event.type,
-      detailJson(input.event.detail),
-      now,
-    );
+    await insertEvent(tx, input.requestId, input.event, now);
   });
 }
 
 /** An offer card went out: the request waits on the expert's answer. */
 export function recordOfferMade(db: Db, requestId: number, event: TimelineEntry): Promise<void> {
   const status: RequestStatus = "offered";
-  return directSql(db).write((tx) => {
+  return directSql(db).write(async (tx) => {
     const now = sqlDate(new Date());
-    tx.run(
-      "UPDATE HelpRequest SET status = ?, waitReason = 'offer_unanswered', updatedAt = ? WHERE id = ?",
-      status,
-      now,
-      requestId,
+    await tx.execute(
+      builder
+        .updateTable("HelpRequest")
+        .set({ status, waitReason: "offer_unanswered", updatedAt: now })
+        .where("id", "=", requestId),
     );
-    tx.run(
-      "INSERT INTO RequestEvent (id, requestId, actor, type, detail, createdAt) VALUES (?, ?, ?, ?, ?, ?)",
-      newId(),
-      requestId,
-      event.actor,
-      event.type,
-      detailJson(event.detail),
-      now,
-    );
+    await insertEvent(tx, requestId, event, now);
   });
 }
 
@@ -265,32 +278,44 @@ export function transitionRequest(
     question?: "drop" | { topic: string };
   },
 ): Promise<boolean> {
-  // One synchronous transaction on the plain-SQL connection: nothing else in this process interleaves,
-  // and the offer path (which runs it) never waits on a Prisma interactive transaction.
-  return directSql(db).write((tx) => {
+  // One transaction on the plain-SQL connection: the offer path (which runs it) never waits on a Prisma
+  // interactive transaction.
+  return directSql(db).write(async (tx) => {
     const now = sqlDate(new Date());
-    const moved = updateWhere(tx, "HelpRequest", change.id, change.from, { ...change.set, status: change.to }, now);
+    const moved = await updateWhere(
+      tx,
+      "HelpRequest",
+      change.id,
+      change.from,
+      { ...change.set, status: change.to },
+      now,
+    );
     if (!moved) return false;
-    insertEvent(tx, change.id, change.event, now);
+    await insertEvent(tx, change.id, change.event, now);
     if (change.dropMatches?.length) {
-      tx.run(
-        `DELETE FROM Match WHERE requestId = ? AND status IN (${change.dropMatches.map(() => "?").join(", ")})`,
-        change.id,
-        ...change.dropMatches,
+      await tx.execute(
+        builder
+          .deleteFrom("Match")
+          .where("requestId", "=", change.id)
+          .where("status", "in", [...change.dropMatches]),
       );
     }
-    if (change.question === "drop") tx.run("DELETE FROM PendingQuestion WHERE requestId = ?", change.id);
-    else if (change.question) {
-      tx.run("UPDATE PendingQuestion SET topic = ? WHERE requestId = ?", change.question.topic, change.id);
+    if (change.question === "drop") {
+      await tx.execute(builder.deleteFrom("PendingQuestion").where("requestId", "=", change.id));
+    } else if (change.question) {
+      await tx.execute(
+        builder.updateTable("PendingQuestion").set({ topic: change.question.topic }).where("requestId", "=", change.id),
+      );
     }
     return true;
   });
 }
 
-/** A column value as the driver takes it (dates as Prisma stores them). */
-function sqlValue(value: unknown): SqlValue {
+/** A column value as the typed path stores it (dates as Prisma stores them in SQLite, booleans as 0 or 1). */
+function storedValue(value: unknown): string | number | null {
   if (value instanceof Date) return sqlDate(value);
   if (value === undefined || value === null) return null;
+  if (typeof value === "boolean") return value ? 1 : 0;
   if (typeof value === "string" || typeof value === "number") return value;
   return String(value);
 }
@@ -299,36 +324,37 @@ function sqlValue(value: unknown): SqlValue {
  * `UPDATE table SET … WHERE id = ? [AND status IN (from)]`; the column names come from the typed
  * change objects of this folder, never from input. Returns whether the row moved.
  */
-export function updateWhere(
+export async function updateWhere(
   tx: SqlWriter,
   table: "HelpRequest" | "Match",
   id: number | string,
   from: readonly string[] | undefined,
   columns: Record<string, unknown>,
   now: string,
-): boolean {
-  const names = Object.keys(columns).filter((name) => columns[name] !== undefined);
-  const assignments = [...names.map((name) => `"${name}" = ?`), `"updatedAt" = ?`].join(", ");
-  const statusIn = from ? ` AND status IN (${from.map(() => "?").join(", ")})` : "";
-  const result = tx.run(
-    `UPDATE "${table}" SET ${assignments} WHERE id = ?${statusIn}`,
-    ...names.map((name) => sqlValue(columns[name])),
-    now,
-    id,
-    ...(from ?? []),
-  );
+): Promise<boolean> {
+  const set: Record<string, string | number | null> = { updatedAt: now };
+  for (const [name, value] of Object.entries(columns)) if (value !== undefined) set[name] = storedValue(value);
+  // The two tables share the columns updated here (status, updatedAt, id); the others come from
+  // RequestChanges and MatchChanges, typed against each table by the callers.
+  let update = builder
+    .updateTable(table as "Match")
+    .set(set)
+    .where("id", "=", id as string);
+  if (from) update = update.where("status", "in", [...from]);
+  const result = await tx.execute(update);
   return result.changes > 0;
 }
 
-export function insertEvent(tx: SqlWriter, requestId: number, event: TimelineEntry, now: string): void {
-  tx.run(
-    "INSERT INTO RequestEvent (id, requestId, actor, type, detail, createdAt) VALUES (?, ?, ?, ?, ?, ?)",
-    newId(),
-    requestId,
-    event.actor,
-    event.type,
-    detailJson(event.detail),
-    now,
+export async function insertEvent(tx: SqlWriter, requestId: number, event: TimelineEntry, now: string): Promise<void> {
+  await tx.execute(
+    builder.insertInto("RequestEvent").values({
+      id: newId(),
+      requestId,
+      actor: event.actor,
+      type: event.type,
+      detail: detailJson(event.detail),
+      createdAt: now,
+    }),
   );
 }
 
@@ -345,14 +371,18 @@ export interface PendingQuestion {
   expiresAt: string;
 }
 
-// Asked for every message that could answer a question: a plain prepared statement.
-export function pendingQuestion(db: Db, chatId: string, personId: string): PendingQuestion | undefined {
-  return directSql(db).get<PendingQuestion>(
-    "SELECT id, topic, requestId, expiresAt FROM PendingQuestion WHERE chatId = ? AND personId = ?",
-    chatId,
-    personId,
-  );
+// Asked for every message that could answer a question: a prepared statement.
+export function pendingQuestion(db: Db, chatId: string, personId: string): Promise<PendingQuestion | undefined> {
+  return directSql(db).first(questionTo(chatId, personId));
 }
+
+const questionTo = prepared((chatId: string, personId: string) =>
+  builder
+    .selectFrom("PendingQuestion")
+    .select(["id", "topic", "requestId", "expiresAt"])
+    .where("chatId", "=", chatId)
+    .where("personId", "=", personId),
+);
 
 export async function dropPendingQuestion(db: Db, id: string): Promise<void> {
   await db.pendingQuestion.deleteMany({ where: { id } });

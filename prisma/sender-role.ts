@@ -4,14 +4,21 @@ import type { Config } from "../core/config.ts";
 import type { Db } from "./client.ts";
 import { directSql } from "./client.ts";
 import { configuredRole, type Role } from "./people.ts";
+import { builder, prepared } from "./sql/builder.ts";
 
-const roleByIdentity = `SELECT Person.role AS role FROM Identity JOIN Person ON Person.id = Identity.personId
-  WHERE Identity.platform = ? AND Identity.externalId = ?`;
+const roleByIdentity = prepared((platform: string, externalId: string) =>
+  builder
+    .selectFrom("Identity")
+    .innerJoin("Person", "Person.id", "Identity.personId")
+    .select("Person.role")
+    .where("Identity.platform", "=", platform)
+    .where("Identity.externalId", "=", externalId),
+);
 
 /** The sender's role: the configured one (ADMINS, STAFF) or the stored one; null for someone never seen. */
-export function senderRole(db: Db, config: Config, platform: string, senderId: string): Role | null {
+export async function senderRole(db: Db, config: Config, platform: string, senderId: string): Promise<Role | null> {
   const configured = configuredRole(config, { platform: platform as never, senderId, senderName: "" });
   if (configured) return configured;
-  const row = directSql(db).get<{ role: string }>(roleByIdentity, platform, senderId);
+  const row = await directSql(db).first(roleByIdentity(platform, senderId));
   return (row?.role as Role | undefined) ?? null;
 }

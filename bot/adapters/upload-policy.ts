@@ -16,7 +16,7 @@ export function staffRosterFiles(db: () => Db | undefined, config: Config, platf
   return async (senderId, fileName) => {
     const client = db();
     if (!client || !rosterExtensions.has(path.extname(fileName).toLowerCase())) return false;
-    const role = senderRole(client, config, platform, senderId);
+    const role = await senderRole(client, config, platform, senderId);
     return role === "staff" || role === "admin";
   };
 }

@@ -25,7 +25,7 @@ import { offerMessageKey, scheduleOfferTimeout } from "./queues.ts";
  * accepted expert nor an open offer — and flags the request to staff when a role has nobody left.
  */
 export async function offerNext(services: Services, requestId: number): Promise<void> {
-  const request = requestForOffer(services.db, requestId);
+  const request = await requestForOffer(services.db, requestId);
   if (!request || !inSet(offerableRequestStatuses, request.status)) return;
   let exhausted = false;
   for (const role of rolesOf(request)) {
@@ -40,11 +40,15 @@ export async function offerNext(services: Services, requestId: number): Promise<
 export type Unaskable = "paused" | "inactive" | "capped";
 
 /** Whether a candidate can be asked: active, not paused, and (for the ranker's picks) under the monthly cap. */
-export function unaskable(services: Services, match: OfferCandidate, checkCap: boolean): Unaskable | null {
+export async function unaskable(
+  services: Services,
+  match: OfferCandidate,
+  checkCap: boolean,
+): Promise<Unaskable | null> {
   if (!match.expert.active) return "inactive";
   if (match.expert.paused) return "paused";
   if (!checkCap) return null;
-  const offers = cappedOffersSince(services.db, match.expertId, monthStart(new Date()));
+  const offers = await cappedOffersSince(services.db, match.expertId, monthStart(new Date()));
   return offers >= services.config.MONTHLY_OFFER_CAP ? "capped" : null;
 }
 
@@ -57,7 +61,7 @@ async function offerToNextCandidate(
 ): Promise<boolean> {
   for (const match of candidates.filter((candidate) => candidate.status === "candidate")) {
     // Staff assignments were checked when staff made them; the ranker's picks respect the cap.
-    if (unaskable(services, match, match.assignedBy === "system")) {
+    if (await unaskable(services, match, match.assignedBy === "system")) {
       await skipCandidate(services.db, match.id);
       continue;
     }

@@ -55,7 +55,7 @@ export async function assignExpert(
   const own = matches.find((match) => match.expertId === expert.id);
   // The offer the expert holds now is asked again, so it does not count twice against the cap.
   const holding = own?.status === "offered" ? 1 : 0;
-  if (cappedOffersSince(db, expert.id, monthStart(new Date())) - holding >= config.MONTHLY_OFFER_CAP) {
+  if ((await cappedOffersSince(db, expert.id, monthStart(new Date()))) - holding >= config.MONTHLY_OFFER_CAP) {
     return refuse("capped");
   }
   const roles = rolesOf({ teamSize: request.teamSize, matches });
@@ -73,7 +73,7 @@ export async function assignExpert(
     assignedBy: actor,
     event: { actor, type: "assigned", detail: { expert: expert.name } },
   });
-  const stored = requestForOffer(db, request.id);
+  const stored = await requestForOffer(db, request.id);
   const match = stored?.matches.find((candidate) => candidate.expertId === expert.id);
   if (!stored || !match) return { kind: "closed" };
   const made = await offerTo(services, stored, match, role);

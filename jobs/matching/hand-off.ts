@@ -25,7 +25,7 @@ export async function handOff(services: Services, requestId: number, partial: re
     message: { kind: "text", text: t("intake.no_match", { code: request.code }) },
   });
   const reason = partial.length > 0 ? "no_fit" : "no_candidate";
-  for (const personId of staffPersonIds(services.db)) {
+  for (const personId of await staffPersonIds(services.db)) {
     await sendToPerson(services, {
       personId,
       key: `hand-off-${requestId}-${personId}`,
@@ -65,9 +65,9 @@ export async function handOff(services: Services, requestId: number, partial: re
 
 /** A team request with a role nobody in the roster covers: staff hear which role, and fill it with /assign. */
 export async function tellStaffMissingRoles(services: Services, requestId: number, missing: readonly string[]) {
-  const code = requestCode(services.db, requestId);
+  const code = await requestCode(services.db, requestId);
   if (!code) return;
-  for (const personId of staffPersonIds(services.db)) {
+  for (const personId of await staffPersonIds(services.db)) {
     await sendToPerson(services, {
       personId,
       key: `missing-role-${requestId}-${personId}`,

@@ -3,7 +3,8 @@
 // deadlocks against a Prisma transaction of the same process.
 import { afterEach, describe, expect, it } from "vitest";
 import { closeDatabase, type Db, directSql } from "../../prisma/client.ts";
-import { newId, sqlDate } from "../../prisma/direct-sql.ts";
+import { newId, type SqlWriter, sqlDate } from "../../prisma/direct-sql.ts";
+import { builder } from "../../prisma/sql/builder.ts";
 import { freshDatabase } from "../roster/test-db.ts";
 
 let db: Db | undefined;
@@ -14,12 +15,18 @@ afterEach(async () => {
 });
 
 function insertChat(externalId: unknown) {
-  return (sql: Parameters<Parameters<ReturnType<typeof directSql>["write"]>[0]>[0]) =>
-    sql.run(
-      "INSERT INTO Chat (id, platform, externalId, kind, title, served, isDemo, createdAt) VALUES (?, 'lark', ?, 'group', 't', 1, 0, ?)",
-      newId(),
-      externalId as string,
-      sqlDate(new Date("2026-11-23T08:00:00Z")),
+  return (tx: SqlWriter) =>
+    tx.execute(
+      builder.insertInto("Chat").values({
+        id: newId(),
+        platform: "lark",
+        externalId: externalId as string,
+        kind: "group",
+        title: "t",
+        served: 1,
+        isDemo: 0,
+        createdAt: sqlDate(new Date("2026-11-23T08:00:00Z")),
+      }),
     );
 }
 
@@ -40,9 +47,9 @@ describe("plain SQL beside Prisma", () => {
     const sql = directSql(db);
     const results = await Promise.allSettled([
       sql.write(insertChat("oc_a")),
-      sql.write((tx) => {
-        insertChat("oc_b")(tx);
-        insertChat("oc_a")(tx); // duplicate key: this whole unit fails, oc_b with it
+      sql.write(async (tx) => {
+        await insertChat("oc_b")(tx);
+        await insertChat("oc_a")(tx); // duplicate key: this whole unit fails, oc_b with it
       }),
       sql.write(insertChat("oc_c")),
     ]);
@@ -55,8 +62,8 @@ describe("plain SQL beside Prisma", () => {
     db = await freshDatabase();
     const sql = directSql(db);
     await expect(
-      sql.write((tx) => {
-        insertChat("oc_half")(tx);
+      sql.write(async (tx) => {
+        await insertChat("oc_half")(tx);
         throw new Error("half-way");
       }),
     ).rejects.toThrow("half-way");

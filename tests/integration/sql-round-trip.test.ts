@@ -7,7 +7,7 @@ import { closeDatabase, type Db, directSql } from "../../prisma/client.ts";
 import { markInbound, recordInbound } from "../../prisma/inbound-repository.ts";
 import { markOutboundSent, storeOutbound } from "../../prisma/outbox-repository.ts";
 import { personIdForExpert, personLocale, reachPerson } from "../../prisma/people.ts";
-import { sqlite } from "../../prisma/sql/builder.ts";
+import { builder } from "../../prisma/sql/builder.ts";
 import { fromSqlBool, fromSqlDate, newId, sqlDate } from "../../prisma/sql/values.ts";
 import { freshDatabase } from "../roster/test-db.ts";
 
@@ -40,13 +40,13 @@ describe("rows written by Prisma, read by the typed path", () => {
     const prisma = await open();
     const { expert, chat, request } = await expertAndRequest(prisma);
     const sql = directSql(prisma);
-    const storedExpert = sql.first(sqlite.selectFrom("Expert").selectAll().where("id", "=", expert.id));
+    const storedExpert = await sql.first(builder.selectFrom("Expert").selectAll().where("id", "=", expert.id));
     expect(storedExpert && fromSqlBool(storedExpert.paused)).toBe(true);
     expect(storedExpert && fromSqlBool(storedExpert.canRemote)).toBe(false);
     expect(storedExpert?.updatedAt).toBe(sqlDate(expert.updatedAt));
-    const storedChat = sql.first(sqlite.selectFrom("Chat").selectAll().where("id", "=", chat.id));
+    const storedChat = await sql.first(builder.selectFrom("Chat").selectAll().where("id", "=", chat.id));
     expect(storedChat?.served).toBe(1);
-    const storedRequest = sql.first(sqlite.selectFrom("HelpRequest").selectAll().where("id", "=", request.id));
+    const storedRequest = await sql.first(builder.selectFrom("HelpRequest").selectAll().where("id", "=", request.id));
     expect(storedRequest?.createdAt).toBe(sqlDate(at));
     expect(storedRequest?.closedAt && fromSqlDate(storedRequest.closedAt)).toEqual(at);
     expect(storedRequest?.confirmedAt).toBeNull();
@@ -54,19 +54,21 @@ describe("rows written by Prisma, read by the typed path", () => {
     const match = await prisma.match.create({
       data: { requestId: request.id, expertId: expert.id, rank: 1, score: 0.5, offeredAt: at },
     });
-    const storedMatch = sql.first(sqlite.selectFrom("Match").selectAll().where("id", "=", match.id));
+    const storedMatch = await sql.first(builder.selectFrom("Match").selectAll().where("id", "=", match.id));
     expect(storedMatch).toMatchObject({ requestId: request.id, score: 0.5, offeredAt: sqlDate(at) });
 
     const event = await prisma.requestEvent.create({
       data: { requestId: request.id, actor: "system", type: "created", createdAt: at },
     });
-    expect(sql.first(sqlite.selectFrom("RequestEvent").select("createdAt").where("id", "=", event.id))).toEqual({
+    expect(await sql.first(builder.selectFrom("RequestEvent").select("createdAt").where("id", "=", event.id))).toEqual({
       createdAt: sqlDate(at),
     });
     const question = await prisma.pendingQuestion.create({
       data: { chatId: chat.id, personId: request.requesterId, topic: "request.city", expiresAt: at },
     });
-    expect(sql.first(sqlite.selectFrom("PendingQuestion").select("expiresAt").where("id", "=", question.id))).toEqual({
+    expect(
+      await sql.first(builder.selectFrom("PendingQuestion").select("expiresAt").where("id", "=", question.id)),
+    ).toEqual({
       expiresAt: sqlDate(at),
     });
   });
@@ -91,7 +93,7 @@ describe("rows written by Prisma, read by the typed path", () => {
       data: { platform: "lark", externalId: "ou_1", displayName: "王", personId: person.id },
     });
     expect(await personIdForExpert(prisma, expert.id, "王工")).toBe(person.id);
-    expect(personLocale(prisma, person.id)).toBe("en");
+    expect(await personLocale(prisma, person.id)).toBe("en");
     expect(await reachPerson(prisma, person.id, ["lark"])).toEqual({ platform: "lark", kind: "user", id: "ou_1" });
     const outbound = await prisma.outboundMessage.create({
       data: { key: "k1", platform: "lark", targetKind: "chat", targetId: "oc_9", payload: "{}", status: "sent" },
@@ -164,9 +166,9 @@ describe("rows written by the typed path, read by Prisma", () => {
   it("reads as Prisma's own: requests, matches, timeline rows and pending questions", async () => {
     const prisma = await open();
     const { expert, person, chat } = await expertAndRequest(prisma);
-    const requestId = await directSql(prisma).write((tx) => {
-      tx.execute(
-        sqlite.insertInto("HelpRequest").values({
+    const requestId = await directSql(prisma).write(async (tx) => {
+      await tx.execute(
+        builder.insertInto("HelpRequest").values({
           code: "R-0002",
           chatId: chat.id,
           requesterId: person.id,
@@ -180,11 +182,11 @@ describe("rows written by the typed path, read by Prisma", () => {
           updatedAt: sqlDate(at),
         }),
       );
-      const request = tx.first(sqlite.selectFrom("HelpRequest").select("id").where("code", "=", "R-0002"));
+      const request = await tx.first(builder.selectFrom("HelpRequest").select("id").where("code", "=", "R-0002"));
       if (!request) throw new Error("not stored");
       const matchId = newId();
-      tx.execute(
-        sqlite.insertInto("Match").values({
+      await tx.execute(
+        builder.insertInto("Match").values({
           id: matchId,
           offers: 1,
           requestId: request.id,
@@ -199,8 +201,8 @@ describe("rows written by the typed path, read by Prisma", () => {
           updatedAt: sqlDate(at),
         }),
       );
-      tx.execute(
-        sqlite.insertInto("RequestEvent").values({
+      await tx.execute(
+        builder.insertInto("RequestEvent").values({
           id: newId(),
           requestId: request.id,
           actor: "system",
@@ -209,8 +211,8 @@ describe("rows written by the typed path, read by Prisma", () => {
           createdAt: sqlDate(at),
         }),
       );
-      tx.execute(
-        sqlite.insertInto("PendingQuestion").values({
+      await tx.execute(
+        builder.insertInto("PendingQuestion").values({
           id: newId(),
           chatId: chat.id,
           personId: person.id,

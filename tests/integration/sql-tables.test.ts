@@ -2,7 +2,7 @@
 // the only defaults SQLite fills in itself.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { prepared, sqlite } from "../../prisma/sql/builder.ts";
+import { builder, compileFor, prepared } from "../../prisma/sql/builder.ts";
 import { numberedBySqlite } from "../../prisma/sql/tables.ts";
 
 const schema = readFileSync(new URL("../../prisma/schema.prisma", import.meta.url), "utf8");
@@ -23,20 +23,25 @@ describe("typed tables", () => {
 
   it("names tables and columns as the schema does (no @map)", () => {
     expect(schema).not.toMatch(/@@?map\(/);
-    const compiled = sqlite.selectFrom("OutboundMessage").select(["id", "key"]).where("id", "=", "x").compile();
-    expect(compiled.sql).toBe('select "id", "key" from "OutboundMessage" where "id" = ?');
+    const query = builder.selectFrom("OutboundMessage").select(["id", "key"]).where("id", "=", "x");
+    expect(compileFor(query, "sqlite").sql).toBe('select "id", "key" from "OutboundMessage" where "id" = ?');
+    expect(compileFor(query, "postgres").sql).toBe('select "id", "key" from "OutboundMessage" where "id" = $1');
   });
 
   it("compiles a prepared statement once and binds each call's own values", () => {
     const byKey = prepared((key: string, status: string) =>
-      sqlite.selectFrom("OutboundMessage").select("id").where("key", "=", key).where("status", "=", status),
+      builder.selectFrom("OutboundMessage").select("id").where("key", "=", key).where("status", "=", status),
     );
-    expect(byKey("a", "sent").compile().parameters).toEqual(["a", "sent"]);
-    expect(byKey("b", "failed").compile()).toMatchObject({
+    expect(byKey("a", "sent").compileFor("sqlite").parameters).toEqual(["a", "sent"]);
+    expect(byKey("b", "failed").compileFor("sqlite")).toMatchObject({
       sql: 'select "id" from "OutboundMessage" where "key" = ? and "status" = ?',
       parameters: ["b", "failed"],
     });
-    const unbound = prepared((_key: string) => sqlite.selectFrom("OutboundMessage").select("id"));
-    expect(() => unbound("a")).toThrow("binds 0 of 1 arguments");
+    expect(byKey("c", "sent").compileFor("postgres")).toMatchObject({
+      sql: 'select "id" from "OutboundMessage" where "key" = $1 and "status" = $2',
+      parameters: ["c", "sent"],
+    });
+    const unbound = prepared((_key: string) => builder.selectFrom("OutboundMessage").select("id"));
+    expect(() => unbound("a").compileFor("sqlite")).toThrow("binds 0 of 1 arguments");
   });
 });

@@ -120,7 +120,7 @@ describe("loading expert profiles for the index", () => {
     const db = await freshDatabase();
     const ids = await roster(db);
     const wanted = ["E17", "E03", "E11"].map((externalId) => ids.get(externalId) ?? "");
-    const profiles = loadExpertProfiles(db, NOW, [...wanted, "gone"]);
+    const profiles = await loadExpertProfiles(db, NOW, [...wanted, "gone"]);
     expect(profiles.map((p) => p.externalId)).toEqual(["E03", "E11", "E17"]);
     const all = (await collect(expertProfilePages(db, NOW, { pageSize: 4 }))).flat();
     expect(profiles[0]).toEqual(all.find((p) => p.externalId === "E03"));

@@ -13,17 +13,18 @@ import type { LarkAdapter } from "../../bot/adapters/lark/lark-adapter.ts";
 import { type App, startApp } from "../../bot/app.ts";
 import { loadConfig } from "../../core/config.ts";
 import { createLog } from "../../core/log.ts";
-import { type Db, directSql, openDatabase } from "../../prisma/client.ts";
+import { type Db, directSql, openDatabase, sqliteDirectSql } from "../../prisma/client.ts";
 import { newId, type SqlWriter, sqlDate } from "../../prisma/direct-sql.ts";
+import { insertInbound as insertInboundRow } from "../../prisma/inbound-repository.ts";
 import { type FakeLark, startFakeLark } from "../adapters/fake-lark.ts";
 import { deliver, encryptKey, post, textEvent, verificationToken } from "../adapters/lark-events.ts";
 import { eventually } from "./support/processes.ts";
 
 /** Lets the write connection grow no further than it is now, and fills what room is left in its pages. */
 async function fillDisk(db: Db): Promise<void> {
-  const sql = directSql(db);
-  const { page_count } = sql.get<{ page_count: number }>("PRAGMA page_count") ?? { page_count: 0 };
-  sql.get(`PRAGMA max_page_count = ${page_count}`);
+  const sql = sqliteDirectSql(db);
+  const { page_count } = sql.pragma<{ page_count: number }>("PRAGMA page_count") ?? { page_count: 0 };
+  sql.pragma(`PRAGMA max_page_count = ${page_count}`);
   for (const size of [1000, 300, 100, 30]) {
     for (;;) {
       const written = await sql.write(filler(size)).then(
@@ -35,24 +36,25 @@ async function fillDisk(db: Db): Promise<void> {
   }
 }
 
-const filler = (size: number) => (sql: SqlWriter) =>
-  sql.run(
-    "INSERT INTO InboundMessage (id, platform, messageId, chatId, senderId, status, receivedAt) VALUES (?, 'filler', ?, '', '', 'filler', '')",
-    newId(),
-    "x".repeat(size) + newId(),
-  );
+const filler = (size: number) => (tx: SqlWriter) =>
+  tx.execute(insertInboundRow(newId(), "filler", "x".repeat(size) + newId(), "", "", "filler", "", null));
 
 function makeRoom(db: Db): void {
-  directSql(db).get("PRAGMA max_page_count = 1073741823");
+  sqliteDirectSql(db).pragma("PRAGMA max_page_count = 1073741823");
 }
 
-const insertInbound = (i: number) => (sql: SqlWriter) =>
-  sql.run(
-    "INSERT INTO InboundMessage (id, platform, messageId, chatId, senderId, status, receivedAt) VALUES (?, 'lark', ?, 'oc', 'ou', ?, ?)",
-    newId(),
-    `om_${i}_${"x".repeat(2000)}`,
-    "x".repeat(2000),
-    sqlDate(new Date()),
+const insertInbound = (i: number) => (tx: SqlWriter) =>
+  tx.execute(
+    insertInboundRow(
+      newId(),
+      "lark",
+      `om_${i}_${"x".repeat(2000)}`,
+      "oc",
+      "ou",
+      "x".repeat(2000),
+      sqlDate(new Date()),
+      null,
+    ),
   );
 
 const dirs: string[] = [];
