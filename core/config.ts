@@ -125,6 +125,14 @@ const reliabilitySettings = {
   SEND_TIMEOUT_MS: positiveInt.default(30_000),
   /** SIGTERM: running jobs get this long to finish before they are handed back; the process exits before 10 s. */
   SHUTDOWN_GRACE_MS: positiveInt.default(7000),
+  /**
+   * SIGTERM: /readyz answers 503 for this long while the process still works as before, so that a load
+   * balancer stops sending before the webhook closes. With SHUTDOWN_GRACE_MS it must fit in 9 s.
+   */
+  SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).default(0),
+  /** A port for /healthz and /readyz in any process (a worker has no other HTTP server); 0 is none. */
+  HEALTH_PORT: z.coerce.number().int().min(0).max(65535).default(0),
+  HEALTH_HOST: z.string().min(1).default("0.0.0.0"),
   /** The same text from the same sender in the same chat within this window is one message (re-sent under a new id). */
   DUPLICATE_WINDOW_SECONDS: z.coerce.number().int().min(0).default(60),
   /** A sender may send this many messages per window in a chat; beyond that, one notice and silence. */
@@ -329,6 +337,10 @@ export function loadConfig(env?: Record<string, string | undefined>): Config {
   const digestChat = settings.DIGEST_CHAT;
   if (digestChat && !platforms.includes(digestChat.platform)) {
     throw new ConfigError("DIGEST_CHAT", `a chat on a platform this deployment talks on (${platforms.join(", ")})`);
+  }
+  // shutdown-signal.ts ends the process 9.5 s after the signal whatever is still running.
+  if (settings.SHUTDOWN_DRAIN_MS + settings.SHUTDOWN_GRACE_MS > 9000) {
+    throw new ConfigError("SHUTDOWN_DRAIN_MS", "with SHUTDOWN_GRACE_MS at most 9000 ms in all");
   }
   const uploads = {
     dir: path.resolve(settings.UPLOADS_DIR ?? path.join(dataDirOf(settings.DATABASE_URL), "uploads")),

@@ -162,6 +162,26 @@ export class JobSystem {
     this.monitor = monitor;
   }
 
+  /**
+   * True when Redis answers a PING within `timeoutMs` on the reconnect monitor's connection (a
+   * readiness probe: no connection is opened per check). False before onReconnect() and after close().
+   */
+  async redisAnswers(timeoutMs = 1000): Promise<boolean> {
+    const monitor = this.monitor;
+    if (!monitor || this.closed || monitor.status !== "ready") return false;
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<false>((resolve) => {
+      timer = setTimeout(() => resolve(false), timeoutMs);
+    });
+    try {
+      return await Promise.race([monitor.ping().then((answer) => answer === "PONG"), late]);
+    } catch {
+      return false;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
   /** Starts a worker for one job definition in this process. */
   startWorker<P>(definition: JobDefinition<P>): void {
     this.queue(definition.queue);
