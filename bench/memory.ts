@@ -5,6 +5,7 @@
 // roster, and a restart), beside spawning the bare runtime (node + tsx).
 import { randomUUID } from "node:crypto";
 import path from "node:path";
+import { hashTagged } from "../core/config.ts";
 import { openDatabase } from "../prisma/client.ts";
 import { runChild } from "./support/child.ts";
 import { against, type BenchLine, round, target } from "./support/lines.ts";
@@ -73,7 +74,7 @@ interface Ready {
 async function startupLines(redisUrl: string): Promise<BenchLine[]> {
   const runtime = await runChild<Ready>("noop.ts", []);
   const ws = createWorkspace(redisUrl, "startup");
-  const prefix = `bench-startup-${randomUUID().slice(0, 8)}`;
+  const prefix = hashTagged(`bench-startup-${randomUUID().slice(0, 8)}`);
   const args = [`file:${path.join(ws.dir, "startup.db")}`, redisUrl, prefix];
   try {
     const first = await runChild<Ready>("start-app.ts", args);

@@ -3,8 +3,8 @@
 // adds a second, with the same concurrency as our match and deliver workers — on the same Redis in the same run.
 import { Queue, Worker } from "bullmq";
 import { deliverConcurrency } from "../jobs/deliver.ts";
-import { redisOptions } from "../jobs/job-system.ts";
 import { matchConcurrency, matchQueue } from "../jobs/match.ts";
+import { redisOptions } from "../jobs/redis-connection.ts";
 import { seedRequests, startBenchApp } from "./support/bench-app.ts";
 import { jobErrors } from "./support/job-errors.ts";
 import { against, type BenchLine, round, waitUntil } from "./support/lines.ts";

@@ -11,6 +11,8 @@ import { closeDatabase, type Db, databaseToken, openDatabase } from "../prisma/c
 import { ensureServiceTeams } from "../prisma/roster/import-roster.ts";
 import { seedDemoData } from "../prisma/seed/seed-demo.ts";
 import { createDispatcher, type Dispatch } from "./dispatcher.ts";
+import { Health } from "./health.ts";
+import { type HealthServer, serveHealth } from "./health-server.ts";
 import { ensureRedis, type RedisEndpoint } from "./redis.ts";
 
 export interface App {
@@ -18,6 +20,8 @@ export interface App {
   dispatch: Dispatch;
   jobs: JobSystem;
   redis: RedisEndpoint;
+  /** /healthz and /readyz: answered on the Lark webhook's port and on HEALTH_PORT. */
+  health: Health;
   /** Resolves when no queue has work left. */
   waitUntilIdle(timeoutMs?: number): Promise<boolean>;
   stop(): Promise<void>;
@@ -81,6 +85,10 @@ export async function startApp(options: StartOptions): Promise<App> {
   await resumeDueWork(runtime);
   // Redis without persistence comes back empty: queued and delayed jobs are rebuilt from the database.
   jobs.onReconnect(() => resumeDueWork(runtime));
+  const health = new Health({ db, jobs });
+  const healthServer: HealthServer | undefined =
+    config.HEALTH_PORT > 0 ? await serveHealth(health.probe, config.HEALTH_HOST, config.HEALTH_PORT) : undefined;
+  if (healthServer) log.info({ port: healthServer.port }, "Health probes listening (/healthz, /readyz)");
   if (options.startAdapters !== false) for (const adapter of adapters) await adapter.start(dispatch);
 
   let stopped = false;
@@ -89,14 +97,20 @@ export async function startApp(options: StartOptions): Promise<App> {
     dispatch,
     jobs,
     redis,
+    health,
     waitUntilIdle: (timeoutMs) => jobs.waitUntilIdle(timeoutMs),
     stop: async () => {
       if (stopped) return;
       stopped = true;
+      // Rolling restart: /readyz turns 503 first and the process keeps working while the load balancer
+      // notices; then the webhook closes, acknowledged events are finished, running jobs finish or go back.
+      health.drain();
+      if (config.SHUTDOWN_DRAIN_MS > 0) await new Promise((resolve) => setTimeout(resolve, config.SHUTDOWN_DRAIN_MS));
       for (const adapter of adapters) await adapter.stop().catch(() => undefined);
       await jobs.close(config.SHUTDOWN_GRACE_MS);
       await closeDatabase(db);
       await redis.stop();
+      await healthServer?.close();
     },
   };
 }

@@ -3,8 +3,9 @@ import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
-import { Redis } from "ioredis";
+import { parseRedisUrl } from "../core/config.ts";
 import type { Log } from "../core/log.ts";
+import { connectRedis } from "../jobs/redis-connection.ts";
 
 /** Redis could neither be reached nor started: the message is one sentence for the person at the keyboard. */
 export class RedisUnavailableError extends Error {
@@ -23,15 +24,9 @@ export interface RedisEndpoint {
   stop(): Promise<void>;
 }
 
-/** True when a Redis answers PING at `url` within a second. */
+/** True when the Redis at `url` (one server, a cluster or a Sentinel's master) answers PING within a second. */
 export async function redisAnswers(url: string): Promise<boolean> {
-  const client = new Redis(url, {
-    lazyConnect: true,
-    connectTimeout: 1000,
-    maxRetriesPerRequest: 0,
-    retryStrategy: () => null,
-    enableOfflineQueue: false,
-  });
+  const client = connectRedis(url, { lazyConnect: true, connectTimeoutMs: 1000, failFast: true, retry: () => null });
   client.on("error", () => undefined);
   try {
     await client.connect();
@@ -70,9 +65,9 @@ async function waitFor(check: () => Promise<boolean>, timeoutMs: number): Promis
 }
 
 /**
- * Returns a Redis to use: the one at `url` if it answers; otherwise, when `autostart` is on and
- * `redis-server` is on the PATH, a private one on a free port with its folder under `dataDir`,
- * stopped by `stop()` and when this process exits. Throws {@link RedisUnavailableError} otherwise.
+ * Returns a Redis to use: the one at `url` if it answers; otherwise, when `autostart` is on, `url` names
+ * one server and `redis-server` is on the PATH, a private one on a free port with its folder under
+ * `dataDir`, stopped by `stop()` and when this process exits. Throws {@link RedisUnavailableError} otherwise.
  */
 export async function ensureRedis(options: {
   url: string;
@@ -84,7 +79,9 @@ export async function ensureRedis(options: {
 }): Promise<RedisEndpoint> {
   const { url, autostart, dataDir, log } = options;
   if (await redisAnswers(url)) return { url, private: false, stop: async () => undefined };
-  if (!autostart || !redisServerOnPath()) throw new RedisUnavailableError(url);
+  // A private server stands in for one server only: a cluster or Sentinel that is away is an outage.
+  const single = parseRedisUrl(url)?.kind === "single";
+  if (!autostart || !single || !redisServerOnPath()) throw new RedisUnavailableError(url);
 
   const port = options.port ?? (await freePort());
   const dir = path.resolve(dataDir, "redis");

@@ -52,7 +52,10 @@ async function runStart(): Promise<number> {
   const finished = new Promise<number>((resolve) => {
     finish = resolve;
   });
-  const platformAdapters = await createPlatformAdapters(config, log, { db: () => app?.services.db });
+  const platformAdapters = await createPlatformAdapters(config, log, {
+    db: () => app?.services.db,
+    probe: (req, res) => app?.health.probe(req, res) ?? false,
+  });
   const terminal = withTerminal
     ? new TerminalAdapter({
         botName: config.BOT_NAME,

@@ -125,6 +125,14 @@ const reliabilitySettings = {
   SEND_TIMEOUT_MS: positiveInt.default(30_000),
   /** SIGTERM: running jobs get this long to finish before they are handed back; the process exits before 10 s. */
   SHUTDOWN_GRACE_MS: positiveInt.default(7000),
+  /**
+   * SIGTERM: /readyz answers 503 for this long while the process still works as before, so that a load
+   * balancer stops sending before the webhook closes. With SHUTDOWN_GRACE_MS it must fit in 9 s.
+   */
+  SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).default(0),
+  /** A port for /healthz and /readyz in any process (a worker has no other HTTP server); 0 is none. */
+  HEALTH_PORT: z.coerce.number().int().min(0).max(65535).default(0),
+  HEALTH_HOST: z.string().min(1).default("0.0.0.0"),
   /** The same text from the same sender in the same chat within this window is one message (re-sent under a new id). */
   DUPLICATE_WINDOW_SECONDS: z.coerce.number().int().min(0).default(60),
   /** A sender may send this many messages per window in a chat; beyond that, one notice and silence. */
@@ -133,18 +141,109 @@ const reliabilitySettings = {
 };
 // --- end of reliability settings ---
 
+// --- Redis: one server, a Cluster or a Sentinel-watched master (jobs/redis-connection.ts connects) ---
+export interface RedisNode {
+  host: string;
+  port: number;
+}
+
+/** Where Redis is, as REDIS_URL names it. */
+export type RedisTarget =
+  | { kind: "single"; url: string }
+  | { kind: "cluster"; nodes: RedisNode[]; username?: string; password?: string; tls: boolean }
+  | {
+      kind: "sentinel";
+      sentinels: RedisNode[];
+      /** The master's name as the sentinels know it. */
+      name: string;
+      username?: string;
+      password?: string;
+      sentinelPassword?: string;
+      db: number;
+      tls: boolean;
+    };
+
+const redisUrlForms =
+  "redis://host:port, rediss://…, redis+cluster://host:port,host:port or redis+sentinel://host:port,host:port/mastername";
+
+function redisNodes(list: string, defaultPort: number): RedisNode[] | null {
+  const nodes: RedisNode[] = [];
+  for (const item of list.split(",")) {
+    const [, bracketed, plain, port] = /^(?:\[([^\]]+)\]|([^:[\]]+))(?::(\d{1,5}))?$/.exec(item.trim()) ?? [];
+    const host = bracketed ?? plain;
+    if (!host) return null;
+    nodes.push({ host, port: port ? Number(port) : defaultPort });
+  }
+  return nodes;
+}
+
+/**
+ * Reads REDIS_URL: `redis://` or `rediss://` for one server; `redis+cluster://[user:pass@]h1:p1,h2:p2`
+ * (any reachable nodes of a Redis Cluster, the rest are discovered); `redis+sentinel://[user:pass@]
+ * h1:p1,h2:p2/mastername[/db][?sentinelPassword=…]` for a master that Sentinel fails over. The `rediss+`
+ * forms use TLS. Returns null for anything else.
+ */
+export function parseRedisUrl(url: string): RedisTarget | null {
+  const single = /^rediss?:\/\/[^\s]+$/.test(url) && URL.canParse(url);
+  if (single) return { kind: "single", url };
+  const match = /^(rediss?)\+(cluster|sentinel):\/\/(?:([^@/]*)@)?([^/?#]+)(\/[^?#]*)?(?:\?([^#]*))?$/.exec(url);
+  if (!match) return null;
+  const [, scheme, kind, userinfo = "", hosts = "", pathname = "", query = ""] = match;
+  const [user = "", pass = ""] = userinfo.split(/:(.*)/s);
+  const credentials = {
+    username: user ? decodeURIComponent(user) : undefined,
+    password: pass ? decodeURIComponent(pass) : undefined,
+    tls: scheme === "rediss",
+  };
+  if (kind === "cluster") {
+    const nodes = redisNodes(hosts, 6379);
+    return nodes && (pathname === "" || pathname === "/") ? { kind: "cluster", nodes, ...credentials } : null;
+  }
+  const sentinels = redisNodes(hosts, 26379);
+  const [, name = "", db = "0", ...rest] = pathname.split("/");
+  if (!sentinels || !name || rest.length > 0 || !/^\d+$/.test(db)) return null;
+  const sentinelPassword = new URLSearchParams(query).get("sentinelPassword") ?? undefined;
+  return {
+    kind: "sentinel",
+    sentinels,
+    name: decodeURIComponent(name),
+    db: Number(db),
+    sentinelPassword,
+    ...credentials,
+  };
+}
+
+/**
+ * Every BullMQ key of this deployment sits under one hash tag, `{name}`: a Redis Cluster then keeps
+ * them all in one slot, as BullMQ's scripts (which touch several keys of a queue at once) require.
+ */
+export function hashTagged(prefix: string): string {
+  return /^\{[^{}]+\}$/.test(prefix) ? prefix : `{${prefix}}`;
+}
+
+const redisSettings = {
+  REDIS_URL: z
+    .string()
+    .refine((value) => parseRedisUrl(value) !== null, { message: redisUrlForms })
+    .default("redis://127.0.0.1:6379"),
+  /** Start a private redis-server when none answers (a plain redis:// URL only). */
+  REDIS_AUTOSTART: bool.default("true"),
+  /** Name of this deployment's queues in Redis; always used hash-tagged (`{craftbridge}`), see hashTagged. */
+  QUEUE_PREFIX: z
+    .string()
+    .regex(/^\{?[A-Za-z0-9_-]+\}?$/, "letters, digits, - and _")
+    .transform(hashTagged)
+    .default("craftbridge"),
+};
+// --- end of Redis ---
+
 const schema = z.object({
   // A SQLite file: the hot path runs plain SQL on the file beside Prisma (prisma/direct-sql.ts).
   DATABASE_URL: z
     .string()
     .regex(/^file:.+/, "a SQLite file URL such as file:data/craftbridge.db")
     .default("file:data/craftbridge.db"),
-  REDIS_URL: z.string().url().default("redis://127.0.0.1:6379"),
-  REDIS_AUTOSTART: bool.default("true"),
-  QUEUE_PREFIX: z
-    .string()
-    .regex(/^[A-Za-z0-9_-]+$/, "letters, digits, - and _")
-    .default("craftbridge"),
+  ...redisSettings,
   BOT_NAME: z.string().min(1).default("匠桥"),
   DEFAULT_LOCALE: z.enum(locales).default("zh-CN"),
   DEMO_DATA: bool.default("true"),
@@ -238,6 +337,10 @@ export function loadConfig(env?: Record<string, string | undefined>): Config {
   const digestChat = settings.DIGEST_CHAT;
   if (digestChat && !platforms.includes(digestChat.platform)) {
     throw new ConfigError("DIGEST_CHAT", `a chat on a platform this deployment talks on (${platforms.join(", ")})`);
+  }
+  // shutdown-signal.ts ends the process 9.5 s after the signal whatever is still running.
+  if (settings.SHUTDOWN_DRAIN_MS + settings.SHUTDOWN_GRACE_MS > 9000) {
+    throw new ConfigError("SHUTDOWN_DRAIN_MS", "with SHUTDOWN_GRACE_MS at most 9000 ms in all");
   }
   const uploads = {
     dir: path.resolve(settings.UPLOADS_DIR ?? path.join(dataDirOf(settings.DATABASE_URL), "uploads")),

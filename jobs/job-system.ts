@@ -1,10 +1,12 @@
 // BullMQ on Redis: one queue per job kind, workers started per process, and an idle check for
 // the terminal chat's piped mode. Job ids carry the idempotency key.
 import { type ConnectionOptions, Job, Queue, Worker } from "bullmq";
-import { Redis } from "ioredis";
+import type { Cluster, Redis } from "ioredis";
+import { hashTagged } from "../core/config.ts";
 import type { Log } from "../core/log.ts";
 import type { Adapter } from "../core/messages.ts";
 import type { Jobs, QueueName } from "../core/ports.ts";
+import { type BullConnection, bullConnection, connectRedis } from "./redis-connection.ts";
 import type { Services } from "./services.ts";
 
 /** A worker of one queue: what a jobs/<queue>.ts hands to start-up (jobs/registry.ts). */
@@ -63,31 +65,18 @@ export interface AddOptions {
  */
 export type AddJob = (queue: string, payload: object, options?: AddOptions) => Promise<void>;
 
-/** ioredis options from a redis:// or rediss:// URL. */
-export function redisOptions(url: string): ConnectionOptions {
-  const parsed = new URL(url);
-  const db = Number(parsed.pathname.slice(1) || 0);
-  return {
-    host: parsed.hostname || "127.0.0.1",
-    port: Number(parsed.port || 6379),
-    username: parsed.username ? decodeURIComponent(parsed.username) : undefined,
-    password: parsed.password ? decodeURIComponent(parsed.password) : undefined,
-    db: Number.isInteger(db) ? db : 0,
-    tls: parsed.protocol === "rediss:" ? {} : undefined,
-    // Workers need this; BullMQ retries on its own.
-    maxRetriesPerRequest: null,
-  };
-}
-
 /** Owns every BullMQ queue and worker of this process. */
 export class JobSystem {
+  private readonly redisUrl: string;
+  private readonly bull: BullConnection;
   private readonly connection: ConnectionOptions;
+  private readonly prefix: string;
   private readonly queues = new Map<string, Queue>();
   private readonly workers: Worker[] = [];
   /** Jobs running in this process, with the lock token that lets them be handed back. */
   private readonly active = new Map<Job, string | undefined>();
   private readonly recoveryListeners: (() => Promise<void>)[] = [];
-  private monitor?: Redis;
+  private monitor?: Redis | Cluster;
   private readonly tuning: JobTuning;
   private closed = false;
 
@@ -97,13 +86,16 @@ export class JobSystem {
    */
   constructor(
     redisUrl: string,
-    private readonly prefix: string,
+    prefix: string,
     private readonly log: Log,
     private readonly idNamespace = "",
     tuning: Partial<JobTuning> = {},
   ) {
-    // BullMQ opens and closes its own connections from these options, so close() leaves nothing behind.
-    this.connection = redisOptions(redisUrl);
+    this.redisUrl = redisUrl;
+    this.bull = bullConnection(redisUrl);
+    this.connection = this.bull.connection;
+    // Hash-tagged here too, so that a caller passing a bare name lands on the same keys as the config.
+    this.prefix = hashTagged(prefix);
     this.tuning = { ...defaultTuning, ...tuning };
   }
 
@@ -153,11 +145,7 @@ export class JobSystem {
   onReconnect(listener: () => Promise<void>): void {
     this.recoveryListeners.push(listener);
     if (this.monitor) return;
-    const monitor = new Redis({
-      ...(this.connection as object),
-      maxRetriesPerRequest: null,
-      retryStrategy: (times: number) => Math.min(times * 200, 2000),
-    });
+    const monitor = connectRedis(this.redisUrl, { retry: (times) => Math.min(times * 200, 2000) });
     let lost = false;
     monitor.on("error", () => undefined);
     monitor.on("close", () => {
@@ -172,6 +160,26 @@ export class JobSystem {
       }
     });
     this.monitor = monitor;
+  }
+
+  /**
+   * True when Redis answers a PING within `timeoutMs` on the reconnect monitor's connection (a
+   * readiness probe: no connection is opened per check). False before onReconnect() and after close().
+   */
+  async redisAnswers(timeoutMs = 1000): Promise<boolean> {
+    const monitor = this.monitor;
+    if (!monitor || this.closed || monitor.status !== "ready") return false;
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<false>((resolve) => {
+      timer = setTimeout(() => resolve(false), timeoutMs);
+    });
+    try {
+      return await Promise.race([monitor.ping().then((answer) => answer === "PONG"), late]);
+    } catch {
+      return false;
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   /** Starts a worker for one job definition in this process. */
@@ -255,6 +263,7 @@ export class JobSystem {
       }
     }
     await Promise.all([...this.queues.values()].map((queue) => queue.close()));
+    await this.bull.close();
   }
 
   /** Removes every queue of this prefix (tests only). */

@@ -1,7 +1,7 @@
 // Jobs of the pipeline queues that failed for good or were retried, and their error messages.
 import { Queue } from "bullmq";
-import { redisOptions } from "../../jobs/job-system.ts";
 import { matchQueue } from "../../jobs/match.ts";
+import { redisOptions } from "../../jobs/redis-connection.ts";
 
 export interface JobErrors {
   failed: number;

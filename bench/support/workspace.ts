@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { Redis } from "ioredis";
-import { type Config, loadConfig } from "../../core/config.ts";
+import { type Config, hashTagged, loadConfig } from "../../core/config.ts";
 
 export interface Workspace {
   dir: string;
@@ -20,7 +20,7 @@ export interface Workspace {
 
 export function createWorkspace(redisUrl: string, name: string, env: Record<string, string> = {}): Workspace {
   const dir = mkdtempSync(path.join(tmpdir(), `craftbridge-bench-${name}-`));
-  const prefix = `bench-${name}-${randomUUID().slice(0, 8)}`;
+  const prefix = hashTagged(`bench-${name}-${randomUUID().slice(0, 8)}`);
   const databaseUrl = `file:${path.join(dir, "bench.db")}`;
   const config = loadConfig({
     DATABASE_URL: databaseUrl,

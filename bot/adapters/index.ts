@@ -5,11 +5,14 @@ import type { Config } from "../../core/config.ts";
 import type { Log } from "../../core/log.ts";
 import type { Adapter } from "../../core/messages.ts";
 import type { Db } from "../../prisma/client.ts";
+import type { HttpProbe } from "../health.ts";
 import { staffRosterFiles } from "./upload-policy.ts";
 
 export interface PlatformHooks {
   /** The database once the app has started: sent cards are read from the outbox. */
   db?: () => Db | undefined;
+  /** /healthz and /readyz on the Lark webhook's port. */
+  probe?: HttpProbe;
 }
 
 /**
@@ -59,6 +62,7 @@ export async function createPlatformAdapters(config: Config, log: Log, hooks: Pl
         inbox: databaseInbox(db),
         wantsFile: staffRosterFiles(db, config, "lark"),
         recoverAfterMs: config.JOB_LOCK_MS,
+        probe: hooks.probe,
       }),
     );
   }

@@ -3,9 +3,11 @@
 // a day (digest-once.ts); the jobs of a worker share their tallies and charts.
 import { type Job, Queue } from "bullmq";
 import { dayOf, timeZone } from "../../core/calendar.ts";
+import { hashTagged } from "../../core/config.ts";
 import { personById } from "../../prisma/digest-repository.ts";
 import { peopleWithRoles, type Role } from "../../prisma/people.ts";
-import { type JobDefinition, type QueueModule, redisOptions } from "../job-system.ts";
+import type { JobDefinition, QueueModule } from "../job-system.ts";
+import { bullConnection } from "../redis-connection.ts";
 import { localeOfPerson, type Services, sendToPerson } from "../services.ts";
 import { scopeOf } from "./compose-digest.ts";
 import { digestChatId, sendChatDigest } from "./digest-chat.ts";
@@ -41,7 +43,8 @@ export function digestPattern(clock: string): string {
  * DIGEST_TIME may have changed; upserting the same id never makes a second one.
  */
 export async function upsertDigestScheduler(redisUrl: string, prefix: string, clock: string): Promise<void> {
-  const queue = new Queue(digestQueue, { connection: redisOptions(redisUrl), prefix });
+  const bull = bullConnection(redisUrl);
+  const queue = new Queue(digestQueue, { connection: bull.connection, prefix: hashTagged(prefix) });
   try {
     await queue.upsertJobScheduler(
       schedulerId,
@@ -59,6 +62,7 @@ export async function upsertDigestScheduler(redisUrl: string, prefix: string, cl
     );
   } finally {
     await queue.close();
+    await bull.close();
   }
 }
 

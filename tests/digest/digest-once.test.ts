@@ -7,7 +7,7 @@ import { dayOf } from "../../core/calendar.ts";
 import { digestChatId, sendChatDigest } from "../../jobs/digest/digest-chat.ts";
 import { digestQueue, sendDailyDigest } from "../../jobs/digest/digest-job.ts";
 import { digestKey } from "../../jobs/digest/digest-once.ts";
-import { redisOptions } from "../../jobs/job-system.ts";
+import { redisOptions } from "../../jobs/redis-connection.ts";
 import { startTestBot, type TestBot } from "../support/test-bot.ts";
 
 let bots: TestBot[] = [];

@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { ensureRedis, type RedisEndpoint } from "../../bot/redis.ts";
 import { createLog } from "../../core/log.ts";
 import type { IncomingMessage } from "../../core/messages.ts";
-import { redisOptions } from "../../jobs/job-system.ts";
+import { redisOptions } from "../../jobs/redis-connection.ts";
 import { startTestBot, type TestBot } from "../support/test-bot.ts";
 import { eventually } from "./support/processes.ts";
 

@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { Queue } from "bullmq";
 import { afterAll, describe, expect, it } from "vitest";
-import { redisOptions } from "../../jobs/job-system.ts";
+import { redisOptions } from "../../jobs/redis-connection.ts";
 import { startBotProcess } from "./support/processes.ts";
 
 const dir = mkdtempSync(path.join(tmpdir(), "craftbridge-term-"));
@@ -59,7 +59,7 @@ describe("SIGTERM", () => {
   });
 
   it("hands a job it is in the middle of back to the queue instead of losing it", async () => {
-    const prefix = `test-${randomUUID()}`;
+    const prefix = `{test-${randomUUID()}}`;
     const proc = await startBotProcess({
       DATABASE_URL: `file:${path.join(dir, "handback.db")}`,
       QUEUE_PREFIX: prefix,

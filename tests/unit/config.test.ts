@@ -1,6 +1,6 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { ConfigError, loadConfig } from "../../core/config.ts";
+import { ConfigError, loadConfig, parseRedisUrl } from "../../core/config.ts";
 
 describe("configuration", () => {
   it("works with no settings at all, using the embedded defaults", () => {
@@ -60,5 +60,45 @@ describe("configuration", () => {
     expect(() => loadConfig({ DIGEST_CHAT: "wechat:123@chatroom" })).toThrow(
       "Invalid setting DIGEST_CHAT: expected a chat on a platform this deployment talks on (terminal).",
     );
+  });
+
+  it("reads a Redis Cluster or a Sentinel from REDIS_URL, and refuses a malformed one by name", () => {
+    expect(parseRedisUrl("redis+cluster://10.0.0.1:7000,10.0.0.2:7001,[fd00::3]:7002")).toEqual({
+      kind: "cluster",
+      nodes: [
+        { host: "10.0.0.1", port: 7000 },
+        { host: "10.0.0.2", port: 7001 },
+        { host: "fd00::3", port: 7002 },
+      ],
+      username: undefined,
+      password: undefined,
+      tls: false,
+    });
+    expect(parseRedisUrl("rediss+sentinel://:p%40ss@s1,s2:26380/bridge-master/2?sentinelPassword=watch")).toEqual({
+      kind: "sentinel",
+      sentinels: [
+        { host: "s1", port: 26379 },
+        { host: "s2", port: 26380 },
+      ],
+      name: "bridge-master",
+      db: 2,
+      username: undefined,
+      password: "p@ss",
+      sentinelPassword: "watch",
+      tls: true,
+    });
+    expect(loadConfig({ REDIS_URL: "redis+cluster://h1:7000,h2:7001" }).REDIS_URL).toBe(
+      "redis+cluster://h1:7000,h2:7001",
+    );
+    // A Sentinel URL without the master's name cannot be followed.
+    expect(() => loadConfig({ REDIS_URL: "redis+sentinel://s1:26379" })).toThrow(/REDIS_URL: expected .*mastername/);
+    expect(() => loadConfig({ REDIS_URL: "redis+cluster://h1:70000x" })).toThrow(/REDIS_URL/);
+  });
+
+  it("keeps every queue of a deployment under one hash tag, so a Redis Cluster holds them in one slot", () => {
+    expect(loadConfig({}).QUEUE_PREFIX).toBe("{craftbridge}");
+    expect(loadConfig({ QUEUE_PREFIX: "guangdong" }).QUEUE_PREFIX).toBe("{guangdong}");
+    expect(loadConfig({ QUEUE_PREFIX: "{guangdong}" }).QUEUE_PREFIX).toBe("{guangdong}");
+    expect(() => loadConfig({ QUEUE_PREFIX: "a:b" })).toThrow(/QUEUE_PREFIX/);
   });
 });

@@ -11,6 +11,7 @@ import type {
   OutgoingMessage,
   Target,
 } from "../../../core/messages.ts";
+import type { HttpProbe } from "../../health.ts";
 import { saveUpload, type UploadSettings, unavailableUpload } from "../save-upload.ts";
 import type { WantsFile } from "../upload-policy.ts";
 import type { FindCard } from "./card-owner.ts";
@@ -46,6 +47,8 @@ export interface LarkAdapterOptions {
   inbox?: LarkInbox;
   /** How long an event may stay unfinished before it is handled again (another process may be at it). */
   recoverAfterMs?: number;
+  /** Health probes answered on the webhook's port (webhook mode). */
+  probe?: HttpProbe;
 }
 
 /** A card callback as the SDK hands it over: the 2.0 schema (card.action.trigger) or the legacy one. */
@@ -135,6 +138,7 @@ export class LarkAdapter implements Adapter {
         events: this.events,
         cards: this.cards,
         log: this.log,
+        probe: options.probe,
       });
       await this.webhook.start();
     } else {

@@ -7,6 +7,7 @@ import type { AddressInfo } from "node:net";
 import { Readable } from "node:stream";
 import { adaptDefault, type CardActionHandler, type EventDispatcher } from "@larksuiteoapi/node-sdk";
 import type { Log } from "../../../core/log.ts";
+import type { HttpProbe } from "../../health.ts";
 import { type VerifySettings, verifyRequest } from "./verify-request.ts";
 
 const maxBodyBytes = 1024 * 1024;
@@ -18,6 +19,8 @@ export interface WebhookOptions extends VerifySettings {
   events: EventDispatcher;
   cards: CardActionHandler;
   log: Log;
+  /** /healthz and /readyz on the webhook's port, for the load balancer in front of the gateways. */
+  probe?: HttpProbe;
 }
 
 class BodyTooLarge extends Error {}
@@ -91,6 +94,7 @@ export class WebhookServer {
     res: ServerResponse,
     handlers: Map<string, ReturnType<typeof adaptDefault>>,
   ): Promise<void> {
+    if (this.options.probe?.(req, res)) return;
     const path = (req.url ?? "").split("?")[0] ?? "";
     const handler = handlers.get(path);
     if (!handler) return void res.writeHead(404).end();

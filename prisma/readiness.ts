@@ -1,0 +1,13 @@
+// What a readiness probe asks of the database: does it answer, and has every committed migration been
+// applied (a gateway that started before `migrate` ran on a new release must not take traffic).
+import type { Db } from "./client.ts";
+import { committedMigrations } from "./migrate.ts";
+
+/** Names of committed migrations the database has not applied; throws when the database does not answer. */
+export async function missingMigrations(db: Db): Promise<string[]> {
+  const rows = await db.$queryRawUnsafe<{ migration_name: string }[]>(
+    "SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL",
+  );
+  const applied = new Set(rows.map((row) => row.migration_name));
+  return committedMigrations().filter((name) => !applied.has(name));
+}
