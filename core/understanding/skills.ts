@@ -58,6 +58,9 @@ interface Taxonomy {
 
 const knowledgeUrl = (file: string) => new URL(`./knowledge/${file}`, import.meta.url);
 const CJK = /^[\u3400-\u9fff]{2}$/;
+// Nouns of a machine: a skill's name right before one (纺纱机, 数控车床, 茶叶机械) names the machine that
+// broke or is meant, not the trade needed, so it counts as a piece of equipment.
+const MACHINE_AFTER = /^(机|床|设备|装备|机器|机组|机械|机台|生产线|产线)/;
 // Longer words that contain a skill's term but are not about it; they win as longest matches.
 const NOT_SKILLS = ["电动车", "电动自行车", "动车票", "技术员", "设计员"];
 
@@ -196,8 +199,10 @@ function tallyTerms(folded: string): Map<string, Tally> {
     // A term shared by several skills (变形, 无人机) says less about each of them.
     const skillsOfTerm = new Set(hit.payloads.map((p) => p.key)).size;
     const share = 1 / Math.sqrt(skillsOfTerm);
-    for (const { key, kind } of hit.payloads) {
+    const machine = MACHINE_AFTER.test(folded.slice(hit.end, hit.end + 3));
+    for (const { key, kind: written } of hit.payloads) {
       if (key === "") continue;
+      const kind: TermKind = machine && written === "name" ? "equipment" : written;
       let tally = tallies.get(key);
       if (!tally) {
         tally = { score: 0, named: false, first: hit.start, terms: new Set() };
