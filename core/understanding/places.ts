@@ -141,6 +141,29 @@ export function extractPlace(text: string): Place {
   return { city, district };
 }
 
+/**
+ * The text with every place name blanked out (folded): a request's 东莞 says where, which place-fit reads,
+ * not what the expert must know, and must not match employers such as 东莞市某公司.
+ */
+export function withoutPlaces(text: string): string {
+  const folded = foldText(text);
+  let out = "";
+  let at = 0;
+  for (const hit of gazetteer().matcher.findLongest(folded)) {
+    // A strict name (a district that is also a common word) is left: it may be the words of the problem.
+    if (!hit.payloads[0] || hit.payloads[0].strict || hit.start < at) continue;
+    out += `${folded.slice(at, hit.start)} `;
+    at = hit.end;
+  }
+  return out + folded.slice(at);
+}
+
+/** The district or town as the gazetteer spells it (长安镇 -> 长安), or the text itself when unknown. */
+export function canonicalDistrict(city: string, district: string): string {
+  const found = extractPlace(`${city}${district}`);
+  return found.city === city && found.district ? found.district : district.trim();
+}
+
 /** Every distinct city named in a text, in order ("可去广州、佛山" -> 广州, 佛山). */
 export function extractCities(text: string): string[] {
   return [...new Set(placeHits(text).map((h) => h.city))];

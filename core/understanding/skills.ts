@@ -2,7 +2,7 @@
 // Names count fully; keywords, symptoms and equipment are weaker hints a factory uses instead of the skill's name.
 import { readFileSync } from "node:fs";
 import { z } from "zod";
-import { foldText, TermMatcher } from "./term-matcher.ts";
+import { foldText, type TermHit, TermMatcher } from "./term-matcher.ts";
 import type { SkillRef, TeamRef } from "./types.ts";
 
 const skillSchema = z.object({
@@ -42,6 +42,8 @@ export interface WeightedSkill {
 interface SkillTerm {
   key: string;
   kind: TermKind;
+  /** A machine whose name holds the skill's (数控机床, 折弯机): it names the skill, and is a machine. */
+  machine?: true;
 }
 
 interface Taxonomy {
@@ -58,6 +60,9 @@ interface Taxonomy {
 
 const knowledgeUrl = (file: string) => new URL(`./knowledge/${file}`, import.meta.url);
 const CJK = /^[\u3400-\u9fff]{2}$/;
+// Nouns of a machine: a skill's name right before one (纺纱机, 数控车床, 茶叶机械) names the machine that
+// broke or is meant, not the trade needed, so it counts as a piece of equipment.
+const MACHINE_AFTER = /^(机|床|设备|装备|机器|机组|机械|机台|生产线|产线)/;
 // Longer words that contain a skill's term but are not about it; they win as longest matches.
 const NOT_SKILLS = ["电动车", "电动自行车", "动车票", "技术员", "设计员"];
 
@@ -101,8 +106,10 @@ function build(): Taxonomy {
       for (const term of terms) {
         // A hint that contains the skill's own name (焊接变形 for 焊接) names the skill.
         const folded = foldText(term);
-        const named = kind === "name" || names.some((name) => folded.includes(name));
-        matcher.add(term, { key: entry.key, kind: named ? "name" : kind });
+        const holdsName = names.some((name) => folded.includes(name));
+        const payload: SkillTerm = { key: entry.key, kind: kind === "name" || holdsName ? "name" : kind };
+        if (kind === "equipment") payload.machine = true;
+        matcher.add(term, payload);
       }
     }
     for (const name of [entry.zh, ...entry.synonyms]) {
@@ -190,14 +197,28 @@ interface Tally {
   terms: Set<string>;
 }
 
-function tallyTerms(folded: string): Map<string, Tally> {
+/**
+ * Whether the term right after `hit` is a machine, which makes `hit` its modifier (纺纱机, 数控折弯机): in a
+ * request the trade of the machine that broke is not the trade asked for (the 变频器 of a 纺纱机 needs an
+ * electrician, not a dyer).
+ */
+function modifiesMachine(folded: string, hit: TermHit<SkillTerm>, next: TermHit<SkillTerm> | undefined): boolean {
+  if (MACHINE_AFTER.test(folded.slice(hit.end, hit.end + 3))) return true;
+  return next !== undefined && next.start === hit.end && next.payloads.some((p) => p.machine === true);
+}
+
+/** `profile`: the text is what an expert does, where a machine's trade is the expert's own. */
+function tallyTerms(folded: string, profile: boolean): Map<string, Tally> {
   const tallies = new Map<string, Tally>();
-  for (const hit of taxonomy().matcher.findLongest(folded)) {
+  const hits = taxonomy().matcher.findLongest(folded);
+  for (const [at, hit] of hits.entries()) {
     // A term shared by several skills (变形, 无人机) says less about each of them.
     const skillsOfTerm = new Set(hit.payloads.map((p) => p.key)).size;
     const share = 1 / Math.sqrt(skillsOfTerm);
-    for (const { key, kind } of hit.payloads) {
+    const modifier = !profile && modifiesMachine(folded, hit, hits[at + 1]);
+    for (const { key, kind: written } of hit.payloads) {
       if (key === "") continue;
+      const kind: TermKind = modifier && written === "name" ? "equipment" : written;
       let tally = tallies.get(key);
       if (!tally) {
         tally = { score: 0, named: false, first: hit.start, terms: new Set() };
@@ -238,7 +259,7 @@ function fuzzyTallies(folded: string): Map<string, Tally> {
  * Skills in a text with confidences, best first. A named skill always counts; a skill only
  * hinted at (symptoms, equipment) counts when the hints add up or nothing was named.
  */
-export function extractSkillScores(text: string, limit = 4): SkillScore[] {
+export function extractSkillScores(text: string, limit = 4, profile = false): SkillScore[] {
   const folded = foldText(text);
   const select = (tallies: Map<string, Tally>) => {
     const entries = [...tallies.entries()];
@@ -246,7 +267,7 @@ export function extractSkillScores(text: string, limit = 4): SkillScore[] {
     const top = Math.max(0, ...entries.map(([, t]) => t.score));
     return entries.filter(([, t]) => (anyNamed ? t.named || t.score >= 1 : t.score >= 0.3 && t.score >= 0.6 * top));
   };
-  let kept = select(tallyTerms(folded));
+  let kept = select(tallyTerms(folded, profile));
   // Nothing named nor hinted strongly enough: try near spellings of the names (服装打样 ~ 服装打版).
   if (kept.length === 0) kept = select(fuzzyTallies(folded));
   kept.sort(([, a], [, b]) => Number(b.named) - Number(a.named) || b.score - a.score || a.first - b.first);
@@ -286,12 +307,13 @@ export function skillsOfProfile(rawSkills: readonly string[], extraText?: string
       for (const term of exact) raise(term.key, 1);
       continue;
     }
-    extractSkillScores(raw, 3).forEach((found, index) => {
-      raise(found.skill.key, (index === 0 ? 0.9 : 0.6) * found.confidence);
+    // A cell that writes a skill's name (船舶焊接 holds 焊接) holds it; hints in a cell are weaker.
+    extractSkillScores(raw, 3, true).forEach((found, index) => {
+      raise(found.skill.key, found.named ? found.confidence : (index === 0 ? 0.9 : 0.6) * found.confidence);
     });
   }
   if (extraText) {
-    for (const found of extractSkillScores(extraText, 3)) raise(found.skill.key, 0.3 * found.confidence);
+    for (const found of extractSkillScores(extraText, 3, true)) raise(found.skill.key, 0.3 * found.confidence);
   }
   return [...weights.entries()].map(([key, weight]) => ({ key, weight })).sort((a, b) => b.weight - a.weight);
 }

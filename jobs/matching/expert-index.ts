@@ -2,7 +2,7 @@
 // profile term (BM25 over the whole profile, fields weighted), and only the facts ranking needs. Upsert and remove keep it in step with roster imports and
 // availability changes without a restart. A worker holds 100,000 experts: each is one flat object
 // with shared strings and shared empty lists, and postings are plain number arrays, not objects.
-import { canonicalCity, regionOf } from "../../core/understanding/places.ts";
+import { canonicalCity, canonicalDistrict, regionOf } from "../../core/understanding/places.ts";
 import { skillsOfProfile } from "../../core/understanding/skills.ts";
 import type { AvailabilitySlot } from "../../core/understanding/types.ts";
 import { bestHonour } from "./honours.ts";
@@ -78,6 +78,8 @@ export class ExpertIndex {
   // Cities, districts, teams and honours repeat across experts but arrive as fresh strings from each row.
   private readonly strings = new Map<string, string>();
   private readonly honours = new Map<string, Honour>();
+  // The roster writes 长安镇 where a request says 长安: one spelling each, looked up once per city and name.
+  private readonly districts = new Map<string, string>();
 
   constructor(profiles: Iterable<ExpertProfile> = []) {
     for (const profile of profiles) this.upsert(profile);
@@ -127,7 +129,7 @@ export class ExpertIndex {
       id: profile.id,
       externalId: profile.externalId,
       city,
-      district: profile.district === null ? null : this.intern(profile.district),
+      district: profile.district === null ? null : this.districtOf(city, profile.district),
       region: regionOf(city),
       reaches:
         profile.cities.length === 0
@@ -250,6 +252,16 @@ export class ExpertIndex {
     if (known !== undefined) return known;
     this.strings.set(text, text);
     return text;
+  }
+
+  private districtOf(city: string, district: string): string {
+    const written = `${city}|${district}`;
+    let known = this.districts.get(written);
+    if (known === undefined) {
+      known = this.intern(canonicalDistrict(city, district));
+      this.districts.set(written, known);
+    }
+    return known;
   }
 
   private honourOf(honours: readonly string[]): Honour | null {

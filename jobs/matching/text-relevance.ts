@@ -1,6 +1,7 @@
 // BM25 of a request's terms over every expert's whole profile (skills, title, achievements, employer,
 // honours, weighted by field), read from the index's term postings. Terms most profiles hold say little and
 // would cost the most, so they are left out.
+import { withoutPlaces } from "../../core/understanding/places.ts";
 import type { ExpertIndex } from "./expert-index.ts";
 import { requestTerms } from "./profile-terms.ts";
 
@@ -35,7 +36,7 @@ export function textScores(index: ExpertIndex, text: string): TextScores {
   const size = index.size;
   if (size === 0) return { bm25, reached, terms };
   const meanLength = index.meanLength;
-  for (const term of requestTerms(text)) {
+  for (const term of requestTerms(withoutPlaces(text))) {
     const list = index.termPostings(term);
     const df = list.slots.length;
     if (df === 0) continue;
