@@ -8,6 +8,7 @@ import { createOutbox, type Send } from "../jobs/outbox.ts";
 import { resumeDueWork, startWorkers, typedEnqueue } from "../jobs/registry.ts";
 import type { Services } from "../jobs/services.ts";
 import { closeDatabase, type Db, databaseToken, openDatabase } from "../prisma/client.ts";
+import { applyConfiguredRoles } from "../prisma/configured-roles.ts";
 import { ensureServiceTeams } from "../prisma/roster/import-roster.ts";
 import { seedDemoData } from "../prisma/seed/seed-demo.ts";
 import { createDispatcher, type Dispatch } from "./dispatcher.ts";
@@ -43,6 +44,8 @@ export interface StartOptions {
 async function prepareDatabase(config: Config, log: Log): Promise<Db> {
   const db = await openDatabase(config.DATABASE_URL);
   await ensureServiceTeams(db);
+  const givenBack = await applyConfiguredRoles(db, config);
+  if (givenBack) log.info({ people: givenBack }, "Roles no longer set in ADMINS or STAFF given back");
   if (config.DEMO_DATA) {
     const demo = await seedDemoData(db);
     if (demo.seeded) log.info({ experts: demo.experts }, "Loaded the demo roster into an empty database");

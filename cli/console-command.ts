@@ -7,6 +7,7 @@ import { consoleBaseUrl } from "../core/config.ts";
 import { translator } from "../core/i18n.ts";
 import { createLog } from "../core/log.ts";
 import { closeDatabase, openDatabase } from "../prisma/client.ts";
+import { applyConfiguredRoles } from "../prisma/configured-roles.ts";
 import { findStaffMember } from "../prisma/console-people.ts";
 import { createConsoleLink } from "../prisma/console-sessions.ts";
 import { configOrReport } from "./config-or-report.ts";
@@ -34,6 +35,7 @@ async function runConsoleLink(name: string): Promise<number> {
   const t = translator(config.DEFAULT_LOCALE);
   const db = await openDatabase(config.DATABASE_URL);
   try {
+    await applyConfiguredRoles(db, config);
     const member = await findStaffMember(db, config, name);
     if (!member) {
       process.stderr.write(`${t("console.link.not_staff", { name })}\n`);

@@ -68,7 +68,7 @@ const commands: readonly CommandSpec[] = [
   { name: "profile", audience: "expert", run: ownProfile, aliases: ["me", "我的资料"] },
   { name: "requests", audience: "staff", run: listRequests },
   { name: "request", audience: "staff", run: showRequest },
-  { name: "expert", audience: "staff", run: showExpert },
+  { name: "expert", audience: "staff", run: onTeamExpert(showExpert) },
   { name: "find", audience: "staff", run: findExperts },
   { name: "assign", audience: "staff", run: onTeamRequest(assignExpert) },
   { name: "rematch", audience: "staff", run: onTeamRequest(rematchRequest) },

@@ -32,7 +32,7 @@ export async function findStaffMember(db: Db, config: Config, name: string): Pro
       return { personId: person.id, displayName: person.displayName, role: person.role as Role };
     if (!configured) return null;
     // Configuration raises a role, as it does when the person speaks (prisma/people.ts).
-    await db.person.update({ where: { id: person.id }, data: { role: configured, staffTeamKey: null } });
+    await db.person.update({ where: { id: person.id }, data: { role: configured, roleBeforeConfig: person.role } });
     return { personId: person.id, displayName: person.displayName, role: configured };
   }
   const byName = await db.person.findFirst({
@@ -42,6 +42,8 @@ export async function findStaffMember(db: Db, config: Config, name: string): Pro
   if (byName) return { personId: byName.id, displayName: byName.displayName, role: byName.role as Role };
   if (!configured) return null;
   // Staff named in the configuration who never spoke yet: the person the terminal will find by name too.
-  const created = await db.person.create({ data: { displayName: wanted, role: configured } });
+  const created = await db.person.create({
+    data: { displayName: wanted, role: configured, roleBeforeConfig: "enterprise" },
+  });
   return { personId: created.id, displayName: created.displayName, role: configured };
 }

@@ -26,7 +26,7 @@ export function isStaff(role: Role): boolean {
   return staffRoles.has(role);
 }
 
-// Configuration only ever raises a role; a lower configured role never demotes someone made admin in the chat.
+// Configuration raises a role, and gives back only what it raised: someone made admin in the chat stays admin.
 const roleRank: Record<Role, number> = { enterprise: 0, expert: 0, team_leader: 1, staff: 2, admin: 3 };
 
 /**
@@ -42,6 +42,55 @@ export function configuredRole(
   if (keys.some((key) => config.ADMINS.includes(key))) return "admin";
   if (keys.some((key) => config.STAFF.includes(key))) return "staff";
   return null;
+}
+
+const configuredRank: Record<"admin" | "staff", number> = { staff: 1, admin: 2 };
+
+/**
+ * The highest role the configuration gives any of a person's accounts; a person without any account
+ * (made staff by `craftbridge console-link NAME` before speaking) counts by their name.
+ */
+export function configuredRoleOfPerson(
+  config: Config,
+  person: { displayName: string; identities: { platform: string; externalId: string; displayName: string }[] },
+): "admin" | "staff" | null {
+  const roles = person.identities.map((identity) =>
+    configuredRole(config, {
+      platform: identity.platform as Platform,
+      senderId: identity.externalId,
+      senderName: identity.displayName,
+    }),
+  );
+  if (person.identities.length === 0) {
+    const name = person.displayName;
+    if (config.ADMINS.includes(name)) roles.push("admin");
+    else if (config.STAFF.includes(name) || config.TERMINAL_STAFF.includes(name)) roles.push("staff");
+  }
+  let best: "admin" | "staff" | null = null;
+  for (const role of roles) if (role && (!best || configuredRank[role] > configuredRank[best])) best = role;
+  return best;
+}
+
+/** A stored role and, when configuration raised it, the role it raised from. */
+export interface StoredRole {
+  role: Role;
+  roleBeforeConfig: Role | null;
+}
+
+/**
+ * What the configuration makes of a stored role now: raised (remembering the role before), lowered to
+ * what the configuration still gives, or given back when the configuration no longer names the person.
+ * Null when nothing changes. A role given in the chat (`/staff`) has no role before and is left alone.
+ */
+export function roleUnderConfiguration(stored: StoredRole, configured: "admin" | "staff" | null): StoredRole | null {
+  if (configured && roleRank[configured] > roleRank[stored.role]) {
+    return { role: configured, roleBeforeConfig: stored.roleBeforeConfig ?? stored.role };
+  }
+  if (stored.roleBeforeConfig === null || configured === stored.role) return null;
+  if (configured && roleRank[configured] > roleRank[stored.roleBeforeConfig]) {
+    return { role: configured, roleBeforeConfig: stored.roleBeforeConfig };
+  }
+  return { role: stored.roleBeforeConfig, roleBeforeConfig: null };
 }
 
 /**
@@ -65,30 +114,37 @@ export async function resolveSpeaker(db: Db, config: Config, message: IncomingMe
   }
   const row = known;
   const renamed = Boolean(message.senderName) && row.identityName !== message.senderName;
-  const configured = configuredRole(config, message);
-  const raised = configured !== null && roleRank[configured] > roleRank[row.role as Role];
-  if (renamed || raised) {
+  const stored = { role: row.role as Role, roleBeforeConfig: row.roleBeforeConfig as Role | null };
+  let changed = roleUnderConfiguration(stored, configuredRole(config, message));
+  if (changed && roleRank[changed.role] < roleRank[stored.role]) {
+    // Rare: before taking a role back, ask about every account of the person, not only this one.
+    const identities = await sql.many(accountsOf(row.personId));
+    changed = roleUnderConfiguration(
+      stored,
+      configuredRoleOfPerson(config, { displayName: row.displayName, identities }),
+    );
+  }
+  if (renamed || changed) {
     await sql.write(async (tx) => {
       if (renamed) {
         await tx.execute(
           builder.updateTable("Identity").set({ displayName: message.senderName }).where("id", "=", row.identityId),
         );
       }
-      if (raised) {
-        await tx.execute(
-          builder.updateTable("Person").set({ role: configured, staffTeamKey: null }).where("id", "=", row.personId),
-        );
+      if (changed) {
+        // The service team stays: a team leader made admin for a while leads it again afterwards.
+        await tx.execute(builder.updateTable("Person").set(changed).where("id", "=", row.personId));
       }
     });
   }
   return {
     personId: row.personId,
     displayName: row.displayName,
-    role: (raised ? configured : row.role) as Role,
+    role: changed ? changed.role : (row.role as Role),
     expertId: row.expertId,
     locale: isLocale(row.locale) ? row.locale : null,
     phone: row.phone,
-    staffTeamKey: raised ? null : row.staffTeamKey,
+    staffTeamKey: row.staffTeamKey,
   };
 }
 
@@ -106,6 +162,7 @@ const speakerByIdentity = prepared((platform: string, externalId: string) =>
       "p.locale",
       "p.phone",
       "p.staffTeamKey",
+      "p.roleBeforeConfig",
     ])
     .where("i.platform", "=", platform)
     .where("i.externalId", "=", externalId),
@@ -124,6 +181,10 @@ async function personForNewIdentity(db: Db, config: Config, message: IncomingMes
   }
   return (await db.person.create({ data: { displayName: name || message.senderId, role: "enterprise" } })).id;
 }
+
+const accountsOf = prepared((personId: string) =>
+  builder.selectFrom("Identity").select(["platform", "externalId", "displayName"]).where("personId", "=", personId),
+);
 
 const personByExpert = prepared((expertId: string) =>
   builder.selectFrom("Person").select("id").where("expertId", "=", expertId),

@@ -43,7 +43,10 @@ export function countWithRole(db: Db, role: Role): Promise<number> {
   return db.person.count({ where: { role } });
 }
 
-/** Gives the person `role`, with the service team a team leader leads (null for any other role). */
+/**
+ * Gives the person `role`, with the service team a team leader leads (null for any other role). A role
+ * given in the chat is the chat's: configuration no longer takes it back.
+ */
 export async function setRole(db: Db, personId: string, role: Role, staffTeamKey: string | null): Promise<void> {
-  await db.person.update({ where: { id: personId }, data: { role, staffTeamKey } });
+  await db.person.update({ where: { id: personId }, data: { role, staffTeamKey, roleBeforeConfig: null } });
 }

@@ -31,8 +31,14 @@ export interface FakeLark {
   downloads: { messageId: string; fileKey: string; type: string | null }[];
   /** App ids the long-connection endpoint (POST /callback/ws/endpoint) knows; any other is refused (code 514). */
   wsApps: Set<string>;
+  /** The gateway the endpoint sends a known app to (fake-lark-gateway.ts); without one, an address nobody listens on. */
+  wsGateway?: { url: string; clientConfig: object };
+  /** Calls to the long-connection endpoint: one per connection the client opens. */
+  wsEndpointRequests: number;
   /** The next `count` sends answer HTTP 429 with `x-ogw-ratelimit-reset: resetSeconds`. */
   rateLimitNext(count: number, resetSeconds: number): void;
+  /** Resolves at the next call that sends or updates a message, answered or refused: tests wait on it, not on time. */
+  nextSend(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -50,7 +56,7 @@ export async function startFakeLark(): Promise<FakeLark> {
   let resetSeconds = 1;
   let counter = 0;
   const byUuid = new Map<string, FakeMessage>();
-  const fake: Omit<FakeLark, "url" | "close" | "rateLimitNext"> = {
+  const fake: Omit<FakeLark, "url" | "close" | "rateLimitNext" | "nextSend"> = {
     botOpenId: "ou_bot",
     messages: [],
     sendAttempts: [],
@@ -62,13 +68,20 @@ export async function startFakeLark(): Promise<FakeLark> {
     files: new Map(),
     downloads: [],
     wsApps: new Set(),
+    wsEndpointRequests: 0,
   };
+  let sendWaiters: (() => void)[] = [];
   const server: Server = createServer(async (req, res) => {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
     const raw = await body(req);
     const json = (status: number, payload: object, headers: Record<string, string> = {}) => {
       res.writeHead(status, { "Content-Type": "application/json", ...headers });
       res.end(JSON.stringify(payload));
+      if (req.method === "POST" || req.method === "PATCH") {
+        const waiting = sendWaiters;
+        sendWaiters = [];
+        for (const wake of waiting) wake();
+      }
     };
     const path = url.pathname;
     if (path === "/open-apis/auth/v3/tenant_access_token/internal") {
@@ -76,15 +89,20 @@ export async function startFakeLark(): Promise<FakeLark> {
       return json(200, { code: 0, msg: "ok", tenant_access_token: "t-fake", expire: 7200 });
     }
     if (path === "/callback/ws/endpoint" && req.method === "POST") {
+      fake.wsEndpointRequests += 1;
       const { AppID } = JSON.parse(raw.toString("utf8") || "{}") as { AppID?: string };
-      // The gateway itself is not faked yet: a known app gets an address nobody listens on.
       if (!AppID || !fake.wsApps.has(AppID))
         return json(200, { code: 514, msg: "app id or secret is invalid", data: {} });
       return json(200, {
         code: 0,
         data: {
-          URL: "ws://127.0.0.1:9/ws?device_id=d1&service_id=1",
-          ClientConfig: { PingInterval: 120, ReconnectCount: -1, ReconnectInterval: 120, ReconnectNonce: 30 },
+          URL: fake.wsGateway?.url ?? "ws://127.0.0.1:9/ws?device_id=d1&service_id=1",
+          ClientConfig: fake.wsGateway?.clientConfig ?? {
+            PingInterval: 120,
+            ReconnectCount: -1,
+            ReconnectInterval: 120,
+            ReconnectNonce: 30,
+          },
         },
       });
     }
@@ -165,6 +183,10 @@ export async function startFakeLark(): Promise<FakeLark> {
   const { port } = server.address() as AddressInfo;
   return Object.assign(fake, {
     url: `http://127.0.0.1:${port}`,
+    nextSend: () =>
+      new Promise<void>((resolve) => {
+        sendWaiters.push(resolve);
+      }),
     rateLimitNext: (count: number, seconds: number) => {
       limited = count;
       resetSeconds = seconds;

@@ -52,10 +52,14 @@ afterEach(async () => {
   await bot.stop();
 });
 
-function deliverThrough(adapter: Adapter): void {
+/**
+ * Delivers through `adapter`. A send that never answers counts as failed after `sendTimeoutMs`: short
+ * where hanging is the fault under test, long where a real HTTP send on a busy machine must not time out.
+ */
+function deliverThrough(adapter: Adapter, sendTimeoutMs = 300): void {
   jobs.startWorker(
     deliverJob(bot.app.services.db, adapter, {
-      sendTimeoutMs: 300,
+      sendTimeoutMs,
       onFailed: (row) => noticeFailedDelivery(bot.app.services, row),
     }),
   );
@@ -122,7 +126,7 @@ describe("a failing platform", () => {
       sender: { maxWaitMs: 0 },
     });
     fake.rateLimitNext(2, 1);
-    deliverThrough(lark);
+    deliverThrough(lark, 60_000);
     await send({
       key: "k-429",
       target: { platform: "lark", kind: "chat", id: "oc_1" },

@@ -63,8 +63,8 @@ describe("Redis lost and back empty", () => {
 
     // Back, on the same address, with nothing in it.
     redis = await ensureRedis({ url: nobody, autostart: true, dataDir: path.join(dir, "b"), log, port });
-    await bot.waitFor(/^\[佛山企业服务群\] 匠桥: 已登记需求 R-0002/, 30_000);
-    await bot.waitFor(/^\[dm:[^\]]+\] 匠桥: .*R-0002.*\[1:接受\]/, 30_000);
+    await bot.waitFor(/^\[佛山企业服务群\] 匠桥: 已登记需求 R-0002/);
+    await bot.waitFor(/^\[dm:[^\]]+\] 匠桥: .*R-0002.*\[1:接受\]/);
 
     // The first offer's next step (its reminder, which then schedules the expiry) and the daily digest are
     // scheduled again.

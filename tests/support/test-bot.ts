@@ -90,7 +90,8 @@ export async function startTestBot(env: Record<string, string> = {}, options: Te
       return out;
     },
     output: () => [...printed],
-    waitFor: async (pattern, timeoutMs = 15_000) => {
+    // The bound only stops a test that would hang: generous, so that a busy machine is slow, not failing.
+    waitFor: async (pattern, timeoutMs = 60_000) => {
       const deadline = Date.now() + timeoutMs;
       while (Date.now() < deadline) {
         const found = printed.find((line) => pattern.test(line));
