@@ -25,6 +25,7 @@ import { registerExpertRoutes } from "./expert-routes.ts";
 import { loginNeededPage, loginPage } from "./pages/login-page.ts";
 import { registerProgrammeRoutes } from "./programme-routes.ts";
 import { registerRequestRoutes } from "./request-routes.ts";
+import { registerStaffRoutes } from "./staff-routes.ts";
 
 export const sessionCookie = "craftbridge_console";
 
@@ -53,7 +54,9 @@ export function createConsole(options: ConsoleOptions): ConsoleApp {
   };
   const logins = new Throttle({ maxMessages: options.loginAttemptsPerMinute ?? 10, windowMs: 60_000 });
   const app = new Hono<ConsoleEnv>();
-  const defaultLocale = services.config.DEFAULT_LOCALE;
+  // Before a staff member has a language of their own: the browser's, when it prefers English over Chinese.
+  const readerLocale = (c: Context): Locale =>
+    browserLocale(c.req.header("accept-language"), services.config.DEFAULT_LOCALE);
 
   app.use(
     secureHeaders({
@@ -96,20 +99,21 @@ export function createConsole(options: ConsoleOptions): ConsoleApp {
   });
 
   app.get("/login/:token", (c) => {
-    const t = translate(services, defaultLocale);
-    return c.html(loginPage(t, defaultLocale, c.req.param("token")).text);
+    const locale = readerLocale(c);
+    return c.html(loginPage(translate(services, locale), locale, c.req.param("token")).text);
   });
 
   app.post("/login", async (c) => {
-    const t = translate(services, defaultLocale);
+    const locale = readerLocale(c);
+    const t = translate(services, locale);
     // The socket's address, not a forwarded header anyone could vary.
     if (logins.check(`login:${remoteAddress(c)}`) !== "pass") {
-      return c.html(loginNeededPage(t, defaultLocale, t("console.login.too_many")).text, 429);
+      return c.html(loginNeededPage(t, locale, t("console.login.too_many")).text, 429);
     }
     const body = await c.req.parseBody();
     const token = typeof body["token"] === "string" ? body["token"] : "";
     const session = token ? await redeemConsoleLink(services.db, token, deps.now()) : null;
-    if (!session) return c.html(loginNeededPage(t, defaultLocale, t("console.login.refused")).text, 401);
+    if (!session) return c.html(loginNeededPage(t, locale, t("console.login.refused")).text, 401);
     setCookie(c, sessionCookie, session.token, {
       httpOnly: true,
       sameSite: "Lax",
@@ -127,10 +131,10 @@ export function createConsole(options: ConsoleOptions): ConsoleApp {
     const viewer = token ? await viewerOfSession(services.db, token, now) : null;
     if (!viewer) {
       if (token) deleteCookie(c, sessionCookie, { path: "/" });
-      const t = translate(services, defaultLocale);
-      return c.html(loginNeededPage(t, defaultLocale).text, 401);
+      const locale = readerLocale(c);
+      return c.html(loginNeededPage(translate(services, locale), locale).text, 401);
     }
-    const locale: Locale = viewer.locale ?? defaultLocale;
+    const locale: Locale = viewer.locale ?? readerLocale(c);
     const flash = deps.flashes.get(viewer.csrf) ?? [];
     deps.flashes.delete(viewer.csrf);
     const url = new URL(c.req.url);
@@ -145,8 +149,8 @@ export function createConsole(options: ConsoleOptions): ConsoleApp {
     const token = getCookie(c, sessionCookie);
     if (token) await endConsoleSession(services.db, token);
     deleteCookie(c, sessionCookie, { path: "/" });
-    const t = translate(services, defaultLocale);
-    return c.html(loginNeededPage(t, defaultLocale).text, 200);
+    const locale = readerLocale(c);
+    return c.html(loginNeededPage(translate(services, locale), locale).text, 200);
   });
 
   app.post("/locale", async (c) => {
@@ -161,6 +165,7 @@ export function createConsole(options: ConsoleOptions): ConsoleApp {
   registerRequestRoutes(app, deps);
   registerExpertRoutes(app, deps);
   registerProgrammeRoutes(app, deps);
+  registerStaffRoutes(app, deps);
   return app;
 }
 
@@ -177,6 +182,24 @@ function notoSansSc(): string | null {
     }
   }
   return fontFile;
+}
+
+/** The first of zh and en in an Accept-Language header, by its order and weights; the default otherwise. */
+export function browserLocale(header: string | undefined, fallback: Locale): Locale {
+  const ranked = (header ?? "")
+    .split(",")
+    .map((part, index) => {
+      const [tag = "", ...params] = part.trim().toLowerCase().split(";");
+      const q = Number.parseFloat(params.find((param) => param.trim().startsWith("q="))?.split("=")[1] ?? "1");
+      return { tag, q: Number.isFinite(q) ? q : 0, index };
+    })
+    .filter((entry) => entry.q > 0)
+    .sort((a, b) => b.q - a.q || a.index - b.index);
+  for (const { tag } of ranked) {
+    if (tag === "zh" || tag.startsWith("zh-")) return "zh-CN";
+    if (tag === "en" || tag.startsWith("en-")) return "en";
+  }
+  return fallback;
 }
 
 function remoteAddress(c: Context): string {

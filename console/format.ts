@@ -1,5 +1,6 @@
 // Small wordings shared by the console's pages.
 import type { Translate } from "../core/i18n.ts";
+import { erasedExpertName } from "../core/roster/erased-expert.ts";
 
 /** "5 小时" or "3 天 2 小时": how long something has waited. */
 export function waited(t: Translate, since: Date, now: Date): string {
@@ -21,4 +22,9 @@ export function waitReasonKey(status: string, waitReason: string | null): string
   if (status === "unmatched") return "no_candidate";
   if (status === "offered") return "offer_unanswered";
   return "matching";
+}
+
+/** A person's or expert's name as the reader sees it: an erased one reads "(account closed)" in English. */
+export function displayedName(t: Translate, name: string): string {
+  return name === erasedExpertName ? t("privacy.erased_name") : name;
 }

@@ -17,7 +17,7 @@ export interface PageContext {
   here: string;
 }
 
-export type Section = "board" | "experts" | "programme";
+export type Section = "board" | "experts" | "programme" | "staff";
 
 /** A form's hidden CSRF field: every form of a session carries its token. */
 export function csrfField(ctx: PageContext): Html {
@@ -48,7 +48,7 @@ export function page(ctx: PageContext, section: Section, title: string, body: Ht
     `${title} · ${t("console.title")}`,
     html`<header class="top">
   <strong class="brand">${t("console.title")}</strong>
-  <nav>${nav("board", "/")}${nav("experts", "/experts")}${nav("programme", "/programme")}</nav>
+  <nav>${nav("board", "/")}${nav("experts", "/experts")}${nav("programme", "/programme")}${viewer.role === "admin" ? nav("staff", "/staff") : ""}</nav>
   <span class="who">${t("console.signed_in", { name: viewer.displayName, role: t(keyIn("roles.names", viewer.role), { team: teamLabel(viewer.staffTeamKey, locale) ?? "—" }) })}</span>
   <form method="post" action="/locale" class="inline">${csrfField(ctx)}<input type="hidden" name="locale" value="${other}"><input type="hidden" name="back" value="${ctx.here}"><button type="submit">${t("console.switch_language")}</button></form>
   <form method="post" action="/logout" class="inline">${csrfField(ctx)}<button type="submit">${t("console.logout")}</button></form>

@@ -7,6 +7,8 @@ import type { Prisma } from "./generated/client.ts";
 export const waitingStatuses = ["draft", "open", "matching", "offered", "unmatched"];
 export const overdueMs = 48 * 3600 * 1000;
 export const boardPageSize = 50;
+/** The oldest waiting requests shown above the board; the heading counts all of them. */
+export const overdueShown = 20;
 
 export interface BoardFilter {
   status?: string;
@@ -37,6 +39,8 @@ export interface Board {
   next: number | null;
   counts: Record<string, number>;
   overdue: BoardRow[];
+  /** How many wait over 48 hours in all: `overdue` shows the oldest of them. */
+  overdueCount: number;
 }
 
 const rowFields = {
@@ -58,7 +62,17 @@ export async function loadBoard(db: Db, filter: BoardFilter, now = new Date()): 
     ...(filter.city ? { city: filter.city } : {}),
     ...(filter.kind ? { kind: filter.kind } : {}),
   };
-  const [page, grouped, overdue] = await Promise.all([
+  const overdueWhere: Prisma.HelpRequestWhereInput = {
+    ...scope,
+    // A finished status asked for: nothing of it waits.
+    status: filter.status
+      ? waitingStatuses.includes(filter.status)
+        ? filter.status
+        : "-"
+      : { in: waitingStatuses },
+    createdAt: { lt: new Date(now.getTime() - overdueMs) },
+  };
+  const [page, grouped, overdue, overdueCount] = await Promise.all([
     db.helpRequest.findMany({
       where: {
         ...scope,
@@ -70,25 +84,12 @@ export async function loadBoard(db: Db, filter: BoardFilter, now = new Date()): 
       select: rowFields,
     }),
     db.helpRequest.groupBy({ by: ["status"], where: scope, _count: { _all: true } }),
-    db.helpRequest.findMany({
-      where: {
-        ...scope,
-        // A finished status asked for: nothing of it waits.
-        status: filter.status
-          ? waitingStatuses.includes(filter.status)
-            ? filter.status
-            : "-"
-          : { in: waitingStatuses },
-        createdAt: { lt: new Date(now.getTime() - overdueMs) },
-      },
-      orderBy: { id: "asc" },
-      take: 20,
-      select: rowFields,
-    }),
+    db.helpRequest.findMany({ where: overdueWhere, orderBy: { id: "asc" }, take: overdueShown, select: rowFields }),
+    db.helpRequest.count({ where: overdueWhere }),
   ]);
   const rows = page.slice(0, boardPageSize);
   const counts: Record<string, number> = {};
   for (const group of grouped) counts[group.status] = group._count._all;
   const last = rows.at(-1);
-  return { rows, next: page.length > boardPageSize && last ? last.id : null, counts, overdue };
+  return { rows, next: page.length > boardPageSize && last ? last.id : null, counts, overdue, overdueCount };
 }

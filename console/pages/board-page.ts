@@ -86,7 +86,11 @@ ${teamLocked ? "" : html`<label>${t("console.board.team")} <select name="teamKey
 <button type="submit">${t("console.board.filter")}</button>
 </form>`;
   const overdue = board.overdue.length
-    ? html`<section class="overdue"><h2>${t("console.board.overdue", { count: board.overdue.length })}</h2>${table(ctx, board.overdue, true)}</section>`
+    ? html`<section class="overdue"><h2>${t("console.board.overdue", { count: board.overdueCount })}</h2>${table(ctx, board.overdue, true)}${
+        board.overdueCount > board.overdue.length
+          ? html`<p class="hint">${t("console.board.overdue_more", { more: board.overdueCount - board.overdue.length })}</p>`
+          : ""
+      }</section>`
     : "";
   const rows = board.rows.length
     ? table(ctx, board.rows, false)

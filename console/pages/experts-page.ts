@@ -5,6 +5,7 @@ import { jsonList } from "../../core/json-list.ts";
 import { teamLabel } from "../../core/request-format.ts";
 import type { MatchReason } from "../../jobs/matching/types.ts";
 import type { ExpertListRow } from "../../prisma/console-experts.ts";
+import { displayedName } from "../format.ts";
 import { type Html, html } from "../html.ts";
 import { type PageContext, page } from "../layout.ts";
 
@@ -19,7 +20,7 @@ export function expertsPage(ctx: PageContext, query: string, hits: ExpertHit[], 
   const rows = hits.map(
     ({ expert, score, reasons }) => html`<tr>
 <td><a href="/experts/${expert.externalId}">${expert.externalId}</a></td>
-<td><a href="/experts/${expert.externalId}">${expert.name}</a>${expert.paused ? html` <small>${t("console.expert.paused")}</small>` : ""}</td>
+<td><a href="/experts/${expert.externalId}">${displayedName(t, expert.name)}</a>${expert.paused ? html` <small>${t("console.expert.paused")}</small>` : ""}</td>
 <td>${teamLabel(expert.teamKey, locale) ?? "—"}</td>
 <td>${expert.city || "—"}</td>
 <td>${jsonList(expert.skills).join(t("list.separator"))}</td>

@@ -6,7 +6,7 @@ import { jsonList } from "../../core/json-list.ts";
 import { teamLabel } from "../../core/request-format.ts";
 import { serviceTeams } from "../../core/roster/resolve-team.ts";
 import type { ExpertProfileData } from "../../prisma/console-experts.ts";
-import { shanghaiStamp } from "../format.ts";
+import { displayedName, shanghaiStamp } from "../format.ts";
 import { type Html, html } from "../html.ts";
 import { csrfField, type PageContext, page } from "../layout.ts";
 
@@ -122,7 +122,7 @@ ${fact(t("console.board.status"), expert.active ? (expert.paused ? t("console.ex
   return page(
     ctx,
     "experts",
-    expert.name,
+    displayedName(t, expert.name),
     html`${facts}<h2>${t("console.expert.availability")}</h2>${calendar(ctx, data)}
 <h2>${t("console.expert.history")}</h2>${history}${editForm(ctx, data, form, errors)}`,
   );

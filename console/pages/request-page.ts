@@ -4,7 +4,7 @@ import { keyIn } from "../../core/i18n.ts";
 import { jsonArray } from "../../core/json-list.ts";
 import { describePlace, describeWindow, skillLabels, teamLabel } from "../../core/request-format.ts";
 import type { RequestPageData } from "../../prisma/console-request.ts";
-import { shanghaiStamp, waited } from "../format.ts";
+import { displayedName, shanghaiStamp, waited } from "../format.ts";
 import { type Html, html } from "../html.ts";
 import { csrfField, type PageContext, page } from "../layout.ts";
 
@@ -33,7 +33,7 @@ export function requestPage(ctx: PageContext, request: RequestPageData): Html {
   const understood = html`<dl class="facts">
 ${fact(t("console.request.status"), t(keyIn("status", request.status)))}
 ${fact(t("console.request.created"), `${shanghaiStamp(request.createdAt)} (${waited(t, request.createdAt, now)})`)}
-${fact(t("console.request.asked_by"), [request.enterprise?.name, request.requester.displayName, request.chat.title].filter(Boolean).join(" · "))}
+${fact(t("console.request.asked_by"), [request.enterprise?.name, displayedName(t, request.requester.displayName), request.chat.title].filter(Boolean).join(" · "))}
 ${fact(t("console.board.team"), teamLabel(request.teamKey, locale))}
 ${fact(t("console.board.skills"), skillLabels(request, locale).join(t("list.separator")))}
 ${fact(t("console.board.city"), describePlace(t, request, locale))}
@@ -53,7 +53,7 @@ ${fact(t("console.request.team_size"), String(request.teamSize))}
 </tr></thead><tbody>${request.matches.map(
         (match) => html`<tr>
 <td>${match.rank}</td>
-<td><a href="/experts/${match.expert.externalId}">${match.expert.name}</a> <small>${match.expert.externalId}</small></td>
+<td><a href="/experts/${match.expert.externalId}">${displayedName(t, match.expert.name)}</a> <small>${match.expert.externalId}</small></td>
 <td>${teamLabel(match.expert.teamKey, locale) ?? "—"}</td>
 <td>${match.score.toFixed(2)}</td>
 <td>${reasonsOf(ctx, match.reasons)}</td>
