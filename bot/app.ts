@@ -59,7 +59,7 @@ export async function startApp(options: StartOptions): Promise<App> {
     }),
   ]);
   if (database.status === "rejected" || endpoint.status === "rejected") {
-    if (database.status === "fulfilled") await database.value.$disconnect();
+    if (database.status === "fulfilled") await closeDatabase(database.value);
     if (endpoint.status === "fulfilled") await endpoint.value.stop();
     throw database.status === "rejected" ? database.reason : (endpoint as PromiseRejectedResult).reason;
   }

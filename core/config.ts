@@ -134,10 +134,14 @@ const reliabilitySettings = {
 // --- end of reliability settings ---
 
 const schema = z.object({
-  // A SQLite file: the hot path runs plain SQL on the file beside Prisma (prisma/direct-sql.ts).
+  // A SQLite file (one machine), or a PostgreSQL database (several processes or machines): the hot path
+  // runs typed plain SQL beside Prisma on either (prisma/direct-sql.ts, prisma/postgres/postgres-sql.ts).
   DATABASE_URL: z
     .string()
-    .regex(/^file:.+/, "a SQLite file URL such as file:data/craftbridge.db")
+    .regex(
+      /^(file:.+|postgres(ql)?:\/\/.+)$/,
+      "a SQLite file URL such as file:data/craftbridge.db, or a PostgreSQL URL such as postgresql://user:password@host:5432/craftbridge",
+    )
     .default("file:data/craftbridge.db"),
   REDIS_URL: z.string().url().default("redis://127.0.0.1:6379"),
   REDIS_AUTOSTART: bool.default("true"),
