@@ -32,6 +32,7 @@ export function isPostgresUrl(url: string): boolean {
 /** Creates the database a URL names when the server does not have it yet (a first start). */
 async function createDatabaseIfMissing(url: string): Promise<void> {
   const probe = new pg.Client({ connectionString: url });
+  probe.on("error", () => undefined);
   try {
     await probe.connect();
     return;
@@ -45,12 +46,14 @@ async function createDatabaseIfMissing(url: string): Promise<void> {
   const name = decodeURIComponent(target.pathname.slice(1));
   target.pathname = "/postgres";
   const admin = new pg.Client({ connectionString: target.toString() });
+  admin.on("error", () => undefined);
   await admin.connect();
   try {
     await admin.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`);
   } catch (error) {
-    // 42P04: another process created it meanwhile.
-    if ((error as { code?: string }).code !== "42P04") throw error;
+    // Another process created it meanwhile: 42P04, or 23505 when both got past the check at once.
+    const code = (error as { code?: string }).code;
+    if (code !== "42P04" && code !== "23505") throw error;
   } finally {
     await admin.end();
   }
@@ -60,6 +63,8 @@ async function createDatabaseIfMissing(url: string): Promise<void> {
 export async function applyPostgresMigrations(url: string, dir = migrationsDir): Promise<string[]> {
   await createDatabaseIfMissing(url);
   const client = new pg.Client({ connectionString: url });
+  // A connection the server ends (the database dropped) fails the query in progress, not the process.
+  client.on("error", () => undefined);
   await client.connect();
   try {
     await client.query("SELECT pg_advisory_lock($1)", [migrationLock]);

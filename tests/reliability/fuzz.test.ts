@@ -181,9 +181,9 @@ describe("fuzzing the dispatcher", () => {
       expect(request.requester).toBeTruthy();
     }
     const orphans = await db.$queryRawUnsafe<{ n: number }[]>(
-      `SELECT (SELECT COUNT(*) FROM Identity WHERE personId NOT IN (SELECT id FROM Person))
-            + (SELECT COUNT(*) FROM "Match" WHERE requestId NOT IN (SELECT id FROM HelpRequest))
-            + (SELECT COUNT(*) FROM RequestEvent WHERE requestId NOT IN (SELECT id FROM HelpRequest)) AS n`,
+      `SELECT (SELECT COUNT(*) FROM "Identity" WHERE "personId" NOT IN (SELECT "id" FROM "Person"))
+            + (SELECT COUNT(*) FROM "Match" WHERE "requestId" NOT IN (SELECT "id" FROM "HelpRequest"))
+            + (SELECT COUNT(*) FROM "RequestEvent" WHERE "requestId" NOT IN (SELECT "id" FROM "HelpRequest")) AS n`,
     );
     expect(Number(orphans[0]?.n)).toBe(0);
     expect(await db.helpRequest.count({ where: { code: { startsWith: "pending-" } } })).toBe(0);
