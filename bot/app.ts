@@ -1,6 +1,6 @@
 // Starts everything one process needs: database, Redis, queues and workers, adapters.
 
-import { type Config, dataDirOf } from "../core/config.ts";
+import type { Config } from "../core/config.ts";
 import type { Log } from "../core/log.ts";
 import type { Adapter } from "../core/messages.ts";
 import { type JobRuntime, JobSystem } from "../jobs/job-system.ts";
@@ -54,7 +54,7 @@ export async function startApp(options: StartOptions): Promise<App> {
     ensureRedis({
       url: config.REDIS_URL,
       autostart: config.REDIS_AUTOSTART,
-      dataDir: options.dataDir ?? dataDirOf(config.DATABASE_URL),
+      dataDir: options.dataDir ?? config.dataDir,
       log,
     }),
   ]);

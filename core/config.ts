@@ -173,6 +173,8 @@ const schema = z.object({
   ROSTER_MAX_MEMORY_MB: z.coerce.number().int().min(16).default(768),
   /** Where files sent in the chat wait for their import; by default `uploads` beside the SQLite file. */
   UPLOADS_DIR: z.string().optional(),
+  /** Files beside the database (digest charts, uploads, a private Redis): the SQLite file's folder, or ./data. */
+  DATA_DIR: z.string().optional(),
   // --- end of files ---
   // --- The staff console (console/): where it listens, and the address its login links start with ---
   CONSOLE_HOST: z.string().min(1).default("127.0.0.1"),
@@ -190,6 +192,8 @@ const schema = z.object({
 export type Config = z.infer<typeof schema> & {
   /** Platforms this process talks on. */
   platforms: Platform[];
+  /** Where files beside the database go (DATA_DIR, else the SQLite file's folder, else ./data). */
+  dataDir: string;
   /** Where adapters save files sent in the chat, and the largest they save. */
   uploads: UploadSettings;
 };
@@ -243,11 +247,12 @@ export function loadConfig(env?: Record<string, string | undefined>): Config {
   if (digestChat && !platforms.includes(digestChat.platform)) {
     throw new ConfigError("DIGEST_CHAT", `a chat on a platform this deployment talks on (${platforms.join(", ")})`);
   }
+  const dataDir = settings.DATA_DIR ? path.resolve(settings.DATA_DIR) : dataDirOf(settings.DATABASE_URL);
   const uploads = {
-    dir: path.resolve(settings.UPLOADS_DIR ?? path.join(dataDirOf(settings.DATABASE_URL), "uploads")),
+    dir: path.resolve(settings.UPLOADS_DIR ?? path.join(dataDir, "uploads")),
     maxBytes: Math.floor(settings.UPLOAD_MAX_MB * 1024 * 1024),
   };
-  return { ...settings, platforms, uploads };
+  return { ...settings, platforms, dataDir, uploads };
 }
 
 /** The address console login links start with, without a trailing slash. */

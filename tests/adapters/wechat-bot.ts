@@ -59,6 +59,7 @@ export async function startWechatBot(
   const dir = mkdtempSync(path.join(tmpdir(), "craftbridge-wechat-"));
   const config = loadConfig({
     DATABASE_URL: testDatabaseUrl(dir, "test.db"),
+    DATA_DIR: dir,
     QUEUE_PREFIX: `test-${randomUUID()}`,
     LOG_LEVEL: "silent",
     WECHATY_PUPPET: "wechaty-puppet-mock",

@@ -17,6 +17,7 @@ function craftbridge(args: string[], input: string, env: Record<string, string> 
     env: {
       ...process.env,
       DATABASE_URL: testDatabaseUrl(dir, "cli.db"),
+      DATA_DIR: dir,
       QUEUE_PREFIX: `cli-${process.pid}`,
       LOG_LEVEL: "",
       ...env,

@@ -36,6 +36,7 @@ describe("files shared on Lark", () => {
     dir = mkdtempSync(path.join(tmpdir(), "craftbridge-files-"));
     const config = loadConfig({
       DATABASE_URL: testDatabaseUrl(dir, "test.db"),
+      DATA_DIR: dir,
       QUEUE_PREFIX: `test-${randomUUID()}`,
       LOG_LEVEL: "silent",
       LARK_APP_ID: "cli_test",

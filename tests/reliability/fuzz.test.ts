@@ -33,6 +33,7 @@ beforeAll(async () => {
   // so the run measures the input path (what the queued jobs do is other tests' business).
   const config = loadConfig({
     DATABASE_URL: testDatabaseUrl(dir, "fuzz.db"),
+    DATA_DIR: dir,
     QUEUE_PREFIX: `test-${randomUUID()}`,
   });
   const db = await openDatabase(config.DATABASE_URL);

@@ -29,6 +29,7 @@ describe("a Lark gateway killed during a burst of events", () => {
     fake.chats.set("oc_factory", { name: "东莞制造企业群", mode: "group" });
     const env = {
       DATABASE_URL: testDatabaseUrl(dir, "kill.db"),
+      DATA_DIR: dir,
       QUEUE_PREFIX: `test-${randomUUID()}`,
       LARK_APP_ID: "cli_test",
       LARK_APP_SECRET: "secret",

@@ -15,6 +15,7 @@ const dir = mkdtempSync(path.join(tmpdir(), "craftbridge-many-"));
 const sentFile = path.join(dir, "platform.jsonl");
 const env = {
   DATABASE_URL: testDatabaseUrl(dir, "many.db"),
+  DATA_DIR: dir,
   QUEUE_PREFIX: `test-${randomUUID()}`,
   SENT_FILE: sentFile,
   LOG_LEVEL: "error",

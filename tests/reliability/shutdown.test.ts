@@ -21,6 +21,7 @@ async function terminate(command: string, ready: (out: string, err: string) => b
     env: {
       ...process.env,
       DATABASE_URL: testDatabaseUrl(dir, `${command}.db`),
+      DATA_DIR: dir,
       QUEUE_PREFIX: `test-${randomUUID()}`,
       LOG_LEVEL: "info",
     },
@@ -63,6 +64,7 @@ describe("SIGTERM", () => {
     const prefix = `test-${randomUUID()}`;
     const proc = await startBotProcess({
       DATABASE_URL: testDatabaseUrl(dir, "handback.db"),
+      DATA_DIR: dir,
       QUEUE_PREFIX: prefix,
       SENT_FILE: path.join(dir, "handback.jsonl"),
       HANG_SEND: "^offer-",

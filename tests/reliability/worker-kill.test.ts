@@ -13,6 +13,7 @@ const dir = mkdtempSync(path.join(tmpdir(), "craftbridge-kill-"));
 const sentFile = path.join(dir, "platform.jsonl");
 const env = {
   DATABASE_URL: testDatabaseUrl(dir, "kill.db"),
+  DATA_DIR: dir,
   QUEUE_PREFIX: `test-${randomUUID()}`,
   SENT_FILE: sentFile,
   // A dead worker's job goes back to the queue after 1.5 s instead of 30 s.

@@ -41,6 +41,7 @@ export async function startTestBot(env: Record<string, string> = {}, options: Te
   const prefix = options.resume?.prefix ?? `test-${randomUUID()}`;
   const config = loadConfig({
     DATABASE_URL: testDatabaseUrl(dir, "test.db"),
+    DATA_DIR: dir,
     QUEUE_PREFIX: prefix,
     LOG_LEVEL: "silent",
     ...env,
