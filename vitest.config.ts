@@ -7,5 +7,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     maxWorkers: 2,
+    // Under `npm run test:postgres`, each test file's PostgreSQL databases are dropped after it.
+    setupFiles: ["tests/support/drop-test-databases.ts"],
   },
 });

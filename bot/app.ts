@@ -1,6 +1,6 @@
 // Starts everything one process needs: database, Redis, queues and workers, adapters.
 
-import { type Config, dataDirOf } from "../core/config.ts";
+import type { Config } from "../core/config.ts";
 import type { Log } from "../core/log.ts";
 import type { Adapter } from "../core/messages.ts";
 import { type JobRuntime, JobSystem } from "../jobs/job-system.ts";
@@ -61,12 +61,12 @@ export async function startApp(options: StartOptions): Promise<App> {
     ensureRedis({
       url: config.REDIS_URL,
       autostart: config.REDIS_AUTOSTART,
-      dataDir: options.dataDir ?? dataDirOf(config.DATABASE_URL),
+      dataDir: options.dataDir ?? config.dataDir,
       log,
     }),
   ]);
   if (database.status === "rejected" || endpoint.status === "rejected") {
-    if (database.status === "fulfilled") await database.value.$disconnect();
+    if (database.status === "fulfilled") await closeDatabase(database.value);
     if (endpoint.status === "fulfilled") await endpoint.value.stop();
     throw database.status === "rejected" ? database.reason : (endpoint as PromiseRejectedResult).reason;
   }

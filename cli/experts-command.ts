@@ -4,7 +4,7 @@ import type { Command } from "commander";
 import { translator } from "../core/i18n.ts";
 import { RosterError } from "../core/roster/roster-error.ts";
 import { rosterReportLines } from "../core/roster/roster-report.ts";
-import { openDatabase } from "../prisma/client.ts";
+import { closeDatabase, openDatabase } from "../prisma/client.ts";
 import { configOrReport } from "./config-or-report.ts";
 
 export function registerExpertsCommand(program: Command): void {
@@ -53,7 +53,7 @@ async function runImport(file: string, json: boolean): Promise<number> {
     process.stdout.write(`${json ? JSON.stringify(report) : rosterReportLines(t, report).join("\n")}\n`);
     return read.rejected.length > 0 ? 3 : 0;
   } finally {
-    await db.$disconnect();
+    await closeDatabase(db);
   }
 }
 
@@ -77,6 +77,6 @@ async function runExport(file: string, options: { zh?: boolean; includeDemo?: bo
     }
     throw error;
   } finally {
-    await db.$disconnect();
+    await closeDatabase(db);
   }
 }

@@ -5,7 +5,7 @@ import type { Command } from "commander";
 import { monthOf, monthRange } from "../core/calendar.ts";
 import { isLocale, translator } from "../core/i18n.ts";
 import { monthlyReport } from "../handlers/staff/monthly-report.ts";
-import { openDatabase } from "../prisma/client.ts";
+import { closeDatabase, openDatabase } from "../prisma/client.ts";
 import { configOrReport } from "./config-or-report.ts";
 
 interface ReportOptions {
@@ -56,6 +56,6 @@ async function runReport(options: ReportOptions): Promise<number> {
     process.stdout.write(`${t("report.written", { file: options.out, month, rows: rows.length })}\n`);
     return 0;
   } finally {
-    await db.$disconnect();
+    await closeDatabase(db);
   }
 }

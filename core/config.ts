@@ -238,10 +238,14 @@ const redisSettings = {
 // --- end of Redis ---
 
 const schema = z.object({
-  // A SQLite file: the hot path runs plain SQL on the file beside Prisma (prisma/direct-sql.ts).
+  // A SQLite file (one machine), or a PostgreSQL database (several processes or machines): the hot path
+  // runs typed plain SQL beside Prisma on either (prisma/direct-sql.ts, prisma/postgres/postgres-sql.ts).
   DATABASE_URL: z
     .string()
-    .regex(/^file:.+/, "a SQLite file URL such as file:data/craftbridge.db")
+    .regex(
+      /^(file:.+|postgres(ql)?:\/\/.+)$/,
+      "a SQLite file URL such as file:data/craftbridge.db, or a PostgreSQL URL such as postgresql://user:password@host:5432/craftbridge",
+    )
     .default("file:data/craftbridge.db"),
   ...redisSettings,
   BOT_NAME: z.string().min(1).default("匠桥"),
@@ -268,6 +272,8 @@ const schema = z.object({
   ROSTER_MAX_MEMORY_MB: z.coerce.number().int().min(16).default(768),
   /** Where files sent in the chat wait for their import; by default `uploads` beside the SQLite file. */
   UPLOADS_DIR: z.string().optional(),
+  /** Files beside the database (digest charts, uploads, a private Redis): the SQLite file's folder, or ./data. */
+  DATA_DIR: z.string().optional(),
   // --- end of files ---
   // --- The staff console (console/): where it listens, and the address its login links start with ---
   CONSOLE_HOST: z.string().min(1).default("127.0.0.1"),
@@ -285,6 +291,8 @@ const schema = z.object({
 export type Config = z.infer<typeof schema> & {
   /** Platforms this process talks on. */
   platforms: Platform[];
+  /** Where files beside the database go (DATA_DIR, else the SQLite file's folder, else ./data). */
+  dataDir: string;
   /** Where adapters save files sent in the chat, and the largest they save. */
   uploads: UploadSettings;
 };
@@ -342,11 +350,12 @@ export function loadConfig(env?: Record<string, string | undefined>): Config {
   if (settings.SHUTDOWN_DRAIN_MS + settings.SHUTDOWN_GRACE_MS > 9000) {
     throw new ConfigError("SHUTDOWN_DRAIN_MS", "with SHUTDOWN_GRACE_MS at most 9000 ms in all");
   }
+  const dataDir = settings.DATA_DIR ? path.resolve(settings.DATA_DIR) : dataDirOf(settings.DATABASE_URL);
   const uploads = {
-    dir: path.resolve(settings.UPLOADS_DIR ?? path.join(dataDirOf(settings.DATABASE_URL), "uploads")),
+    dir: path.resolve(settings.UPLOADS_DIR ?? path.join(dataDir, "uploads")),
     maxBytes: Math.floor(settings.UPLOAD_MAX_MB * 1024 * 1024),
   };
-  return { ...settings, platforms, uploads };
+  return { ...settings, platforms, dataDir, uploads };
 }
 
 /** The address console login links start with, without a trailing slash. */

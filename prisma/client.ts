@@ -1,12 +1,17 @@
-// The one way to open the database: Prisma's Rust-free client over the libSQL driver adapter,
-// with WAL and a busy timeout so concurrent writers wait instead of failing.
+// The one way to open the database: Prisma's Rust-free client over a driver adapter, and the plain-SQL
+// connection beside it. SQLite (`file:`) through libSQL, with WAL and a busy timeout so concurrent writers
+// wait instead of failing; PostgreSQL (`postgresql://`) through `pg`, with the client generated from the
+// derived PostgreSQL twin of the schema (prisma/postgres/derive-schema.ts).
+import { PrismaPg } from "@prisma/adapter-pg";
 import { type DirectSql, SqliteDirectSql } from "./direct-sql.ts";
 import { PrismaClient } from "./generated/client.ts";
 import { applyMigrations } from "./migrate.ts";
+import { applyPostgresMigrations, isPostgresUrl } from "./postgres/migrate.ts";
+import { PostgresDirectSql } from "./postgres/postgres-sql.ts";
 import { busyTimeoutMs, SqliteAdapter } from "./sqlite-adapter.ts";
 import { resolveSqliteUrl } from "./sqlite-url.ts";
 
-export { resolveSqliteUrl };
+export { isPostgresUrl, resolveSqliteUrl };
 
 export type Db = PrismaClient;
 
@@ -38,6 +43,7 @@ export async function closeDatabase(db: Db): Promise<void> {
  * SQLite gets WAL, synchronous NORMAL and a busy timeout before anything else runs.
  */
 export async function openDatabase(url: string, options: { migrate?: boolean } = {}): Promise<Db> {
+  if (isPostgresUrl(url)) return openPostgres(url, options);
   const resolved = resolveSqliteUrl(url);
   if (options.migrate !== false) await applyMigrations(resolved);
   const adapter = new SqliteAdapter({ url: resolved });
@@ -51,6 +57,21 @@ export async function openDatabase(url: string, options: { migrate?: boolean } =
     await db.$queryRawUnsafe("PRAGMA synchronous = NORMAL");
     directConnections.set(db, new SqliteDirectSql(resolved.slice("file:".length), adapter.lock));
   }
+  return db;
+}
+
+/** Connections per process to PostgreSQL: Prisma's pool (the rare paths) and the hot path's. */
+const prismaConnections = 4;
+const directConnectionsPerProcess = 8;
+
+async function openPostgres(url: string, options: { migrate?: boolean }): Promise<Db> {
+  if (options.migrate !== false) await applyPostgresMigrations(url);
+  // Loaded only here: a SQLite deployment never needs the PostgreSQL client.
+  const { PrismaClient: PostgresClient } = await import("./generated-postgres/client.ts");
+  const client = new PostgresClient({ adapter: new PrismaPg({ connectionString: url, max: prismaConnections }) });
+  // The two generated clients have the same models and methods; only the provider inside differs.
+  const db = client as unknown as Db;
+  directConnections.set(db, new PostgresDirectSql(url, { connections: directConnectionsPerProcess }));
   return db;
 }
 

@@ -1,7 +1,8 @@
-// The digest tallies: the figures of one period for every service team at once, counted by SQLite
+// The digest tallies: the figures of one period for every service team at once, counted by the database
 // (GROUP BY) instead of loaded row by row: 30 days of 100,000 requests stay a few hundred grouped rows.
 // Window functions and CTEs keep these as Prisma raw queries (typed results below); they run once a day.
-import type { Db } from "./client.ts";
+// Each has its SQLite text (index hints, rowid) and its PostgreSQL text (quoted names, no hints).
+import { type Db, directSql } from "./client.ts";
 import { Prisma } from "./generated/client.ts";
 
 /** Why a request waits: HelpRequest.waitReason, or what its status says when no reason was written. */
@@ -101,7 +102,33 @@ function quietRow(row: Row, unanswered: number, paused: boolean): QuietRow {
 
 /** What happened in [start, end), every team at once. */
 export async function periodCounts(db: Db, start: Date, end: Date): Promise<PeriodCounts> {
-  const [created, matches, outcomes, paused] = await Promise.all([
+  const queries =
+    directSql(db).dialect === "postgres" ? postgresPeriodQueries(db, start, end) : sqlitePeriodQueries(db, start, end);
+  const [created, matches, outcomes, paused] = await Promise.all(queries);
+  const introduced = matches
+    .filter((row) => row["firstIntroduction"] !== null)
+    .sort((a, b) => time(a["firstIntroduction"]) - time(b["firstIntroduction"]));
+  return {
+    created: created.map((row) => ({ teamKey: text(row["teamKey"]), city: text(row["city"]), count: count(row["n"]) })),
+    offers: countsOf(matches, "offers"),
+    accepted: countsOf(matches, "accepted"),
+    declined: countsOf(matches, "declined"),
+    unanswered: countsOf(matches, "unanswered"),
+    introductions: countsOf(introduced, "introductions"),
+    outcomes: outcomes.map((row) => ({
+      teamKey: text(row["teamKey"]),
+      count: count(row["n"]),
+      outcome: text(row["outcome"]),
+      rating: row["rating"] === null ? null : Number(row["rating"]),
+    })),
+    paused: paused.map((row) => quietRow(row, 0, true)),
+  };
+}
+
+type PeriodQueries = [Promise<Row[]>, Promise<Row[]>, Promise<Row[]>, Promise<Row[]>];
+
+function sqlitePeriodQueries(db: Db, start: Date, end: Date): PeriodQueries {
+  return [
     db.$queryRaw<Row[]>`
       SELECT teamKey, city, COUNT(*) AS n, MIN(id) AS first FROM HelpRequest
       WHERE createdAt >= ${start} AND createdAt < ${end}
@@ -134,25 +161,44 @@ export async function periodCounts(db: Db, start: Date, end: Date): Promise<Peri
       SELECT id, name, externalId, teamKey FROM Expert
       WHERE paused = 1 AND active = 1 AND updatedAt >= ${start} AND updatedAt < ${end}
       ORDER BY updatedAt, id`,
-  ]);
-  const introduced = matches
-    .filter((row) => row["firstIntroduction"] !== null)
-    .sort((a, b) => time(a["firstIntroduction"]) - time(b["firstIntroduction"]));
-  return {
-    created: created.map((row) => ({ teamKey: text(row["teamKey"]), city: text(row["city"]), count: count(row["n"]) })),
-    offers: countsOf(matches, "offers"),
-    accepted: countsOf(matches, "accepted"),
-    declined: countsOf(matches, "declined"),
-    unanswered: countsOf(matches, "unanswered"),
-    introductions: countsOf(introduced, "introductions"),
-    outcomes: outcomes.map((row) => ({
-      teamKey: text(row["teamKey"]),
-      count: count(row["n"]),
-      outcome: text(row["outcome"]),
-      rating: row["rating"] === null ? null : Number(row["rating"]),
-    })),
-    paused: paused.map((row) => quietRow(row, 0, true)),
-  };
+  ];
+}
+
+function postgresPeriodQueries(db: Db, start: Date, end: Date): PeriodQueries {
+  const within = (column: Prisma.Sql) => Prisma.sql`${column} >= ${start} AND ${column} < ${end}`;
+  const offeredAt = Prisma.sql`m."offeredAt"`;
+  const respondedAt = Prisma.sql`m."respondedAt"`;
+  const introducedAt = Prisma.sql`m."introducedAt"`;
+  return [
+    db.$queryRaw<Row[]>`
+      SELECT "teamKey", "city", COUNT(*) AS n, MIN("id") AS first FROM "HelpRequest"
+      WHERE "createdAt" >= ${start} AND "createdAt" < ${end}
+      GROUP BY "teamKey", "city" ORDER BY first`,
+    db.$queryRaw<Row[]>`
+      SELECT r."teamKey",
+        COUNT(*) FILTER (WHERE ${within(offeredAt)}) AS offers,
+        COUNT(*) FILTER (WHERE m."status" = 'accepted' AND ${within(respondedAt)}) AS accepted,
+        COUNT(*) FILTER (WHERE m."status" = 'declined' AND ${within(respondedAt)}) AS declined,
+        COUNT(*) FILTER (WHERE m."status" = 'expired' AND ${within(respondedAt)}) AS unanswered,
+        COUNT(*) FILTER (WHERE ${within(introducedAt)}) AS introductions,
+        MIN(CASE WHEN ${within(introducedAt)} THEN m."introducedAt" END) AS "firstIntroduction"
+      FROM "Match" m JOIN "HelpRequest" r ON r."id" = m."requestId"
+      WHERE ${within(offeredAt)}
+        OR (m."status" IN ('accepted', 'declined', 'expired') AND ${within(respondedAt)})
+        OR ${within(introducedAt)}
+      GROUP BY r."teamKey"`,
+    db.$queryRaw<Row[]>`
+      SELECT r."teamKey", m."outcome", m."rating", COUNT(*) AS n
+      FROM "Match" m JOIN "HelpRequest" r ON r."id" = m."requestId"
+      WHERE m."status" = 'accepted' AND (m."outcome" IS NOT NULL OR m."rating" IS NOT NULL)
+        AND m."requestId" IN (
+          SELECT "requestId" FROM "RequestEvent" WHERE "type" = 'feedback' AND "createdAt" >= ${start} AND "createdAt" < ${end})
+      GROUP BY r."teamKey", m."outcome", m."rating"`,
+    db.$queryRaw<Row[]>`
+      SELECT "id", "name", "externalId", "teamKey" FROM "Expert"
+      WHERE "paused" AND "active" AND "updatedAt" >= ${start} AND "updatedAt" < ${end}
+      ORDER BY "updatedAt", "id"`,
+  ];
 }
 
 /**
@@ -161,8 +207,37 @@ export async function periodCounts(db: Db, start: Date, end: Date): Promise<Peri
  * experts whose offers ran out in the week before.
  */
 export async function standingAt(db: Db, end: Date, live: boolean): Promise<Standing> {
+  const [waiting, lapsed] = await Promise.all(
+    directSql(db).dialect === "postgres"
+      ? postgresStandingQueries(db, end, live)
+      : sqliteStandingQueries(db, end, live),
+  );
+  const teams = new Map<string | null, WaitingTeam>();
+  for (const row of waiting) {
+    const teamKey = text(row["teamKey"]);
+    const createdAt = time(row["createdAt"]);
+    const team = teams.get(teamKey) ?? { teamKey, count: count(row["total"]), oldest: [] };
+    team.oldest.push({
+      id: count(row["id"]),
+      createdAt,
+      code: String(row["code"]),
+      teamKey,
+      city: text(row["city"]),
+      reason: String(row["reason"]) as WaitReason,
+      hours: Math.floor((end.getTime() - createdAt) / 3600_000),
+      expert: text(row["expert"]),
+    });
+    teams.set(teamKey, team);
+  }
+  return {
+    waiting: [...teams.values()],
+    lapsed: lapsed.map((row) => quietRow(row, count(row["n"]), Boolean(Number(row["paused"])))),
+  };
+}
+
+function sqliteStandingQueries(db: Db, end: Date, live: boolean): [Promise<Row[]>, Promise<Row[]>] {
   const stillOpen = live ? Prisma.sql`AND r.status IN (${Prisma.join(openStatuses)})` : Prisma.empty;
-  const [waiting, lapsed] = await Promise.all([
+  return [
     db.$queryRaw<Row[]>`
       WITH waiting AS (
         SELECT r.id, r.code, r.teamKey, r.city, r.createdAt,
@@ -196,26 +271,42 @@ export async function standingAt(db: Db, end: Date, live: boolean): Promise<Stan
       FROM Match m JOIN Expert e ON e.id = m.expertId
       WHERE m.status = 'expired' AND m.respondedAt >= ${new Date(end.getTime() - weekMs)} AND m.respondedAt < ${end}
       GROUP BY e.id ORDER BY first`,
-  ]);
-  const teams = new Map<string | null, WaitingTeam>();
-  for (const row of waiting) {
-    const teamKey = text(row["teamKey"]);
-    const createdAt = time(row["createdAt"]);
-    const team = teams.get(teamKey) ?? { teamKey, count: count(row["total"]), oldest: [] };
-    team.oldest.push({
-      id: count(row["id"]),
-      createdAt,
-      code: String(row["code"]),
-      teamKey,
-      city: text(row["city"]),
-      reason: String(row["reason"]) as WaitReason,
-      hours: Math.floor((end.getTime() - createdAt) / 3600_000),
-      expert: text(row["expert"]),
-    });
-    teams.set(teamKey, team);
-  }
-  return {
-    waiting: [...teams.values()],
-    lapsed: lapsed.map((row) => quietRow(row, count(row["n"]), Boolean(Number(row["paused"])))),
-  };
+  ];
+}
+
+function postgresStandingQueries(db: Db, end: Date, live: boolean): [Promise<Row[]>, Promise<Row[]>] {
+  const stillOpen = live ? Prisma.sql`AND r."status" IN (${Prisma.join(openStatuses)})` : Prisma.empty;
+  return [
+    db.$queryRaw<Row[]>`
+      WITH waiting AS (
+        SELECT r."id", r."code", r."teamKey", r."city", r."createdAt",
+          CASE
+            WHEN r."waitReason" IN ('no_candidate', 'all_declined', 'offer_unanswered', 'draft_unconfirmed') THEN r."waitReason"
+            WHEN r."status" = 'draft' THEN 'draft_unconfirmed'
+            WHEN r."status" = 'offered' THEN 'offer_unanswered'
+            WHEN r."status" = 'unmatched' THEN 'no_candidate'
+            ELSE 'matching'
+          END AS reason
+        FROM "HelpRequest" r
+        WHERE r."createdAt" < ${new Date(end.getTime() - waitAfterMs)}
+          AND (r."closedAt" IS NULL OR r."closedAt" > ${end})
+          AND NOT EXISTS (SELECT 1 FROM "Match" i WHERE i."requestId" = r."id" AND i."introducedAt" <= ${end})
+          ${stillOpen}
+      ), ranked AS (
+        SELECT *,
+          ROW_NUMBER() OVER (PARTITION BY "teamKey", reason = 'draft_unconfirmed' ORDER BY "createdAt", "id") AS place,
+          COUNT(*) OVER (PARTITION BY "teamKey") AS total
+        FROM waiting
+      )
+      SELECT "id", "code", "teamKey", "city", "createdAt", reason, total,
+        (SELECT e."name" FROM "Match" o JOIN "Expert" e ON e."id" = o."expertId"
+          WHERE o."requestId" = ranked."id" AND o."status" = 'offered' ORDER BY o."offeredAt" LIMIT 1) AS expert
+      FROM ranked WHERE place <= ${waitingKept}
+      ORDER BY "createdAt", "id"`,
+    db.$queryRaw<Row[]>`
+      SELECT e."id", e."name", e."externalId", e."teamKey", e."paused", COUNT(*) AS n, MIN(m."respondedAt") AS first
+      FROM "Match" m JOIN "Expert" e ON e."id" = m."expertId"
+      WHERE m."status" = 'expired' AND m."respondedAt" >= ${new Date(end.getTime() - weekMs)} AND m."respondedAt" < ${end}
+      GROUP BY e."id" ORDER BY first`,
+  ];
 }

@@ -3,7 +3,6 @@
 // beside the database.
 import path from "node:path";
 import { shortDay, shortTime, weekdayOf } from "../../core/calendar.ts";
-import { dataDirOf } from "../../core/config.ts";
 import type { Locale, Translate } from "../../core/i18n.ts";
 import type { OutgoingMessage } from "../../core/messages.ts";
 import { serviceTeams } from "../../prisma/digest-repository.ts";
@@ -64,7 +63,7 @@ async function chartPart(
   });
   const end = shortTime(period.end).replace(/\D/g, "").slice(4);
   const name = `chart-${period.day}-${end}-${scopeTeam ?? "all"}-${writer.locale}.png`;
-  const file = await writeChartFile(path.join(dataDirOf(services.config.DATABASE_URL), "digests", name), png);
+  const file = await writeChartFile(path.join(services.config.dataDir, "digests", name), png);
   return { suffix: "chart", message: { kind: "image", path: file, text: t("digest.chart_caption") } };
 }
 

@@ -6,7 +6,7 @@ import path from "node:path";
 import { keyIn, type Translate } from "../../core/i18n.ts";
 import { readRosterFile } from "../../core/roster/read-roster-file.ts";
 import type { RosterRejection } from "../../core/roster/roster-types.ts";
-import { openDatabase } from "../../prisma/client.ts";
+import { closeDatabase, openDatabase } from "../../prisma/client.ts";
 import { expertProfilePages } from "../../prisma/expert-profiles.ts";
 import { importRoster } from "../../prisma/roster/import-roster.ts";
 import { ExpertIndex } from "./expert-index.ts";
@@ -49,7 +49,7 @@ async function indexFromRoster(
       await importRoster(db, read.rows);
       return { index: await ExpertIndex.fromPages(expertProfilePages(db, now)), rejected: read.rejected };
     } finally {
-      await db.$disconnect();
+      await closeDatabase(db);
     }
   } finally {
     await rm(dir, { recursive: true, force: true });
@@ -61,7 +61,7 @@ async function indexFromDatabase(url: string, now: Date): Promise<ExpertIndex> {
   try {
     return await ExpertIndex.fromPages(expertProfilePages(db, now));
   } finally {
-    await db.$disconnect();
+    await closeDatabase(db);
   }
 }
 

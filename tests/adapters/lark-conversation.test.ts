@@ -15,6 +15,7 @@ import { createLog } from "../../core/log.ts";
 import { digestChatId, sendChatDigest } from "../../jobs/digest/digest-chat.ts";
 import { personIdForExpert } from "../../prisma/people.ts";
 import { chatRoster, csvBytes } from "../roster/roster-files.ts";
+import { testDatabaseUrl } from "../support/test-database.ts";
 import { type FakeLark, type FakeMessage, startFakeLark } from "./fake-lark.ts";
 import { cardAction, deliver, encryptKey, fileEvent, post, textEvent, verificationToken } from "./lark-events.ts";
 
@@ -34,7 +35,8 @@ describe("the bot in a Lark group", () => {
     fake.chats.set("oc_factory", { name: "东莞制造企业群", mode: "group" });
     dir = mkdtempSync(path.join(tmpdir(), "craftbridge-lark-"));
     const config = loadConfig({
-      DATABASE_URL: `file:${path.join(dir, "test.db")}`,
+      DATABASE_URL: testDatabaseUrl(dir, "test.db"),
+      DATA_DIR: dir,
       QUEUE_PREFIX: `test-${randomUUID()}`,
       LOG_LEVEL: "silent",
       LARK_APP_ID: "cli_test",

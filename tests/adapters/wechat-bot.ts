@@ -16,6 +16,7 @@ import { loadConfig } from "../../core/config.ts";
 import { createLog } from "../../core/log.ts";
 import type { IncomingMessage } from "../../core/messages.ts";
 import { personIdForExpert } from "../../prisma/people.ts";
+import { testDatabaseUrl } from "../support/test-database.ts";
 
 type ContactMock = ReturnType<mock.Mocker["createContact"]>;
 type RoomMock = ReturnType<mock.Mocker["createRoom"]>;
@@ -57,7 +58,8 @@ export async function startWechatBot(
 ): Promise<WechatBot> {
   const dir = mkdtempSync(path.join(tmpdir(), "craftbridge-wechat-"));
   const config = loadConfig({
-    DATABASE_URL: `file:${path.join(dir, "test.db")}`,
+    DATABASE_URL: testDatabaseUrl(dir, "test.db"),
+    DATA_DIR: dir,
     QUEUE_PREFIX: `test-${randomUUID()}`,
     LOG_LEVEL: "silent",
     WECHATY_PUPPET: "wechaty-puppet-mock",

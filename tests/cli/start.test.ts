@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { testDatabaseUrl } from "../support/test-database.ts";
 
 const dir = mkdtempSync(path.join(tmpdir(), "craftbridge-cli-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -15,7 +16,8 @@ function craftbridge(args: string[], input: string, env: Record<string, string> 
     timeout: 60_000,
     env: {
       ...process.env,
-      DATABASE_URL: `file:${path.join(dir, "cli.db")}`,
+      DATABASE_URL: testDatabaseUrl(dir, "cli.db"),
+      DATA_DIR: dir,
       QUEUE_PREFIX: `cli-${process.pid}`,
       LOG_LEVEL: "",
       ...env,

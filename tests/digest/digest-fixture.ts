@@ -195,8 +195,8 @@ export async function seedDigestWeek(db: Db): Promise<void> {
   for (const { paused, updatedAt, ...expert } of experts) {
     const row = await db.expert.create({ data: { ...expert, skills: "[]", canRemote: true } });
     expertIds.set(expert.externalId, row.id);
-    // updatedAt is set by Prisma on every write; the pause has a time of its own.
-    if (paused) await db.$executeRaw`UPDATE Expert SET paused = 1, updatedAt = ${updatedAt} WHERE id = ${row.id}`;
+    // updatedAt is set by Prisma on every write unless given: the pause has a time of its own.
+    if (paused) await db.expert.update({ where: { id: row.id }, data: { paused: true, updatedAt } });
   }
   const chat = await db.chat.create({
     data: { platform: "terminal", externalId: "东莞制造企业群", kind: "group", title: "东莞制造企业群" },

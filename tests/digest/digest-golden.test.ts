@@ -19,7 +19,7 @@ function printed(chat: string, lines: string[], buttons: string[] = []): string 
 
 /** Where a bot writes its charts. */
 function chartsOf(b: TestBot): string {
-  return path.join(path.dirname(b.app.services.config.DATABASE_URL.slice(5)), "digests");
+  return path.join(b.dir, "digests");
 }
 
 /** What `who` is shown when they ask for the fixed day's digest in their private chat. */

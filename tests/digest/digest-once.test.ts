@@ -43,7 +43,7 @@ describe("the daily digest", () => {
     const staff = await a.app.services.db.person.findFirstOrThrow({ where: { displayName: "工会小陈" } });
     const day = dayOf(new Date());
     const resume = {
-      dir: a.app.services.config.DATABASE_URL.slice(5).replace(/\/test\.db$/, ""),
+      dir: a.dir,
       prefix: a.app.services.config.QUEUE_PREFIX,
     };
     const b = await startTestBot(env, { resume });
@@ -88,7 +88,7 @@ describe("the daily digest", () => {
     const a = await startTestBot({ DEMO_DATA: "false" });
     bots.push(a);
     const resume = {
-      dir: a.app.services.config.DATABASE_URL.slice(5).replace(/\/test\.db$/, ""),
+      dir: a.dir,
       prefix: a.app.services.config.QUEUE_PREFIX,
     };
     expect(await schedulers(a)).toMatchObject([{ pattern: "30 8 * * *", tz: "Asia/Shanghai" }]);

@@ -45,17 +45,18 @@ describe("plain SQL beside Prisma", () => {
   it("commits writes that arrive together, and a failing one takes only its own rows back", async () => {
     db = await freshDatabase();
     const sql = directSql(db);
+    await sql.write(insertChat("oc_a"));
     const results = await Promise.allSettled([
-      sql.write(insertChat("oc_a")),
+      sql.write(insertChat("oc_b")),
       sql.write(async (tx) => {
-        await insertChat("oc_b")(tx);
-        await insertChat("oc_a")(tx); // duplicate key: this whole unit fails, oc_b with it
+        await insertChat("oc_c")(tx);
+        await insertChat("oc_a")(tx); // duplicate key: this whole unit fails, oc_c with it
       }),
-      sql.write(insertChat("oc_c")),
+      sql.write(insertChat("oc_d")),
     ]);
     expect(results.map((result) => result.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
     const chats = await db.chat.findMany({ orderBy: { externalId: "asc" } });
-    expect(chats.map((chat) => chat.externalId)).toEqual(["oc_a", "oc_c"]);
+    expect(chats.map((chat) => chat.externalId)).toEqual(["oc_a", "oc_b", "oc_d"]);
   });
 
   it("takes back every row of a write that fails on its own, and goes on writing", async () => {

@@ -13,6 +13,7 @@ import { createLog } from "../../core/log.ts";
 import { type FakeLark, startFakeLark } from "../adapters/fake-lark.ts";
 import { deliver, encryptKey, fileEvent, post, verificationToken } from "../adapters/lark-events.ts";
 import { chatRoster, csvBytes } from "../roster/roster-files.ts";
+import { testDatabaseUrl } from "../support/test-database.ts";
 import { eventually } from "./support/processes.ts";
 
 let fake: FakeLark | undefined;
@@ -34,7 +35,8 @@ describe("files shared on Lark", () => {
     platform.users.set("ou_chen", "工会小陈");
     dir = mkdtempSync(path.join(tmpdir(), "craftbridge-files-"));
     const config = loadConfig({
-      DATABASE_URL: `file:${path.join(dir, "test.db")}`,
+      DATABASE_URL: testDatabaseUrl(dir, "test.db"),
+      DATA_DIR: dir,
       QUEUE_PREFIX: `test-${randomUUID()}`,
       LOG_LEVEL: "silent",
       LARK_APP_ID: "cli_test",

@@ -19,6 +19,7 @@ import type { Services } from "../../jobs/services.ts";
 import zh from "../../locales/zh-CN.json" with { type: "json" };
 import { openDatabase } from "../../prisma/client.ts";
 import { seedDemoData } from "../../prisma/seed/seed-demo.ts";
+import { testDatabaseUrl } from "../support/test-database.ts";
 
 const dir = mkdtempSync(path.join(tmpdir(), "craftbridge-fuzz-"));
 let services: Services;
@@ -31,7 +32,8 @@ beforeAll(async () => {
   // The dispatcher and handlers as a gateway runs them, on a real database and real queues; no workers,
   // so the run measures the input path (what the queued jobs do is other tests' business).
   const config = loadConfig({
-    DATABASE_URL: `file:${path.join(dir, "fuzz.db")}`,
+    DATABASE_URL: testDatabaseUrl(dir, "fuzz.db"),
+    DATA_DIR: dir,
     QUEUE_PREFIX: `test-${randomUUID()}`,
   });
   const db = await openDatabase(config.DATABASE_URL);
@@ -180,9 +182,9 @@ describe("fuzzing the dispatcher", () => {
       expect(request.requester).toBeTruthy();
     }
     const orphans = await db.$queryRawUnsafe<{ n: number }[]>(
-      `SELECT (SELECT COUNT(*) FROM Identity WHERE personId NOT IN (SELECT id FROM Person))
-            + (SELECT COUNT(*) FROM "Match" WHERE requestId NOT IN (SELECT id FROM HelpRequest))
-            + (SELECT COUNT(*) FROM RequestEvent WHERE requestId NOT IN (SELECT id FROM HelpRequest)) AS n`,
+      `SELECT (SELECT COUNT(*) FROM "Identity" WHERE "personId" NOT IN (SELECT "id" FROM "Person"))
+            + (SELECT COUNT(*) FROM "Match" WHERE "requestId" NOT IN (SELECT "id" FROM "HelpRequest"))
+            + (SELECT COUNT(*) FROM "RequestEvent" WHERE "requestId" NOT IN (SELECT "id" FROM "HelpRequest")) AS n`,
     );
     expect(Number(orphans[0]?.n)).toBe(0);
     expect(await db.helpRequest.count({ where: { code: { startsWith: "pending-" } } })).toBe(0);

@@ -9,6 +9,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { type Db, openDatabase } from "../../prisma/client.ts";
 import { type FakeLark, startFakeLark } from "../adapters/fake-lark.ts";
 import { deliver, encryptKey, post, textEvent, verificationToken } from "../adapters/lark-events.ts";
+import { testDatabaseUrl } from "../support/test-database.ts";
 import { type BotProcess, eventually, kill, startLarkProcess } from "./support/processes.ts";
 
 const dir = mkdtempSync(path.join(tmpdir(), "craftbridge-lark-kill-"));
@@ -27,7 +28,8 @@ describe("a Lark gateway killed during a burst of events", () => {
     fake = await startFakeLark();
     fake.chats.set("oc_factory", { name: "东莞制造企业群", mode: "group" });
     const env = {
-      DATABASE_URL: `file:${path.join(dir, "kill.db")}`,
+      DATABASE_URL: testDatabaseUrl(dir, "kill.db"),
+      DATA_DIR: dir,
       QUEUE_PREFIX: `test-${randomUUID()}`,
       LARK_APP_ID: "cli_test",
       LARK_APP_SECRET: "secret",

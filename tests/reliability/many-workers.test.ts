@@ -8,12 +8,14 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import zh from "../../locales/zh-CN.json" with { type: "json" };
 import { type Db, openDatabase } from "../../prisma/client.ts";
+import { testDatabaseUrl } from "../support/test-database.ts";
 import { type BotProcess, eventually, kill, platformSends, startBotProcess } from "./support/processes.ts";
 
 const dir = mkdtempSync(path.join(tmpdir(), "craftbridge-many-"));
 const sentFile = path.join(dir, "platform.jsonl");
 const env = {
-  DATABASE_URL: `file:${path.join(dir, "many.db")}`,
+  DATABASE_URL: testDatabaseUrl(dir, "many.db"),
+  DATA_DIR: dir,
   QUEUE_PREFIX: `test-${randomUUID()}`,
   SENT_FILE: sentFile,
   LOG_LEVEL: "error",

@@ -8,6 +8,7 @@ import path from "node:path";
 import { Queue } from "bullmq";
 import { afterAll, describe, expect, it } from "vitest";
 import { redisOptions } from "../../jobs/redis-connection.ts";
+import { testDatabaseUrl } from "../support/test-database.ts";
 import { startBotProcess } from "./support/processes.ts";
 
 const dir = mkdtempSync(path.join(tmpdir(), "craftbridge-term-"));
@@ -19,7 +20,8 @@ async function terminate(command: string, ready: (out: string, err: string) => b
   const child = spawn(process.execPath, ["bin/craftbridge.js", command], {
     env: {
       ...process.env,
-      DATABASE_URL: `file:${path.join(dir, `${command}.db`)}`,
+      DATABASE_URL: testDatabaseUrl(dir, `${command}.db`),
+      DATA_DIR: dir,
       QUEUE_PREFIX: `test-${randomUUID()}`,
       LOG_LEVEL: "info",
     },
@@ -61,7 +63,8 @@ describe("SIGTERM", () => {
   it("hands a job it is in the middle of back to the queue instead of losing it", async () => {
     const prefix = `{test-${randomUUID()}}`;
     const proc = await startBotProcess({
-      DATABASE_URL: `file:${path.join(dir, "handback.db")}`,
+      DATABASE_URL: testDatabaseUrl(dir, "handback.db"),
+      DATA_DIR: dir,
       QUEUE_PREFIX: prefix,
       SENT_FILE: path.join(dir, "handback.jsonl"),
       HANG_SEND: "^offer-",

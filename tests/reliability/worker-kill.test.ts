@@ -6,12 +6,14 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { type Db, openDatabase } from "../../prisma/client.ts";
+import { testDatabaseUrl } from "../support/test-database.ts";
 import { type BotProcess, eventually, kill, platformSends, startBotProcess } from "./support/processes.ts";
 
 const dir = mkdtempSync(path.join(tmpdir(), "craftbridge-kill-"));
 const sentFile = path.join(dir, "platform.jsonl");
 const env = {
-  DATABASE_URL: `file:${path.join(dir, "kill.db")}`,
+  DATABASE_URL: testDatabaseUrl(dir, "kill.db"),
+  DATA_DIR: dir,
   QUEUE_PREFIX: `test-${randomUUID()}`,
   SENT_FILE: sentFile,
   // A dead worker's job goes back to the queue after 1.5 s instead of 30 s.

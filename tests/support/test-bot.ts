@@ -10,9 +10,12 @@ import { type App, startApp } from "../../bot/app.ts";
 import { latestTerminalCard } from "../../cli/terminal-cards.ts";
 import { loadConfig } from "../../core/config.ts";
 import { createLog } from "../../core/log.ts";
+import { testDatabaseUrl } from "./test-database.ts";
 
 export interface TestBot {
   app: App;
+  /** The bot's own folder (its database file on SQLite, its charts and uploads). */
+  dir: string;
   /** Types one line into the terminal and returns the lines the bot printed while handling it. */
   say(line: string): Promise<string[]>;
   /** Types several lines, one after another, and returns everything printed. */
@@ -37,7 +40,8 @@ export async function startTestBot(env: Record<string, string> = {}, options: Te
   const dir = options.resume?.dir ?? mkdtempSync(path.join(tmpdir(), "craftbridge-test-"));
   const prefix = options.resume?.prefix ?? `test-${randomUUID()}`;
   const config = loadConfig({
-    DATABASE_URL: `file:${path.join(dir, "test.db")}`,
+    DATABASE_URL: testDatabaseUrl(dir, "test.db"),
+    DATA_DIR: dir,
     QUEUE_PREFIX: prefix,
     LOG_LEVEL: "silent",
     ...env,
@@ -83,6 +87,7 @@ export async function startTestBot(env: Record<string, string> = {}, options: Te
   };
   return {
     app: started,
+    dir,
     say,
     run: async (lines) => {
       const out: string[] = [];

@@ -18,8 +18,12 @@ describe("configuration", () => {
     expect(() => loadConfig({ DIGEST_TIME: "8.30" })).toThrow(/DIGEST_TIME/);
     expect(() => loadConfig({ DEMO_DATA: "maybe" })).toThrow(/DEMO_DATA/);
     expect(() => loadConfig({ DATABASE_URL: "libsql://db.example.com" })).toThrow(
-      "Invalid setting DATABASE_URL: expected a SQLite file URL such as file:data/craftbridge.db.",
+      "Invalid setting DATABASE_URL: expected a SQLite file URL such as file:data/craftbridge.db, or a PostgreSQL URL such as postgresql://user:password@host:5432/craftbridge.",
     );
+    expect(() => loadConfig({ DATABASE_URL: "mysql://db.example.com/craftbridge" })).toThrow("or a PostgreSQL URL");
+    for (const url of ["postgresql://bot:secret@db.example.com:5432/craftbridge", "postgres://127.0.0.1/cb"]) {
+      expect(loadConfig({ DATABASE_URL: url }).DATABASE_URL).toBe(url);
+    }
   });
 
   it("reads comma-separated staff names, Chinese comma too", () => {
