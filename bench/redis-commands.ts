@@ -15,8 +15,8 @@ import { createWorkspace } from "./support/workspace.ts";
 
 type Stats = Map<string, number>;
 
-/** Calls per command since the last reset, without the measuring commands themselves. */
-async function commandStats(url: string): Promise<Stats> {
+/** Calls per command since the last reset (without the measuring commands), and Redis's CPU seconds so far. */
+async function commandStats(url: string): Promise<{ stats: Stats; cpu: number }> {
   const redis = connectRedis(url);
   try {
     const info = await redis.info("commandstats");
@@ -24,7 +24,19 @@ async function commandStats(url: string): Promise<Stats> {
     for (const [, name = "", calls = "0"] of info.matchAll(/^cmdstat_([^:]+):calls=(\d+)/gm)) {
       if (name !== "info" && name !== "config|resetstat" && name !== "config") stats.set(name, Number(calls));
     }
-    return stats;
+    return { stats, cpu: await cpuSeconds(url) };
+  } finally {
+    redis.disconnect();
+  }
+}
+
+/** CPU the redis-server process has used (user + system), in seconds. */
+async function cpuSeconds(url: string): Promise<number> {
+  const redis = connectRedis(url);
+  try {
+    const info = await redis.info("cpu");
+    const of = (field: string) => Number(new RegExp(`^${field}:([\\d.]+)`, "m").exec(info)?.[1] ?? 0);
+    return of("used_cpu_user") + of("used_cpu_sys");
   } finally {
     redis.disconnect();
   }
@@ -76,21 +88,27 @@ export async function runRedisCommandsBench(options: { smoke: boolean }): Promis
     // Idle: what one process's workers send with nothing to do.
     const idleMs = smoke ? 1000 : 5000;
     await resetStats(own.url);
+    const idleCpuBefore = await cpuSeconds(own.url);
     await sleep(idleMs);
-    const idlePerSecond = total(await commandStats(own.url)) / (idleMs / 1000);
+    const idle = await commandStats(own.url);
+    const idlePerSecond = total(idle.stats) / (idleMs / 1000);
+    const idleCpuPerSecond = (idle.cpu - idleCpuBefore) / (idleMs / 1000);
 
     /** Sends `count` messages at 20/s, waits until `done` holds, returns the net commands per message. */
     const measure = async (count: number, text: (i: number) => string, done: () => boolean) => {
       await resetStats(own.url);
+      const cpuBefore = await cpuSeconds(own.url);
       const started = performance.now();
       await paced(count, 20, (i) => say(i + 1, text(i)));
       const drained = await waitUntil(done, 120_000, 20);
       // The jobs' completion bookkeeping lands just after the last send.
       await sleep(500);
       const seconds = (performance.now() - started) / 1000;
-      const stats = await commandStats(own.url);
+      const { stats, cpu } = await commandStats(own.url);
       const net = total(stats) - idlePerSecond * seconds;
-      return { perMessage: net / count, stats, seconds, drained };
+      // Redis's own CPU per message: what one Redis core's capacity is divided by in the formula.
+      const cpuUs = ((cpu - cpuBefore - idleCpuPerSecond * seconds) / count) * 1e6;
+      return { perMessage: net / count, cpuUs, stats, seconds, drained };
     };
 
     const count = smoke ? 10 : 200;
@@ -115,8 +133,11 @@ export async function runRedisCommandsBench(options: { smoke: boolean }): Promis
         value: round(requests.perMessage, 1),
         unit: "commands",
         ...context,
+        redis_cpu_us_per_request: round(requests.cpuUs, 0),
+        requests_per_redis_core: round(1e6 / requests.cpuUs, 0),
         drained: requests.drained,
         seconds: round(requests.seconds, 1),
+        scripts: round((requests.stats.get("evalsha") ?? 0) / count, 1),
         top: topCommands(requests.stats, count),
       },
       {
@@ -124,8 +145,10 @@ export async function runRedisCommandsBench(options: { smoke: boolean }): Promis
         value: round(chat.perMessage, 1),
         unit: "commands",
         ...context,
+        redis_cpu_us_per_message: round(chat.cpuUs, 0),
         drained: chat.drained,
         seconds: round(chat.seconds, 1),
+        scripts: round((chat.stats.get("evalsha") ?? 0) / count, 1),
         top: topCommands(chat.stats, count),
       },
       { name: "redis.idle_commands_per_process", value: round(idlePerSecond, 1), unit: "commands/s", experts },
