@@ -1,6 +1,7 @@
 // Redis beyond one server: the whole pipeline (a request in a group, matching, a private offer, the
 // introduction) on a three-node Redis Cluster and on a master behind a Sentinel, each started by the test.
 import { afterEach, describe, expect, it } from "vitest";
+import { eventually } from "../reliability/support/processes.ts";
 import {
   ask,
   type RedisTopology,
@@ -57,6 +58,7 @@ describe.skipIf(missing !== null)(`Redis beyond one server${missing ? ` (skipped
     topology = await startRedisCluster();
     bot = await startTestBot({ REDIS_URL: topology.url, REDIS_AUTOSTART: "false" });
     expect(bot.app.redis.private).toBe(false);
+    await eventually(async () => (await bot?.app.health.readiness())?.ready);
     await requestToIntroduction(bot);
     // One hash tag: BullMQ's scripts touch several keys at once, which a cluster allows within one slot only.
     const counts = await queueKeysPerServer(topology, bot.app.services.config.QUEUE_PREFIX);
@@ -67,6 +69,7 @@ describe.skipIf(missing !== null)(`Redis beyond one server${missing ? ` (skipped
     topology = await startRedisSentinel();
     bot = await startTestBot({ REDIS_URL: topology.url, REDIS_AUTOSTART: "false" });
     expect(bot.app.redis.private).toBe(false);
+    await eventually(async () => (await bot?.app.health.readiness())?.ready);
     await requestToIntroduction(bot);
     const [keys = 0] = await queueKeysPerServer(topology, bot.app.services.config.QUEUE_PREFIX);
     expect(keys).toBeGreaterThan(0);
