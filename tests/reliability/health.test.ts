@@ -111,5 +111,5 @@ describe("health probes", () => {
     } finally {
       if (child.exitCode === null) child.kill("SIGKILL");
     }
-  });
+  }, 180_000);
 });
