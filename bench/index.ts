@@ -15,6 +15,7 @@ import { runInboundBench } from "./inbound.ts";
 import { runMemoryBench } from "./memory.ts";
 import { runQueueBench } from "./queue-overhead.ts";
 import { runRankingBench } from "./ranking.ts";
+import { runRedisCommandsBench } from "./redis-commands.ts";
 import { runScalingBench } from "./scaling.ts";
 import { runSqliteBench } from "./sqlite.ts";
 import { type BenchLine, round } from "./support/lines.ts";
@@ -51,6 +52,7 @@ const benches: [string, () => Promise<BenchLine[]>][] = [
   ["sqlite", () => runSqliteBench({ redisUrl, smoke })],
   ["digest", () => runDigestBench({ redisUrl, smoke })],
   ["console", () => runConsoleBench({ redisUrl, smoke })],
+  ["redis", () => runRedisCommandsBench({ smoke })],
 ];
 
 print({

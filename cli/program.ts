@@ -4,6 +4,7 @@ import { Command } from "commander";
 import { registerConsoleCommands } from "./console-command.ts";
 import { registerExpertsCommand } from "./experts-command.ts";
 import { registerMatchCommand } from "./match-command.ts";
+import { registerMigrateCommand } from "./migrate-command.ts";
 import { registerParseCommand } from "./parse-command.ts";
 import { registerReportCommand } from "./report-command.ts";
 import { registerStartCommand } from "./start-command.ts";
@@ -21,5 +22,6 @@ export function craftbridgeProgram(): Command {
   registerExpertsCommand(program);
   registerReportCommand(program);
   registerConsoleCommands(program);
+  registerMigrateCommand(program);
   return program;
 }

@@ -231,7 +231,7 @@ const redisSettings = {
   /** Name of this deployment's queues in Redis; always used hash-tagged (`{craftbridge}`), see hashTagged. */
   QUEUE_PREFIX: z
     .string()
-    .regex(/^\{?[A-Za-z0-9_-]+\}?$/, "letters, digits, - and _")
+    .regex(/^(?:[A-Za-z0-9_-]+|\{[A-Za-z0-9_-]+\})$/, "letters, digits, - and _")
     .transform(hashTagged)
     .default("craftbridge"),
 };
@@ -347,7 +347,7 @@ export function loadConfig(env?: Record<string, string | undefined>): Config {
     throw new ConfigError("DIGEST_CHAT", `a chat on a platform this deployment talks on (${platforms.join(", ")})`);
   }
   // shutdown-signal.ts ends the process 9.5 s after the signal whatever is still running.
-  if (settings.SHUTDOWN_DRAIN_MS + settings.SHUTDOWN_GRACE_MS > 9000) {
+  if (settings.SHUTDOWN_DRAIN_MS > 0 && settings.SHUTDOWN_DRAIN_MS + settings.SHUTDOWN_GRACE_MS > 9000) {
     throw new ConfigError("SHUTDOWN_DRAIN_MS", "with SHUTDOWN_GRACE_MS at most 9000 ms in all");
   }
   const dataDir = settings.DATA_DIR ? path.resolve(settings.DATA_DIR) : dataDirOf(settings.DATABASE_URL);

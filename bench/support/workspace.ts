@@ -4,8 +4,8 @@ import { randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { Redis } from "ioredis";
 import { type Config, hashTagged, loadConfig } from "../../core/config.ts";
+import { connectRedis } from "../../jobs/redis-connection.ts";
 
 export interface Workspace {
   dir: string;
@@ -46,7 +46,7 @@ export function createWorkspace(redisUrl: string, name: string, env: Record<stri
 
 /** Removes every Redis key under `prefix:` (BullMQ keys are `prefix:queue:...`). */
 export async function deleteKeys(redisUrl: string, prefix: string): Promise<number> {
-  const redis = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 });
+  const redis = connectRedis(redisUrl, { lazyConnect: true });
   let removed = 0;
   try {
     await redis.connect();

@@ -1,6 +1,7 @@
 // Redis beyond one server: the whole pipeline (a request in a group, matching, a private offer, the
 // introduction) on a three-node Redis Cluster and on a master behind a Sentinel, each started by the test.
 import { afterEach, describe, expect, it } from "vitest";
+import { eventually } from "../reliability/support/processes.ts";
 import {
   ask,
   type RedisTopology,
@@ -57,18 +58,32 @@ describe.skipIf(missing !== null)(`Redis beyond one server${missing ? ` (skipped
     topology = await startRedisCluster();
     bot = await startTestBot({ REDIS_URL: topology.url, REDIS_AUTOSTART: "false" });
     expect(bot.app.redis.private).toBe(false);
+    await eventually(async () => (await bot?.app.health.readiness())?.ready);
     await requestToIntroduction(bot);
     // One hash tag: BullMQ's scripts touch several keys at once, which a cluster allows within one slot only.
     const counts = await queueKeysPerServer(topology, bot.app.services.config.QUEUE_PREFIX);
     expect(counts.filter((count) => count > 0)).toHaveLength(1);
   });
 
-  it("runs a request to its introduction on a master found through a Sentinel", async () => {
-    topology = await startRedisSentinel();
-    bot = await startTestBot({ REDIS_URL: topology.url, REDIS_AUTOSTART: "false" });
+  it("runs a request to its introduction on a master found through a Sentinel, and goes on after a failover", async () => {
+    const sentinel = await startRedisSentinel();
+    topology = sentinel;
+    bot = await startTestBot({ REDIS_URL: sentinel.url, REDIS_AUTOSTART: "false" });
     expect(bot.app.redis.private).toBe(false);
+    await eventually(async () => (await bot?.app.health.readiness())?.ready);
     await requestToIntroduction(bot);
-    const [keys = 0] = await queueKeysPerServer(topology, bot.app.services.config.QUEUE_PREFIX);
+    const [keys = 0] = await queueKeysPerServer(sentinel, bot.app.services.config.QUEUE_PREFIX);
     expect(keys).toBeGreaterThan(0);
-  });
+
+    // The master dies; the Sentinel promotes its replica, and the bot follows it without a restart.
+    await sentinel.failOver();
+    await bot.run([
+      "/in 江门五金企业群",
+      "/as 江门五金-黄厂长",
+      "@匠桥 江门的五金冲压模具磨损太快，想请专家下周来厂里指导",
+    ]);
+    await bot.waitFor(/^\[江门五金企业群\] 匠桥: 已登记需求 R-0002/, 60_000);
+    await bot.waitFor(/^\[dm:[^\]]+\] 匠桥: .*R-0002.*\[1:接受\]/, 60_000);
+    await eventually(async () => (await bot?.app.health.readiness())?.ready);
+  }, 180_000);
 });

@@ -1,6 +1,9 @@
 // What a load balancer sees: /healthz while the process lives, /readyz 200 only while the database
 // answers with every migration applied, Redis answers, and the process is not shutting down.
+import { spawn } from "node:child_process";
+import { randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -75,4 +78,38 @@ describe("health probes", () => {
     expect(await probe("/readyz")).toEqual({ status: 503, body: { ready: false, reason: "shutting down" } });
     expect((await probe("/healthz")).status).toBe(200);
   });
+
+  it("answers on HEALTH_PORT in `craftbridge worker`, which has no other HTTP server, and says so on SIGTERM", async () => {
+    const port = await new Promise<number>((resolve) => {
+      const probeServer = createServer().listen(0, "127.0.0.1", () => {
+        const address = probeServer.address();
+        probeServer.close(() => resolve(typeof address === "object" && address ? address.port : 0));
+      });
+    });
+    const child = spawn(process.execPath, ["bin/craftbridge.js", "worker"], {
+      env: {
+        ...process.env,
+        DATABASE_URL: `file:${path.join(dir, "worker.db")}`,
+        QUEUE_PREFIX: `test-${randomUUID()}`,
+        HEALTH_PORT: String(port),
+        HEALTH_HOST: "127.0.0.1",
+        SHUTDOWN_DRAIN_MS: "3000",
+        SHUTDOWN_GRACE_MS: "3000",
+      },
+      stdio: "ignore",
+    });
+    const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+    const readyz = async () => {
+      const answer = await fetch(`http://127.0.0.1:${port}/readyz`).catch(() => null);
+      return answer ? { status: answer.status, body: (await answer.json()) as Record<string, unknown> } : null;
+    };
+    try {
+      await eventually(async () => (await readyz())?.status === 200);
+      child.kill("SIGTERM");
+      await eventually(async () => (await readyz())?.body["reason"] === "shutting down");
+      expect(await exited).toBe(0);
+    } finally {
+      if (child.exitCode === null) child.kill("SIGKILL");
+    }
+  }, 180_000);
 });

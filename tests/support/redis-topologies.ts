@@ -119,13 +119,33 @@ export async function startRedisCluster(): Promise<RedisTopology> {
   };
 }
 
-/** One master and one Sentinel that watches it under `name`. */
-export async function startRedisSentinel(name = "craftbridge-master"): Promise<RedisTopology> {
+export interface SentinelTopology extends RedisTopology {
+  /** SIGKILLs the master and resolves once the Sentinel has promoted the replica. */
+  failOver(): Promise<void>;
+}
+
+/** One master, one replica of it, and one Sentinel that watches them under `name`. */
+export async function startRedisSentinel(name = "craftbridge-master"): Promise<SentinelTopology> {
   const dir = mkdtempSync(path.join(tmpdir(), "craftbridge-sentinel-"));
-  const [masterPort, sentinelPort] = [await freePort(), await freePort()];
-  const children = [startServer(dir, ["--port", String(masterPort), "--dir", dir])];
+  const [masterPort, replicaPort, sentinelPort] = [await freePort(), await freePort(), await freePort()];
+  const master = startServer(dir, ["--port", String(masterPort), "--dir", dir]);
+  const replica = startServer(dir, [
+    "--port",
+    String(replicaPort),
+    "--dir",
+    dir,
+    "--dbfilename",
+    "replica.rdb",
+    "--replicaof",
+    "127.0.0.1",
+    String(masterPort),
+  ]);
+  const children = [master, replica];
   try {
     await until("the master", async () => (await ask(masterPort, "PING")) === "PONG");
+    await until("the replica in sync", async () =>
+      String(await ask(replicaPort, "INFO", "replication")).includes("master_link_status:up"),
+    );
     const conf = path.join(dir, "sentinel.conf");
     // Sentinel rewrites its configuration file, so it gets one of its own.
     writeFileSync(
@@ -135,7 +155,8 @@ export async function startRedisSentinel(name = "craftbridge-master"): Promise<R
         "bind 127.0.0.1",
         `dir ${dir}`,
         `sentinel monitor ${name} 127.0.0.1 ${masterPort} 1`,
-        `sentinel down-after-milliseconds ${name} 5000`,
+        `sentinel down-after-milliseconds ${name} 1000`,
+        `sentinel failover-timeout ${name} 10000`,
         "",
       ].join("\n"),
     );
@@ -154,5 +175,19 @@ export async function startRedisSentinel(name = "craftbridge-master"): Promise<R
     url: `redis+sentinel://127.0.0.1:${sentinelPort}/${name}`,
     dataPorts: [masterPort],
     stop: () => stopAll(children, dir),
+    failOver: async () => {
+      await new Promise<void>((resolve) => {
+        master.once("exit", () => resolve());
+        master.kill("SIGKILL");
+      });
+      await until(
+        "the Sentinel to promote the replica",
+        async () => {
+          const now = (await ask(sentinelPort, "SENTINEL", "get-master-addr-by-name", name)) as string[] | null;
+          return now?.[1] === String(replicaPort);
+        },
+        60_000,
+      );
+    },
   };
 }

@@ -104,5 +104,13 @@ describe("configuration", () => {
     expect(loadConfig({ QUEUE_PREFIX: "guangdong" }).QUEUE_PREFIX).toBe("{guangdong}");
     expect(loadConfig({ QUEUE_PREFIX: "{guangdong}" }).QUEUE_PREFIX).toBe("{guangdong}");
     expect(() => loadConfig({ QUEUE_PREFIX: "a:b" })).toThrow(/QUEUE_PREFIX/);
+    expect(() => loadConfig({ QUEUE_PREFIX: "{guangdong" })).toThrow(/QUEUE_PREFIX/);
+  });
+
+  it("keeps the drain before a shutdown and the jobs' grace within the 9 s a stopping process has", () => {
+    expect(loadConfig({ SHUTDOWN_DRAIN_MS: "4000", SHUTDOWN_GRACE_MS: "5000" }).SHUTDOWN_DRAIN_MS).toBe(4000);
+    expect(() => loadConfig({ SHUTDOWN_DRAIN_MS: "4000" })).toThrow(
+      "Invalid setting SHUTDOWN_DRAIN_MS: expected with SHUTDOWN_GRACE_MS at most 9000 ms in all.",
+    );
   });
 });
