@@ -1,6 +1,7 @@
 // Staff step in on a request: assign an expert, re-run matching, close it. The lifecycle does it
 // (jobs/lifecycle/staff-actions.ts); this words the answers.
 
+import { skillByKey } from "../core/understanding/skills.ts";
 import * as lifecycle from "../jobs/lifecycle/staff-actions.ts";
 import { findRequestByCode } from "../prisma/requests.ts";
 import type { HandlerContext } from "./context.ts";
@@ -13,25 +14,53 @@ async function requestFromArgs(ctx: HandlerContext, args: string[]) {
   return request;
 }
 
+/**
+ * /assign R-0001 D001, or /assign R-0001 D001 PLC编程 for the role a team member takes (a role the roster
+ * could not fill is taken by default, so the plain form fills it too).
+ */
 export async function assignExpert(ctx: HandlerContext, args: string[]): Promise<void> {
-  const { services, t, speaker } = ctx;
+  const { services, t, speaker, locale } = ctx;
   const request = await requestFromArgs(ctx, args);
   if (!request) return;
-  const who = args
-    .filter((arg) => !findRequestCode(arg))
-    .join(" ")
-    .trim();
-  const outcome = await lifecycle.assignExpert(services, request, who, speaker.personId);
+  const words = args.filter((arg) => !findRequestCode(arg));
+  const who = words.join(" ").trim();
+  let outcome = await lifecycle.assignExpert(services, request, who, speaker.personId);
+  // A name never holds a space; after the roster id or name, the rest names the role.
+  if (outcome.kind === "expert_not_found" && words.length > 1) {
+    outcome = await lifecycle.assignExpert(
+      services,
+      request,
+      words[0] ?? "",
+      speaker.personId,
+      words.slice(1).join(" "),
+    );
+  }
   const code = request.code;
+  const roleLabel = (key: string) => {
+    const skill = skillByKey(key);
+    return skill ? (locale === "en" ? skill.en : skill.zh) : key;
+  };
   switch (outcome.kind) {
     case "closed":
       return ctx.reply(t("intake.already_closed", { code }));
     case "expert_not_found":
       return ctx.reply(t("staff.expert_not_found", { who: who || "?" }));
+    case "unknown_role":
+      return ctx.reply(
+        t("staff.assign_unknown_role", {
+          code,
+          roles: outcome.roles.map(roleLabel).join(t("list.separator")),
+          first: roleLabel(outcome.roles[0] ?? ""),
+        }),
+      );
     case "refused":
       return ctx.reply(t(`staff.assign_refused.${outcome.reason}`, { code, expert: outcome.expert }));
     case "assigned":
-      return ctx.reply(t("staff.assigned", { code, expert: outcome.expert }));
+      return ctx.reply(
+        outcome.role === null
+          ? t("staff.assigned", { code, expert: outcome.expert })
+          : t("staff.assigned_role", { code, expert: outcome.expert, role: roleLabel(outcome.role) }),
+      );
   }
 }
 

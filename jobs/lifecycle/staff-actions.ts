@@ -2,6 +2,8 @@
 // returns what happened; the handler words it.
 
 import { monthStart } from "../../core/calendar.ts";
+import { jsonList } from "../../core/json-list.ts";
+import { requestSkills } from "../../core/request-format.ts";
 import {
   closedRequestStatuses,
   finishedRequestStatuses,
@@ -10,6 +12,7 @@ import {
   openRequestStatuses,
   unusedMatchStatuses,
 } from "../../core/statuses.ts";
+import { extractSkills, skillByKey } from "../../core/understanding/skills.ts";
 import {
   assignableExpert,
   assignCandidate,
@@ -19,6 +22,7 @@ import {
 } from "../../prisma/matches.ts";
 import { type StoredRequest, transitionRequest } from "../../prisma/requests.ts";
 import type { Services } from "../services.ts";
+import { coveredSkills } from "../team-roles.ts";
 import { rolesOf } from "./offer-card.ts";
 import { offerTo } from "./offer-next.ts";
 import { enqueueMatch, enqueueOfferNext } from "./queues.ts";
@@ -31,18 +35,45 @@ export type AssignOutcome =
   | { kind: "closed" }
   | { kind: "expert_not_found" }
   | { kind: "refused"; reason: AssignRefusal; expert: string }
-  | { kind: "assigned"; expert: string };
+  /** Staff named a role the request does not have; `roles` are the skill keys it has. */
+  | { kind: "unknown_role"; roles: string[] }
+  /** `role`: the skill key the expert takes in a team, null for a one-expert request. */
+  | { kind: "assigned"; expert: string; role: string | null };
+
+/**
+ * The roles of a team request: the two skills it was planned for (a role nobody in the roster covered has
+ * no candidate yet, and is exactly the one staff fill), and any role a candidate holds.
+ */
+function teamRoles(request: StoredRequest, matches: { role: string | null }[]): string[] {
+  const planned = requestSkills(request)
+    .slice(0, 2)
+    .map((skill) => skill.key);
+  return [...new Set([...planned, ...rolesOf({ teamSize: 2, matches }).filter((role) => role !== null)])];
+}
+
+/** The role staff named (PLC, PLC编程, plc programming), among the request's roles. */
+function namedRole(text: string, roles: readonly string[]): string | null {
+  const folded = text.trim().toLowerCase();
+  const byLabel = roles.find((key) => {
+    const skill = skillByKey(key);
+    return skill !== undefined && [skill.zh, skill.en, key].some((label) => label.toLowerCase() === folded);
+  });
+  return byLabel ?? extractSkills(text).find((skill) => roles.includes(skill.key))?.key ?? null;
+}
 
 /**
  * Offers the request to exactly the expert staff named (`who`: roster id or name), with a fresh card,
- * or refuses and says why. In a two-expert team the expert takes the role that has nobody yet; for a
- * one-expert request the open offer of anyone else is withdrawn.
+ * or refuses and says why. A paused expert is refused: the pause is their own word, and staff hear it.
+ * In a two-expert team the expert takes the role staff name (`roleText`), else the one they hold an offer for,
+ * else a role nobody holds (one their profile covers first): that is how staff fill a role the roster could not.
+ * For a one-expert request the open offer of anyone else is withdrawn.
  */
 export async function assignExpert(
   services: Services,
   request: StoredRequest,
   who: string,
   actor: string,
+  roleText = "",
 ): Promise<AssignOutcome> {
   const { db, config } = services;
   if (inSet(finishedRequestStatuses, request.status)) return { kind: "closed" };
@@ -58,14 +89,27 @@ export async function assignExpert(
   if ((await cappedOffersSince(db, expert.id, monthStart(new Date()))) - holding >= config.MONTHLY_OFFER_CAP) {
     return refuse("capped");
   }
-  const roles = rolesOf({ teamSize: request.teamSize, matches });
-  const free = roles.find(
-    (role) => !matches.some((match) => match.role === role && inSet(holdingMatchStatuses, match.status)),
-  );
-  const role = request.teamSize > 1 ? (own?.role ?? free ?? roles[0] ?? null) : null;
+  const roles = request.teamSize > 1 ? teamRoles(request, matches) : [];
+  const named = roleText.trim() === "" ? null : namedRole(roleText, roles);
+  if (roleText.trim() !== "" && named === null) return { kind: "unknown_role", roles };
+  const holder = (role: string) =>
+    matches.find(
+      (match) => match.role === role && match.expertId !== expert.id && inSet(holdingMatchStatuses, match.status),
+    );
+  const free = roles.filter((role) => !holder(role));
+  const covered = coveredSkills(jsonList(expert.skills), free);
+  // A role the expert holds an offer for stays theirs; otherwise the role nobody holds, as plain /assign fills it.
+  const heldRole = own && inSet(holdingMatchStatuses, own.status) ? own.role : null;
+  const role =
+    request.teamSize > 1 ? (named ?? heldRole ?? covered[0] ?? free[0] ?? own?.role ?? roles[0] ?? null) : null;
   if (role === null) await withdrawOpenOffers(services, request, actor, { quietly: expert.id });
-  else if (own?.status === "offered")
-    await withdrawOpenOffers(services, request, actor, { quietly: expert.id, only: expert.id });
+  else {
+    if (own?.status === "offered")
+      await withdrawOpenOffers(services, request, actor, { quietly: expert.id, only: expert.id });
+    // Staff chose who takes this role: an unanswered offer of it to someone else is withdrawn.
+    const other = holder(role);
+    if (other?.status === "offered") await withdrawOpenOffers(services, request, actor, { only: other.expertId });
+  }
   await assignCandidate(db, {
     requestId: request.id,
     expertId: expert.id,
@@ -82,7 +126,7 @@ export async function assignExpert(
     await enqueueOfferNext(services.enqueue, request.id, `assign-${match.id}-${Date.now()}`);
     return refuse("unreachable");
   }
-  return { kind: "assigned", expert: expert.name };
+  return { kind: "assigned", expert: expert.name, role };
 }
 
 /** Withdraws the open offer, drops unused candidates and ranks again; "closed" when it has finished. */

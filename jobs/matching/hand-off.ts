@@ -6,7 +6,8 @@ import { keyIn, type Translate } from "../../core/i18n.ts";
 import type { OutgoingMessage } from "../../core/messages.ts";
 import { problemExcerpt } from "../../core/request-format.ts";
 import { skillByKey } from "../../core/understanding/skills.ts";
-import { markHandedOff, requestCode, staffPersonIds } from "../../prisma/request-hand-off.ts";
+import { requestCode, staffPersonIds } from "../../prisma/request-hand-off.ts";
+import { markHandedOff } from "../lifecycle/hand-off.ts";
 import { type Services, sendToChat, sendToPerson, translate } from "../services.ts";
 import type { MatchReason, PartialCandidate } from "./types.ts";
 

@@ -19,6 +19,8 @@ import { RELEVANCE_FLOOR, WEIGHTS } from "./weights.ts";
 const MAX_SKILLS = 3;
 const TEAM_FILL_BELOW = 60;
 const PARTIAL_SHOWN = 3;
+/** The most a place can add (same city and district, or the city reached). */
+const MAX_PLACE = Math.max(WEIGHTS.sameCity + WEIGHTS.sameDistrict, WEIGHTS.remote + WEIGHTS.localForRemote);
 /** Words alone below this (a fit of 0.2) bring an expert nowhere near the floor. */
 const MIN_WORDS_BM25 = HALF_FIT_BM25 / 4;
 
@@ -45,7 +47,14 @@ function gather(
   reached: readonly number[],
   bm25: Float64Array,
 ): Candidates {
-  const candidates = new Candidates(Math.max(1, skills.length), index.capacity);
+  let reach = reached.length;
+  for (const { key } of skills) {
+    reach += index.skillPostings(key).slots.length;
+    for (const other of relatedSkillKeys(key)) reach += index.skillPostings(other).slots.length;
+    const team = teamOf(key)?.key;
+    if (team) reach += index.teamPostings(team).length;
+  }
+  const candidates = new Candidates(Math.max(1, skills.length), index.capacity, reach);
   skills.forEach(({ key, confidence }, i) => {
     const own = index.skillPostings(key);
     for (let at = 0; at < own.slots.length; at++) {
@@ -85,9 +94,14 @@ export function matchExperts(index: ExpertIndex, query: RankQuery): MatchOutcome
   const candidates = gather(index, skills, text.reached, text.bm25);
   const { request } = query;
   const wantedRegion = request.city ? regionOf(request.city) : null;
-  const scored: Scored[] = [];
+  // Above the floor: positions and scores in flat arrays (tens of thousands at 100,000 experts); objects
+  // only for the head. Below it: only the best few are kept, never sorted in full.
+  const scoredAt = new Int32Array(candidates.size);
   const allScores = new Float64Array(candidates.size);
+  let count = 0;
   const below: Scored[] = [];
+  const belowOrder = (a: Scored, b: Scored) =>
+    b.score - a.score || a.expert.externalId.localeCompare(b.expert.externalId);
   for (let position = 0; position < candidates.size; position++) {
     const expert = index.at(candidates.slots[position] ?? 0);
     if (!expert?.active || query.exclude?.has(expert.id)) continue;
@@ -95,6 +109,13 @@ export function matchExperts(index: ExpertIndex, query: RankQuery): MatchOutcome
     const words = textFit(text.bm25[expert.slot] ?? 0);
     const fit = 1 - (1 - taxonomy) * (1 - words);
     let score = fit + WEIGHTS.wordsOrder * words;
+    const paused = expert.paused && !query.withPaused;
+    if (fit < RELEVANCE_FLOOR && !paused) {
+      // Below the floor only the best few matter to staff: most are out before their place is weighed.
+      const last = below[PARTIAL_SHOWN - 1];
+      if (fit <= WEIGHTS.teamOnly * 0.5) continue;
+      if (last && below.length === PARTIAL_SHOWN && score + MAX_PLACE * fit * fit < last.score) continue;
+    }
     // Covering every requested skill means holding each of them, not a related one.
     const weakest = candidates.width > 1 ? candidates.fitMin(position) : 0;
     if (weakest >= RELEVANCE_FLOOR) score += WEIGHTS.allSkills * weakest;
@@ -103,15 +124,26 @@ export function matchExperts(index: ExpertIndex, query: RankQuery): MatchOutcome
     const remoteOnly = request.mode === "onsite" && !expert.canOnsite;
     // Offers never go to a remote-only expert for on-site help; a plain ranking only places them lower.
     if (remoteOnly && !query.forOffer) score += WEIGHTS.remoteOnlyForOnsite;
-    const barred = expert.paused && !query.withPaused ? "paused" : remoteOnly && query.forOffer ? "remote_only" : null;
-    const entry = { expert, position, fit, score, barred } as Scored;
+    const barred = paused ? "paused" : remoteOnly && query.forOffer ? "remote_only" : null;
     if (fit >= RELEVANCE_FLOOR && barred === null) {
-      allScores[scored.length] = score;
-      scored.push(entry);
+      scoredAt[count] = position;
+      allScores[count] = score;
+      count++;
     } else if (fit > WEIGHTS.teamOnly * 0.5 || barred !== null) {
-      below.push(entry);
+      const last = below[PARTIAL_SHOWN - 1];
+      if (below.length === PARTIAL_SHOWN && last && score < last.score) continue;
+      below.push({ expert, position, fit, score, barred });
+      below.sort(belowOrder);
+      if (below.length > PARTIAL_SHOWN) below.pop();
     }
   }
+  const entryAt = (at: number): Scored => {
+    const position = scoredAt[at] ?? 0;
+    const expert = index.at(candidates.slots[position] ?? 0) as IndexedExpert;
+    const taxonomy = candidates.fitMax(position);
+    const fit = 1 - (1 - taxonomy) * (1 - textFit(text.bm25[expert.slot] ?? 0));
+    return { expert, position, fit, score: allScores[at] ?? 0, barred: null };
+  };
   const heldKeys = (position: number) =>
     candidates
       .fits(position)
@@ -126,10 +158,10 @@ export function matchExperts(index: ExpertIndex, query: RankQuery): MatchOutcome
     return [...own, ...labels.map((s) => ({ key: "skill", params: { skill: s.zh, skillEn: s.en } }))];
   };
 
-  const scores = allScores.subarray(0, scored.length);
+  const scores = allScores.subarray(0, count);
   // Tie-breakers need more work per expert; look at them only for a generous head of the list.
   const head = headOf(scores, Math.max(query.top * 4, 50)).map((at) => {
-    const entry = scored[at] as Scored;
+    const entry = entryAt(at);
     const extra: MatchReason[] = [];
     const bonus = tieBreakers(entry.expert, query, extra);
     return { entry, score: entry.score + bonus, extra };
@@ -148,8 +180,7 @@ export function matchExperts(index: ExpertIndex, query: RankQuery): MatchOutcome
     };
   });
 
-  below.sort((a, b) => b.score - a.score || a.expert.externalId.localeCompare(b.expert.externalId));
-  const partial = below.slice(0, PARTIAL_SHOWN).map((entry): PartialCandidate => {
+  const partial = below.map((entry): PartialCandidate => {
     const shortfall: MatchReason[] = [];
     if (entry.barred) shortfall.push({ key: `short_${entry.barred}`, params: {} });
     if (entry.fit < RELEVANCE_FLOOR) {
