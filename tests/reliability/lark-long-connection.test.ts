@@ -140,6 +140,8 @@ describe("the bot over the Lark long connection", () => {
     expect(ack.code).toBe(200);
     const registered = await landed(platform, (m) => m.receiveId === "oc_factory");
     expect(textOf(registered)).toMatch(/^已登记需求 R-0001/);
+    // Lark did not get that answer in time and pushes the event again, in one frame this time: handled once.
+    expect((await started.gateway.push(request)).code).toBe(200);
 
     const offer = await landed(platform, (m) => experts.has(m.receiveId) && m.msgType === "interactive");
     const accept = (offer.content.elements as { tag: string; actions?: { value: { action: string } }[] }[])
@@ -170,8 +172,12 @@ describe("the bot over the Lark long connection", () => {
     expect(platform.wsEndpointRequests).toBe(2);
     expect((await later).code).toBe(200);
     expect(textOf(await landed(platform, (m) => m.receiveId === "oc_drone"))).toMatch(/^已登记需求 R-0002/);
-    // Delivered once: one request each, whatever the reconnection.
+    // Delivered once: one request each, whatever the re-push and the reconnection; one registration each.
     expect(await started.app.services.db.helpRequest.count()).toBe(2);
+    await started.app.waitUntilIdle(30_000);
+    expect(
+      platform.messages.filter((m) => m.receiveId === "oc_factory" && textOf(m).startsWith("已登记")),
+    ).toHaveLength(1);
     // A whole bot with its demo roster starts slowly on a busy machine: room, not a deadline.
   }, 240_000);
 });
