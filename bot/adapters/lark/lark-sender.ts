@@ -6,7 +6,8 @@ import { createReadStream } from "node:fs";
 import type { Client } from "@larksuiteoapi/node-sdk";
 import type { OutgoingMessage, Target } from "../../../core/messages.ts";
 import { larkCard } from "./lark-card.ts";
-import { RateLimitedError, RefusedForGoodError } from "./rate-limited-error.ts";
+import { RateLimitedError } from "./rate-limited-error.ts";
+import { RefusedForGoodError } from "./refused-for-good-error.ts";
 
 const rateLimitCode = 99991400;
 const uuidMax = 50;

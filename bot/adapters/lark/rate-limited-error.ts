@@ -1,5 +1,4 @@
-// How a Lark send failed, for the deliver job: rate-limited (retry after `retryAfterMs`, no attempt spent)
-// or refused for good (no retry: marked failed at once, staff told).
+// Lark answered 429 or code 99991400: the send may be retried after `retryAfterMs`.
 
 export class RateLimitedError extends Error {
   readonly retryable = true;
@@ -7,18 +6,5 @@ export class RateLimitedError extends Error {
   constructor(readonly retryAfterMs: number) {
     super(`Lark rate limit: retry after ${retryAfterMs} ms`);
     this.name = "RateLimitedError";
-  }
-}
-
-/** Lark refused a send for a reason a retry does not change (bot not in the chat, content too long). */
-export class RefusedForGoodError extends Error {
-  readonly permanent = true;
-
-  constructor(
-    readonly code: number,
-    detail: string,
-  ) {
-    super(`Lark refused the send for good: ${code} ${detail}`.trim());
-    this.name = "RefusedForGoodError";
   }
 }
