@@ -91,8 +91,10 @@ export class LarkSender {
 
   /** Replaces the content of a card already sent. */
   async updateCard(messageId: string, card: object): Promise<void> {
-    const reply = (await this.withRateLimit(() =>
-      this.client.im.message.patch({ path: { message_id: messageId }, data: { content: JSON.stringify(card) } }),
+    const reply = (await this.withFreshToken(() =>
+      this.withRateLimit(() =>
+        this.client.im.message.patch({ path: { message_id: messageId }, data: { content: JSON.stringify(card) } }),
+      ),
     )) as LarkReply;
     this.check(reply, "update card");
   }
@@ -136,8 +138,10 @@ export class LarkSender {
   }
 
   private async upload(path: string): Promise<string> {
-    const reply = await this.withRateLimit(() =>
-      this.client.im.image.create({ data: { image_type: "message", image: createReadStream(path) } }),
+    const reply = await this.withFreshToken(() =>
+      this.withRateLimit(() =>
+        this.client.im.image.create({ data: { image_type: "message", image: createReadStream(path) } }),
+      ),
     );
     if (!reply?.image_key) throw new Error(`Lark image upload of ${path} returned no image_key`);
     return reply.image_key;
