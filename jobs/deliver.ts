@@ -43,6 +43,11 @@ export function retryAfterMs(error: unknown): number | null {
   return typeof wait === "number" && Number.isFinite(wait) && wait >= 0 ? wait : null;
 }
 
+/** Whether the platform refused the send for a reason no retry changes (an adapter's error says `permanent`). */
+export function refusedForGood(error: unknown): boolean {
+  return (error as { permanent?: unknown } | null)?.permanent === true;
+}
+
 async function withTimeout<T>(work: Promise<T>, ms: number | undefined): Promise<T> {
   if (!ms) return work;
   let timer: NodeJS.Timeout | undefined;
@@ -102,7 +107,7 @@ export function deliverJob(db: Db, adapter: Adapter, options: DeliverOptions = {
         throw new DelayedError();
       }
       const attempts = row.attempts + 1;
-      const last = attempts >= (job.opts.attempts ?? 1);
+      const last = refusedForGood(error) || attempts >= (job.opts.attempts ?? 1);
       const updated = await markOutboundError(db, row.id, String(error), {
         attempts,
         status: last ? "failed" : "pending",

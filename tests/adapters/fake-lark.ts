@@ -1,6 +1,9 @@
 // A fake Lark open platform on 127.0.0.1 for the real SDK Client: tenant token, bot info, users,
 // chats, messages (with uuid idempotency), images, card updates and the files of received messages.
-// It records every call and can answer the next sends with a rate limit.
+// It records every call and refuses what Lark refuses, with Lark's codes: a rate limit (429, code
+// 99991400, x-ogw-ratelimit-* headers), a revoked token (99991663), a chat the bot is not in (230002),
+// content over the size limit (230025: text 150 KB, card 30 KB), the contact API without its
+// permission (99991672). A uuid makes a send idempotent for one hour, on a clock tests can move.
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 
@@ -35,6 +38,14 @@ export interface FakeLark {
   wsGateway?: { url: string; clientConfig: object };
   /** Calls to the long-connection endpoint: one per connection the client opens. */
   wsEndpointRequests: number;
+  /** Chats the bot was removed from: a send there answers HTTP 400, code 230002. */
+  chatsWithoutBot: Set<string>;
+  /** Whether the app holds contact:user.base:readonly; without it the user API answers code 99991672. */
+  contactPermission: boolean;
+  /** Moves the platform's clock on (uuid idempotency lasts an hour of it). */
+  advanceClock(ms: number): void;
+  /** Refuses every tenant token handed out so far (code 99991663), as Lark does when it revokes them early. */
+  revokeTokens(): void;
   /** The next `count` sends answer HTTP 429 with `x-ogw-ratelimit-reset: resetSeconds`. */
   rateLimitNext(count: number, resetSeconds: number): void;
   /** Resolves at the next call that sends or updates a message, answered or refused: tests wait on it, not on time. */
@@ -55,8 +66,8 @@ export async function startFakeLark(): Promise<FakeLark> {
   let limited = 0;
   let resetSeconds = 1;
   let counter = 0;
-  const byUuid = new Map<string, FakeMessage>();
-  const fake: Omit<FakeLark, "url" | "close" | "rateLimitNext" | "nextSend"> = {
+  const byUuid = new Map<string, { message: FakeMessage; sentAt: number }>();
+  const fake: Omit<FakeLark, "url" | "close" | "rateLimitNext" | "nextSend" | "advanceClock" | "revokeTokens"> = {
     botOpenId: "ou_bot",
     messages: [],
     sendAttempts: [],
@@ -69,7 +80,13 @@ export async function startFakeLark(): Promise<FakeLark> {
     downloads: [],
     wsApps: new Set(),
     wsEndpointRequests: 0,
+    chatsWithoutBot: new Set(),
+    contactPermission: true,
   };
+  let clockOffsetMs = 0;
+  const now = () => Date.now() + clockOffsetMs;
+  let tokenCounter = 0;
+  const validTokens = new Set<string>();
   let sendWaiters: (() => void)[] = [];
   const server: Server = createServer(async (req, res) => {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
@@ -86,7 +103,9 @@ export async function startFakeLark(): Promise<FakeLark> {
     const path = url.pathname;
     if (path === "/open-apis/auth/v3/tenant_access_token/internal") {
       fake.tokenRequests += 1;
-      return json(200, { code: 0, msg: "ok", tenant_access_token: "t-fake", expire: 7200 });
+      const token = `t-fake-${++tokenCounter}`;
+      validTokens.add(token);
+      return json(200, { code: 0, msg: "ok", tenant_access_token: token, expire: 7200 });
     }
     if (path === "/callback/ws/endpoint" && req.method === "POST") {
       fake.wsEndpointRequests += 1;
@@ -106,11 +125,19 @@ export async function startFakeLark(): Promise<FakeLark> {
         },
       });
     }
-    if (req.headers.authorization !== "Bearer t-fake") return json(401, { code: 99991663, msg: "invalid token" });
+    const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? "")?.[1];
+    if (!bearer) return json(400, { code: 99991661, msg: "Missing access token for authorization." });
+    if (!validTokens.has(bearer)) return json(400, { code: 99991663, msg: "Invalid access token for authorization." });
     if (path === "/open-apis/bot/v3/info")
       return json(200, { code: 0, bot: { open_id: fake.botOpenId, app_name: "匠桥" } });
     const user = /^\/open-apis\/contact\/v3\/users\/([^/]+)$/.exec(path);
     if (user?.[1]) {
+      if (!fake.contactPermission) {
+        return json(400, {
+          code: 99991672,
+          msg: "Access denied. One of the following scopes is required: [contact:user.base:readonly].",
+        });
+      }
       const name = fake.users.get(decodeURIComponent(user[1]));
       return name ? json(200, { code: 0, data: { user: { name } } }) : json(400, { code: 41050, msg: "no user" });
     }
@@ -144,10 +171,22 @@ export async function startFakeLark(): Promise<FakeLark> {
           },
         );
       }
+      const receiveId = data.receive_id ?? "";
+      if (url.searchParams.get("receive_id_type") === "chat_id" && fake.chatsWithoutBot.has(receiveId)) {
+        fake.sendAttempts.push({ uuid: data.uuid, at: Date.now(), status: 400 });
+        return json(400, { code: 230002, msg: "Bot/User can NOT be out of the chat." });
+      }
+      const limit = data.msg_type === "interactive" ? 30 * 1024 : 150 * 1024;
+      if (Buffer.byteLength(data.content ?? "") > limit) {
+        fake.sendAttempts.push({ uuid: data.uuid, at: Date.now(), status: 400 });
+        return json(400, { code: 230025, msg: "The message content is too long." });
+      }
       fake.sendAttempts.push({ uuid: data.uuid, at: Date.now(), status: 200 });
-      // Lark sends a message once per uuid (for an hour): a retry gets the first message back.
+      // Lark sends a message once per uuid for an hour: a retry within it gets the first message back.
       const earlier = data.uuid ? byUuid.get(data.uuid) : undefined;
-      if (earlier) return json(200, { code: 0, data: { message_id: earlier.messageId } });
+      if (earlier && now() - earlier.sentAt < 3600_000) {
+        return json(200, { code: 0, data: { message_id: earlier.message.messageId } });
+      }
       const message: FakeMessage = {
         messageId: `om_${++counter}`,
         receiveIdType: url.searchParams.get("receive_id_type") ?? "",
@@ -157,7 +196,7 @@ export async function startFakeLark(): Promise<FakeLark> {
         uuid: data.uuid,
         at: Date.now(),
       };
-      if (data.uuid) byUuid.set(data.uuid, message);
+      if (data.uuid) byUuid.set(data.uuid, { message, sentAt: now() });
       fake.messages.push(message);
       return json(200, { code: 0, data: { message_id: message.messageId } });
     }
@@ -183,6 +222,10 @@ export async function startFakeLark(): Promise<FakeLark> {
   const { port } = server.address() as AddressInfo;
   return Object.assign(fake, {
     url: `http://127.0.0.1:${port}`,
+    advanceClock: (ms: number) => {
+      clockOffsetMs += ms;
+    },
+    revokeTokens: () => validTokens.clear(),
     nextSend: () =>
       new Promise<void>((resolve) => {
         sendWaiters.push(resolve);

@@ -278,6 +278,56 @@ describe("the Lark adapter", () => {
     expect(fake.messages).toEqual([]);
   });
 
+  it("sends a uuid once for an hour: a retry within it is one message, and the platform's hour is its limit", async () => {
+    const group = { platform: "lark" as const, kind: "chat" as const, id: "oc_group" };
+    await adapter.send(group, { kind: "text", text: "你好" }, "in-hour");
+    fake.advanceClock(59 * 60_000);
+    await adapter.send(group, { kind: "text", text: "你好" }, "in-hour");
+    expect(fake.messages).toHaveLength(1);
+    // Past the hour Lark no longer remembers the uuid: only the outbox's "sent" keeps a resend away.
+    fake.advanceClock(2 * 60_000);
+    await adapter.send(group, { kind: "text", text: "你好" }, "in-hour");
+    expect(fake.messages).toHaveLength(2);
+  });
+
+  it("fetches a new token and sends when Lark refuses the cached one before its expiry", async () => {
+    const group = { platform: "lark" as const, kind: "chat" as const, id: "oc_group" };
+    await adapter.send(group, { kind: "text", text: "早" }, "in-token-1");
+    const before = fake.tokenRequests;
+    fake.revokeTokens();
+    await adapter.send(group, { kind: "text", text: "早" }, "in-token-2");
+    expect(fake.tokenRequests).toBe(before + 1);
+    expect(fake.messages.map((message) => message.uuid)).toEqual(["in-token-1", "in-token-2"]);
+  });
+
+  it("reports a chat the bot is not in, and content over Lark's size limit, as refused for good", async () => {
+    fake.chatsWithoutBot.add("oc_left");
+    const left = adapter.send({ platform: "lark", kind: "chat", id: "oc_left" }, { kind: "text", text: "x" }, "k1");
+    await expect(left).rejects.toMatchObject({ permanent: true, code: 230002 });
+    const long = adapter.send(
+      { platform: "lark", kind: "chat", id: "oc_group" },
+      { kind: "text", text: "长".repeat(60_000) },
+      "k2",
+    );
+    await expect(long).rejects.toMatchObject({ permanent: true, code: 230025 });
+    expect(fake.messages).toEqual([]);
+  });
+
+  it("hands on a message from someone whose name Lark will not tell (no contact permission), nameless", async () => {
+    fake.contactPermission = false;
+    const event = textEvent({
+      chatId: "oc_group",
+      chatType: "group",
+      senderId: "ou_wang",
+      text: "@_user_1 注塑件有缩痕",
+      mentions: [{ key: "@_user_1", openId: "ou_bot", name: "匠桥" }],
+    });
+    expect((await post(url, deliver(event))).status).toBe(200);
+    await adapter.idle();
+    expect(received).toHaveLength(1);
+    expect(received[0]).toMatchObject({ senderId: "ou_wang", senderName: "", text: "@匠桥 注塑件有缩痕" });
+  });
+
   it("turns a card press into a press for the dispatcher, answers with a toast, and closes the card", async () => {
     const press = cardAction({
       operatorId: "ou_li",

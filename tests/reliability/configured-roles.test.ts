@@ -57,7 +57,8 @@ describe("roles set in the configuration", () => {
     expect(expertHelp).not.toContain("/requests");
     // The admin made in the chat stays admin.
     expect(text(await second.run(["/as 小李", "/in dm", "/staff"]))).toContain("小李 · 管理员");
-  });
+    // Two starts of a whole bot: room for a busy machine, not a deadline.
+  }, 180_000);
 
   it("change when an admin becomes staff in the configuration, and come back when named again", async () => {
     const first = await bot({ ADMINS: "terminal:王主任" });
@@ -73,7 +74,7 @@ describe("roles set in the configuration", () => {
 
     const third = await bot({ ADMINS: "terminal:王主任" }, again);
     expect(text(await third.run(["/as 王主任", "/in dm", "/staff"]))).toContain("王主任 · 管理员");
-  });
+  }, 180_000);
 });
 
 describe("a team leader reading expert cards", () => {

@@ -56,6 +56,24 @@ afterEach(async () => {
  * Delivers through `adapter`. A send that never answers counts as failed after `sendTimeoutMs`: short
  * where hanging is the fault under test, long where a real HTTP send on a busy machine must not time out.
  */
+/** The real Lark adapter against the fake platform, sending only (its events are not under test here). */
+function larkAdapter(platform: FakeLark): LarkAdapter {
+  return new LarkAdapter({
+    appId: "cli_test",
+    appSecret: "secret",
+    domain: platform.url,
+    mode: "webhook",
+    verificationToken: "v",
+    webhookPort: 0,
+    webhookPath: "/lark/events",
+    botName: "匠桥",
+    log,
+    findCard: async () => null,
+    // Do not wait inside the send: hand the wait to the queue.
+    sender: { maxWaitMs: 0 },
+  });
+}
+
 function deliverThrough(adapter: Adapter, sendTimeoutMs = 300): void {
   jobs.startWorker(
     deliverJob(bot.app.services.db, adapter, {
@@ -109,22 +127,26 @@ describe("a failing platform", () => {
     });
   }
 
+  it("marks a send to a chat the bot was removed from failed at once, without retrying, and tells staff", async () => {
+    fake = await startFakeLark();
+    fake.chatsWithoutBot.add("oc_left");
+    deliverThrough(larkAdapter(fake), 60_000);
+    await send({
+      key: "k-left",
+      target: { platform: "lark", kind: "chat", id: "oc_left" },
+      message: { kind: "text", text: "需求 R-0001 有新进展" },
+    });
+    const row = await outcome("k-left");
+    expect(row).toMatchObject({ status: "failed", attempts: 1 });
+    expect(row.error).toContain("230002");
+    expect(fake.sendAttempts.map((attempt) => attempt.status)).toEqual([400]);
+    const notice = await bot.waitFor(/^\[dm:工会小陈\] 匠桥: 【消息发送失败】/);
+    expect(notice).toContain("chat:oc_left");
+  });
+
   it("waits out 429 for as long as x-ogw-ratelimit-reset says, without spending an attempt, and sends once", async () => {
     fake = await startFakeLark();
-    const lark = new LarkAdapter({
-      appId: "cli_test",
-      appSecret: "secret",
-      domain: fake.url,
-      mode: "webhook",
-      verificationToken: "v",
-      webhookPort: 0,
-      webhookPath: "/lark/events",
-      botName: "匠桥",
-      log,
-      findCard: async () => null,
-      // Do not wait inside the send: hand the wait to the queue.
-      sender: { maxWaitMs: 0 },
-    });
+    const lark = larkAdapter(fake);
     fake.rateLimitNext(2, 1);
     deliverThrough(lark, 60_000);
     await send({

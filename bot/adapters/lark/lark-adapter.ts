@@ -17,7 +17,7 @@ import type { WantsFile } from "../upload-policy.ts";
 import type { FindCard } from "./card-owner.ts";
 import { messageFile, type ReceiveEvent, toIncoming } from "./incoming-event.ts";
 import { answeredCard, buttonValue } from "./lark-card.ts";
-import { createLarkClient, larkDomain } from "./lark-client.ts";
+import { createLarkClient, larkDomain, type TokenStore } from "./lark-client.ts";
 import type { LarkInbox } from "./lark-inbox.ts";
 import { LarkSender, type SenderOptions } from "./lark-sender.ts";
 import { RecentIds } from "./recent-ids.ts";
@@ -107,8 +107,9 @@ export class LarkAdapter implements Adapter {
 
   constructor(private readonly options: LarkAdapterOptions) {
     this.log = options.log.child({ platform: "lark" });
-    this.client = createLarkClient(options);
-    this.sender = new LarkSender(this.client, options.sender);
+    const tokens: TokenStore = new Map();
+    this.client = createLarkClient(options, tokens);
+    this.sender = new LarkSender(this.client, { ...options.sender, forgetToken: () => tokens.clear() });
     const verify = { verificationToken: options.verificationToken, encryptKey: options.encryptKey };
     this.events = new EventDispatcher({ ...verify, loggerLevel: LoggerLevel.error }).register({
       "im.message.receive_v1": async (data: ReceiveEvent) => this.onMessage(data),

@@ -36,9 +36,11 @@ export function larkDomain(domain: string): Domain | string {
   return domain.replace(/\/+$/, "");
 }
 
+/** Where a client keeps its tenant token; emptying it makes the next call fetch a fresh one. */
+export type TokenStore = Map<string, { value: unknown; expire?: number }>;
+
 /** A client with a token cache of its own, so two apps (or two tests) in one process never share tokens. */
-export function createLarkClient(credentials: LarkCredentials): Client {
-  const store = new Map<string, { value: unknown; expire?: number }>();
+export function createLarkClient(credentials: LarkCredentials, store: TokenStore = new Map()): Client {
   const keyOf = (key: string | symbol, namespace?: string) => `${namespace ?? ""}:${String(key)}`;
   return new Client({
     appId: credentials.appId,

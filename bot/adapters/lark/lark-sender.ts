@@ -7,6 +7,7 @@ import type { Client } from "@larksuiteoapi/node-sdk";
 import type { OutgoingMessage, Target } from "../../../core/messages.ts";
 import { larkCard } from "./lark-card.ts";
 import { RateLimitedError } from "./rate-limited-error.ts";
+import { RefusedForGoodError } from "./refused-for-good-error.ts";
 
 const rateLimitCode = 99991400;
 const uuidMax = 50;
@@ -40,15 +41,33 @@ export function rateLimitDelayMs(error: unknown): number | null {
   return Number.isFinite(reset) && reset >= 0 ? Math.ceil(reset * 1000) : 1000;
 }
 
+/** Lark's code in a failed call: in the body of an HTTP 200, or of an HTTP error. */
+function larkCode(failure: unknown): number | undefined {
+  const reply = (failure as HttpFailure | null)?.response?.data ?? (failure as LarkReply | null);
+  return typeof reply?.code === "number" ? reply.code : undefined;
+}
+
+// The tenant token was refused (invalid, expired or revoked before its time): fetch a new one, once.
+const tokenRefused = new Set([99991661, 99991663, 99991668, 99991677]);
+
+/**
+ * Sends Lark refuses for good, whatever the retry: the bot is not in the chat (230002), the person is
+ * outside the app's availability (230013), the content is too long (230025) or invalid (230001).
+ */
+const refusedForGood = new Set([230001, 230002, 230013, 230025]);
+
 export interface SenderOptions {
   /** Longest rate-limit wait spent inside one send; longer waits throw RateLimitedError. */
   maxWaitMs?: number;
   sleep?: (ms: number) => Promise<void>;
+  /** Empties the client's token cache, for a token Lark refused before its expiry. */
+  forgetToken?: () => void;
 }
 
 export class LarkSender {
   private readonly maxWaitMs: number;
   private readonly sleep: (ms: number) => Promise<void>;
+  private readonly forgetToken?: () => void;
 
   constructor(
     private readonly client: Client,
@@ -56,6 +75,7 @@ export class LarkSender {
   ) {
     this.maxWaitMs = options.maxWaitMs ?? 10_000;
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+    this.forgetToken = options.forgetToken;
   }
 
   /** Sends `message` to a chat (chat_id) or a person (open_id); returns Lark's message id. */
@@ -71,8 +91,10 @@ export class LarkSender {
 
   /** Replaces the content of a card already sent. */
   async updateCard(messageId: string, card: object): Promise<void> {
-    const reply = (await this.withRateLimit(() =>
-      this.client.im.message.patch({ path: { message_id: messageId }, data: { content: JSON.stringify(card) } }),
+    const reply = (await this.withFreshToken(() =>
+      this.withRateLimit(() =>
+        this.client.im.message.patch({ path: { message_id: messageId }, data: { content: JSON.stringify(card) } }),
+      ),
     )) as LarkReply;
     this.check(reply, "update card");
   }
@@ -83,19 +105,43 @@ export class LarkSender {
     content: object,
     key: string,
   ): Promise<string | undefined> {
-    const reply = (await this.withRateLimit(() =>
-      this.client.im.message.create({
-        params: { receive_id_type: to.receive_id_type },
-        data: { receive_id: to.id, msg_type: msgType, content: JSON.stringify(content), uuid: larkUuid(key) },
-      }),
-    )) as LarkReply;
+    const reply = (await this.withFreshToken(() =>
+      this.withRateLimit(() =>
+        this.client.im.message.create({
+          params: { receive_id_type: to.receive_id_type },
+          data: { receive_id: to.id, msg_type: msgType, content: JSON.stringify(content), uuid: larkUuid(key) },
+        }),
+      ),
+    ).catch((error: unknown) => {
+      const code = larkCode(error);
+      if (code !== undefined && refusedForGood.has(code)) throw new RefusedForGoodError(code, String(error));
+      throw error;
+    })) as LarkReply;
     this.check(reply, "send");
     return reply.data?.message_id;
   }
 
+  /** Runs a call again with a new token when Lark refused the cached one (revoked, or expired early). */
+  private async withFreshToken<T>(call: () => Promise<T>): Promise<T> {
+    const refused = (outcome: unknown) => {
+      const code = larkCode(outcome);
+      return code !== undefined && tokenRefused.has(code);
+    };
+    try {
+      const reply = await call();
+      if (!refused(reply) || !this.forgetToken) return reply;
+    } catch (error) {
+      if (!refused(error) || !this.forgetToken) throw error;
+    }
+    this.forgetToken();
+    return call();
+  }
+
   private async upload(path: string): Promise<string> {
-    const reply = await this.withRateLimit(() =>
-      this.client.im.image.create({ data: { image_type: "message", image: createReadStream(path) } }),
+    const reply = await this.withFreshToken(() =>
+      this.withRateLimit(() =>
+        this.client.im.image.create({ data: { image_type: "message", image: createReadStream(path) } }),
+      ),
     );
     if (!reply?.image_key) throw new Error(`Lark image upload of ${path} returned no image_key`);
     return reply.image_key;
@@ -104,6 +150,7 @@ export class LarkSender {
   private check(reply: LarkReply | null | undefined, what: string): void {
     if (reply && reply.code !== undefined && reply.code !== 0) {
       if (reply.code === rateLimitCode) throw new RateLimitedError(1000);
+      if (refusedForGood.has(reply.code)) throw new RefusedForGoodError(reply.code, reply.msg ?? "");
       throw new Error(`Lark ${what} failed: ${reply.code} ${reply.msg ?? ""}`.trim());
     }
   }
