@@ -65,11 +65,7 @@ export async function loadBoard(db: Db, filter: BoardFilter, now = new Date()): 
   const overdueWhere: Prisma.HelpRequestWhereInput = {
     ...scope,
     // A finished status asked for: nothing of it waits.
-    status: filter.status
-      ? waitingStatuses.includes(filter.status)
-        ? filter.status
-        : "-"
-      : { in: waitingStatuses },
+    status: filter.status ? (waitingStatuses.includes(filter.status) ? filter.status : "-") : { in: waitingStatuses },
     createdAt: { lt: new Date(now.getTime() - overdueMs) },
   };
   const [page, grouped, overdue, overdueCount] = await Promise.all([
