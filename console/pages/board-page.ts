@@ -95,8 +95,12 @@ ${teamLocked ? "" : html`<label>${t("console.board.team")} <select name="teamKey
   const rows = board.rows.length
     ? table(ctx, board.rows, false)
     : html`<p class="empty">${t("console.board.none")}</p>`;
-  const next = board.next
-    ? html`<p class="pager"><a href="${query(filter, { before: board.next })}">${t("console.board.next")}</a></p>`
+  const back = filter.before
+    ? html`<a href="${query(filter, { before: undefined })}">${t("console.board.first")}</a> `
     : "";
+  const onward = board.next
+    ? html`<a href="${query(filter, { before: board.next })}">${t("console.board.next")}</a>`
+    : "";
+  const next = back || onward ? html`<p class="pager">${back}${onward}</p>` : "";
   return page(ctx, "board", t("console.nav.board"), html`${tabs}${filters}${overdue}<section>${rows}</section>${next}`);
 }
