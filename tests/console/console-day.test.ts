@@ -101,6 +101,8 @@ describe("a day of the programme run from the console", () => {
     expect(figures).toContain("对接漏斗");
     expect(figures).toMatch(/成功对接,1\r\n/);
     expect(figures).toContain("佛山,1");
+    const workbook = await downloaded(page, page.getByRole("link", { name: "XLSX" }).first());
+    expect(workbook.startsWith("PK")).toBe(true);
     const exported = await downloaded(page, page.getByRole("link", { name: "CSV（含演示专家）" }));
     expect(exported).toContain("编号");
     expect(exported).toContain(chosenId);
@@ -146,5 +148,5 @@ describe("a day of the programme run from the console", () => {
     expect(report).toMatch(/更新 1/);
     await page.goto(`${app.url}/experts/${chosenId}`);
     expect(await page.locator("dl.facts").textContent()).toContain("佛山智能装备研究院");
-  });
+  }, 240_000); // A whole day in one journey: longer than one step on a busy machine.
 });
