@@ -89,3 +89,16 @@ export async function loadBoard(db: Db, filter: BoardFilter, now = new Date()): 
   const last = rows.at(-1);
   return { rows, next: page.length > boardPageSize && last ? last.id : null, counts, overdue, overdueCount };
 }
+
+/** For each request, the expert its oldest open offer waits on: the board names them, as the digest does. */
+export async function awaitedExperts(db: Db, requestIds: readonly number[]): Promise<Map<number, string>> {
+  if (requestIds.length === 0) return new Map();
+  const offers = await db.match.findMany({
+    where: { requestId: { in: [...requestIds] }, status: "offered" },
+    orderBy: { offeredAt: "asc" },
+    select: { requestId: true, expert: { select: { name: true } } },
+  });
+  const names = new Map<number, string>();
+  for (const offer of offers) if (!names.has(offer.requestId)) names.set(offer.requestId, offer.expert.name);
+  return names;
+}

@@ -36,6 +36,12 @@ async function seedRequests(db: Db, now: Date): Promise<void> {
     };
   });
   await db.helpRequest.createMany({ data: rows });
+  // R-0004 waits on an offer to a named expert.
+  const request = await db.helpRequest.findUniqueOrThrow({ where: { code: "R-0004" } });
+  const expert = await db.expert.findUniqueOrThrow({ where: { externalId: "D001" } });
+  await db.match.create({
+    data: { requestId: request.id, expertId: expert.id, rank: 1, score: 0.8, status: "offered", offeredAt: now },
+  });
 }
 
 describe("the board at scale", () => {
@@ -52,6 +58,7 @@ describe("the board at scale", () => {
     expect(await oldest.textContent()).toContain("没有匹配的候选人");
     expect(await oldest.textContent()).toMatch(/5 天 \d+ 小时/);
     expect(await overdue.locator("tbody tr").nth(1).textContent()).toContain("专家未答复邀请");
+    expect(await overdue.locator("tbody tr").nth(3).textContent()).toContain("陈志强未答复邀请");
     expect(await overdue.locator("tbody tr").count()).toBe(20);
     expect(await overdue.textContent()).toContain("另有 10 条未列出");
 
