@@ -2,7 +2,7 @@
 
 import { guangdongCities } from "../core/roster/normalise-city.ts";
 import { teamScope } from "../handlers/staff/roles.ts";
-import { type BoardFilter, loadBoard } from "../prisma/console-board.ts";
+import { awaitedExperts, type BoardFilter, loadBoard } from "../prisma/console-board.ts";
 import type { ConsoleApp, ConsoleDeps } from "./console-deps.ts";
 import { boardPage, boardStatuses } from "./pages/board-page.ts";
 
@@ -22,8 +22,12 @@ export function registerBoardRoutes(app: ConsoleApp, deps: ConsoleDeps): void {
       before: Number.isSafeInteger(before) && before > 0 ? before : undefined,
     };
     const board = await loadBoard(deps.services.db, filter, ctx.now);
+    const awaited = await awaitedExperts(
+      deps.services.db,
+      board.overdue.map((row) => row.id),
+    );
     // Fixed lists: reading the choices from 100,000 requests would cost more than the page.
     const choices = { cities: guangdongCities, kinds: requestKinds };
-    return c.html(boardPage(ctx, board, filter, choices, scope !== null).text);
+    return c.html(boardPage(ctx, { ...board, awaited }, filter, choices, scope !== null).text);
   });
 }

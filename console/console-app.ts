@@ -98,6 +98,9 @@ export function createConsole(options: ConsoleOptions): ConsoleApp {
     });
   });
 
+  // Browsers ask for it on every first visit: no icon, and no 401 in their console for it.
+  app.get("/favicon.ico", (c) => c.body(null, 204));
+
   app.get("/login/:token", (c) => {
     const locale = readerLocale(c);
     return c.html(loginPage(translate(services, locale), locale, c.req.param("token")).text);

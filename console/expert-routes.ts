@@ -58,6 +58,15 @@ export function registerExpertRoutes(app: ConsoleApp, deps: ConsoleDeps): void {
     return c.html(expertsPage(ctx, "", hits, next).text);
   });
 
+  app.post("/experts", async (c) => {
+    const ctx = c.get("page");
+    const form = await formOf(c);
+    if (!form) return c.text("403", 403);
+    const words = (typeof form["q"] === "string" ? form["q"] : "").trim().slice(0, 200);
+    if (!words) return c.redirect("/experts", 303);
+    return c.html(expertsPage(ctx, words, await search(deps, ctx, words), null).text);
+  });
+
   app.get("/experts/:id", async (c) => {
     const ctx = c.get("page");
     const data = await loadExpertProfile(deps.services.db, c.req.param("id"), ctx.now);

@@ -12,12 +12,13 @@ import { rosterReportLines } from "../core/roster/roster-report.ts";
 import { teamScope } from "../handlers/staff/roles.ts";
 import { figuresOf } from "../jobs/digest/digest-figures.ts";
 import { digestTally } from "../jobs/digest/digest-tally.ts";
-import { hoursToFirstAcceptance, requestsPerDay } from "../prisma/console-programme.ts";
+import { countDemoExperts, hoursToFirstAcceptance, requestsPerDay } from "../prisma/console-programme.ts";
 import { exportRoster } from "../prisma/roster/export-roster.ts";
 import { importRoster } from "../prisma/roster/import-roster.ts";
 import { type ConsoleApp, type ConsoleDeps, formOf } from "./console-deps.ts";
+import { figuresCsv, figuresXlsx, xlsxType } from "./figures-file.ts";
 import type { PageContext } from "./layout.ts";
-import { periodDays, programmePage } from "./pages/programme-page.ts";
+import { type ProgrammeData, periodDays, programmePage, programmeTables } from "./pages/programme-page.ts";
 
 const dayMs = 24 * 3600 * 1000;
 
@@ -51,45 +52,64 @@ async function importUpload(ctx: PageContext, file: File): Promise<string[]> {
 export function registerProgrammeRoutes(app: ConsoleApp, deps: ConsoleDeps): void {
   const reports = new Map<string, string[]>();
 
-  app.get("/programme", async (c) => {
-    const ctx = c.get("page");
-    const asked = Number.parseInt(c.req.query("days") ?? "7", 10);
-    const days = periodDays.includes(asked) ? asked : 7;
+  /** The page's data for the period asked (7 days unless 1, 30 or 90), in the viewer's scope. */
+  async function programmeData(ctx: PageContext, asked: string | undefined): Promise<ProgrammeData> {
+    const wanted = Number.parseInt(asked ?? "7", 10);
+    const days = periodDays.includes(wanted) ? wanted : 7;
     const end = ctx.now;
     const start = new Date(end.getTime() - days * dayMs);
     const scope = teamScope(ctx.viewer);
-    const [tally, perDay, acceptanceHours] = await Promise.all([
+    const [tally, perDay, acceptanceHours, demoExperts] = await Promise.all([
       digestTally(deps.services.db, { start, end, live: true }),
       requestsPerDay(deps.services.db, start, end, scope),
       hoursToFirstAcceptance(deps.services.db, start, end, scope),
+      mayManageRoster(ctx) ? countDemoExperts(deps.services.db) : 0,
     ]);
     const report = reports.get(ctx.viewer.csrf) ?? [];
     reports.delete(ctx.viewer.csrf);
-    return c.html(
-      programmePage(ctx, {
-        days,
-        figures: figuresOf(tally, scope),
-        perDay,
-        acceptanceHours,
-        mayManageRoster: mayManageRoster(ctx),
-        report,
-      }).text,
-    );
+    return {
+      days,
+      figures: figuresOf(tally, scope),
+      perDay,
+      acceptanceHours,
+      mayManageRoster: mayManageRoster(ctx),
+      demoExperts,
+      report,
+    };
+  }
+
+  app.get("/programme", async (c) => {
+    const ctx = c.get("page");
+    return c.html(programmePage(ctx, await programmeData(ctx, c.req.query("days"))).text);
   });
 
-  app.get("/programme/roster.:format{csv|xlsx}", async (c) => {
+  // The charts' numbers as a file, for a report: the same tables, in the reader's language.
+  app.get("/programme/figures/:format{csv|xlsx}", async (c) => {
+    const ctx = c.get("page");
+    const data = await programmeData(ctx, c.req.query("days"));
+    const tables = programmeTables(ctx, data);
+    const format = c.req.param("format");
+    const bytes = format === "csv" ? figuresCsv(tables) : await figuresXlsx(tables);
+    return c.body(bytes, 200, {
+      "content-type": format === "csv" ? "text/csv; charset=utf-8" : xlsxType,
+      "content-disposition": `attachment; filename="programme-${data.days}d.${format}"`,
+      "cache-control": "no-store",
+    });
+  });
+
+  app.get("/programme/roster/:format{csv|xlsx}", async (c) => {
     const ctx = c.get("page");
     if (!mayManageRoster(ctx)) return c.text(ctx.t("console.programme.staff_only"), 403);
     const format = c.req.param("format");
     const file = path.join(tmpdir(), `craftbridge-roster-${randomUUID()}.${format}`);
     try {
-      await exportRoster(deps.services.db, file, { language: ctx.locale === "en" ? "en" : "zh" });
+      await exportRoster(deps.services.db, file, {
+        language: ctx.locale === "en" ? "en" : "zh",
+        includeDemo: c.req.query("demo") === "1",
+      });
       const bytes = await readFile(file);
       return c.body(bytes, 200, {
-        "content-type":
-          format === "csv"
-            ? "text/csv; charset=utf-8"
-            : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "content-type": format === "csv" ? "text/csv; charset=utf-8" : xlsxType,
         "content-disposition": `attachment; filename="roster.${format}"`,
         "cache-control": "no-store",
       });

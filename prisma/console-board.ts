@@ -65,11 +65,7 @@ export async function loadBoard(db: Db, filter: BoardFilter, now = new Date()): 
   const overdueWhere: Prisma.HelpRequestWhereInput = {
     ...scope,
     // A finished status asked for: nothing of it waits.
-    status: filter.status
-      ? waitingStatuses.includes(filter.status)
-        ? filter.status
-        : "-"
-      : { in: waitingStatuses },
+    status: filter.status ? (waitingStatuses.includes(filter.status) ? filter.status : "-") : { in: waitingStatuses },
     createdAt: { lt: new Date(now.getTime() - overdueMs) },
   };
   const [page, grouped, overdue, overdueCount] = await Promise.all([
@@ -92,4 +88,17 @@ export async function loadBoard(db: Db, filter: BoardFilter, now = new Date()): 
   for (const group of grouped) counts[group.status] = group._count._all;
   const last = rows.at(-1);
   return { rows, next: page.length > boardPageSize && last ? last.id : null, counts, overdue, overdueCount };
+}
+
+/** For each request, the expert its oldest open offer waits on: the board names them, as the digest does. */
+export async function awaitedExperts(db: Db, requestIds: readonly number[]): Promise<Map<number, string>> {
+  if (requestIds.length === 0) return new Map();
+  const offers = await db.match.findMany({
+    where: { requestId: { in: [...requestIds] }, status: "offered" },
+    orderBy: { offeredAt: "asc" },
+    select: { requestId: true, expert: { select: { name: true } } },
+  });
+  const names = new Map<number, string>();
+  for (const offer of offers) if (!names.has(offer.requestId)) names.set(offer.requestId, offer.expert.name);
+  return names;
 }

@@ -49,3 +49,8 @@ export async function hoursToFirstAcceptance(
   }
   return [...first.values()];
 }
+
+/** How many demo experts the roster holds: the export leaves them out unless asked. */
+export function countDemoExperts(db: Db): Promise<number> {
+  return db.expert.count({ where: { isDemo: true } });
+}

@@ -21,7 +21,10 @@ function query(filter: BoardFilter, change: Partial<BoardFilter>): string {
   return text ? `/?${text}` : "/";
 }
 
-function requestRow(ctx: PageContext, row: BoardRow, overdue: boolean): Html {
+/** The board as the page shows it: the expert each overdue offer waits on, by request id. */
+export type BoardView = Board & { awaited: Map<number, string> };
+
+function requestRow(ctx: PageContext, row: BoardRow, overdue: boolean, awaited?: string): Html {
   const { t, locale, now } = ctx;
   const waiting = waitingStatuses.includes(row.status);
   const skills = skillLabels(row, locale).join(t("list.separator"));
@@ -32,18 +35,18 @@ function requestRow(ctx: PageContext, row: BoardRow, overdue: boolean): Html {
 <td>${teamLabel(row.teamKey, locale) ?? "—"}</td>
 <td>${row.city ?? "—"}</td>
 <td>${row.kind ? t(keyIn("kind", row.kind)) : "—"}</td>
-<td>${overdue ? t(keyIn("digest.reason", waitReasonKey(row.status, row.waitReason)), { expert: t("digest.someone") }) : skills || "—"}</td>
+<td>${overdue ? t(keyIn("digest.reason", waitReasonKey(row.status, row.waitReason)), { expert: awaited ?? t("digest.someone") }) : skills || "—"}</td>
 <td class="excerpt">${row.text.slice(0, 60)}</td>
 </tr>`;
 }
 
-function table(ctx: PageContext, rows: BoardRow[], overdue: boolean): Html {
+function table(ctx: PageContext, rows: BoardRow[], overdue: boolean, awaited = new Map<number, string>()): Html {
   const { t } = ctx;
   return html`<table class="list"><thead><tr>
 <th>${t("console.board.code")}</th><th>${t("console.board.status")}</th><th>${t("console.board.waited")}</th>
 <th>${t("console.board.team")}</th><th>${t("console.board.city")}</th><th>${t("console.board.kind")}</th>
 <th>${overdue ? t("console.board.reason") : t("console.board.skills")}</th><th>${t("console.board.text")}</th>
-</tr></thead><tbody>${rows.map((row) => requestRow(ctx, row, overdue))}</tbody></table>`;
+</tr></thead><tbody>${rows.map((row) => requestRow(ctx, row, overdue, awaited.get(row.id)))}</tbody></table>`;
 }
 
 function options(values: readonly { value: string; label: string }[], selected: string | undefined, any: string): Html {
@@ -55,7 +58,7 @@ function options(values: readonly { value: string; label: string }[], selected: 
 
 export function boardPage(
   ctx: PageContext,
-  board: Board,
+  board: BoardView,
   filter: BoardFilter,
   choices: { cities: readonly string[]; kinds: readonly string[] },
   teamLocked: boolean,
@@ -86,7 +89,7 @@ ${teamLocked ? "" : html`<label>${t("console.board.team")} <select name="teamKey
 <button type="submit">${t("console.board.filter")}</button>
 </form>`;
   const overdue = board.overdue.length
-    ? html`<section class="overdue"><h2>${t("console.board.overdue", { count: board.overdueCount })}</h2>${table(ctx, board.overdue, true)}${
+    ? html`<section class="overdue"><h2>${t("console.board.overdue", { count: board.overdueCount })}</h2>${table(ctx, board.overdue, true, board.awaited)}${
         board.overdueCount > board.overdue.length
           ? html`<p class="hint">${t("console.board.overdue_more", { more: board.overdueCount - board.overdue.length })}</p>`
           : ""
@@ -95,8 +98,12 @@ ${teamLocked ? "" : html`<label>${t("console.board.team")} <select name="teamKey
   const rows = board.rows.length
     ? table(ctx, board.rows, false)
     : html`<p class="empty">${t("console.board.none")}</p>`;
-  const next = board.next
-    ? html`<p class="pager"><a href="${query(filter, { before: board.next })}">${t("console.board.next")}</a></p>`
+  const back = filter.before
+    ? html`<a href="${query(filter, { before: undefined })}">${t("console.board.first")}</a> `
     : "";
+  const onward = board.next
+    ? html`<a href="${query(filter, { before: board.next })}">${t("console.board.next")}</a>`
+    : "";
+  const next = back || onward ? html`<p class="pager">${back}${onward}</p>` : "";
   return page(ctx, "board", t("console.nav.board"), html`${tabs}${filters}${overdue}<section>${rows}</section>${next}`);
 }

@@ -7,7 +7,7 @@ import type { MatchReason } from "../../jobs/matching/types.ts";
 import type { ExpertListRow } from "../../prisma/console-experts.ts";
 import { displayedName } from "../format.ts";
 import { type Html, html } from "../html.ts";
-import { type PageContext, page } from "../layout.ts";
+import { csrfField, type PageContext, page } from "../layout.ts";
 
 export interface ExpertHit {
   expert: ExpertListRow;
@@ -27,7 +27,8 @@ export function expertsPage(ctx: PageContext, query: string, hits: ExpertHit[], 
 ${query ? html`<td>${score === null ? "—" : score.toFixed(2)}</td><td>${reasons.map((reason) => t(keyIn("reasons", reason.key), reason.params)).join(t("list.dot"))}</td>` : ""}
 </tr>`,
   );
-  const search = html`<form method="get" action="/experts" class="filters" role="search">
+  // Posted, not in the address: what staff type may be a phone number, and an address lands in histories.
+  const search = html`<form method="post" action="/experts" class="filters" role="search">${csrfField(ctx)}
 <input type="search" name="q" value="${query}" placeholder="${t("console.expert.search_hint")}" size="40">
 <button type="submit">${t("console.expert.search")}</button></form>`;
   const table = hits.length

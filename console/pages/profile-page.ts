@@ -97,7 +97,7 @@ ${fact(t("console.expert.fields.employer"), [expert.employer, expert.title].filt
 ${fact(t("console.expert.fields.teamKey"), teamLabel(expert.teamKey, locale))}
 ${fact(t("console.expert.fields.skills"), jsonList(expert.skills).join(separator))}
 ${fact(t("console.expert.fields.achievements"), expert.achievements)}
-${fact(t("console.expert.fields.city"), [expert.city + (expert.district ?? ""), ...jsonList(expert.cities)].filter(Boolean).join(separator))}
+${fact(t("console.expert.fields.city"), [expert.city + (expert.district ?? ""), ...jsonList(expert.cities).filter((city) => city !== expert.city)].filter(Boolean).join(separator))}
 ${fact(t("console.expert.mode"), modes.join(separator))}
 ${fact(t("console.expert.fields.phone"), expert.phone)}
 ${fact(t("console.expert.load"), t("console.expert.load_value", { month: load.offersThisMonth, cap: ctx.services.config.MONTHLY_OFFER_CAP, open: load.openOffers }))}

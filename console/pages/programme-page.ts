@@ -17,6 +17,8 @@ export interface ProgrammeData {
   acceptanceHours: number[];
   /** Staff and admins manage the roster; a team leader sees the figures. */
   mayManageRoster: boolean;
+  /** Demo experts in the roster: the export leaves them out, with a link that takes them in. */
+  demoExperts: number;
   /** The last import's report, when this page follows one. */
   report: string[];
 }
@@ -29,69 +31,96 @@ const buckets = [
   { key: "over_3d", max: Number.POSITIVE_INFINITY },
 ];
 
-export function programmePage(ctx: PageContext, data: ProgrammeData): Html {
+/** One chart's numbers: drawn on the page and written, the same, into the export. */
+export interface FigureTable {
+  title: string;
+  series: string[];
+  rows: { label: string; values: number[] }[];
+}
+
+/** The page's charts as tables, in the page's order. */
+export function programmeTables(ctx: PageContext, data: ProgrammeData): FigureTable[] {
   const { t, locale } = ctx;
   const { figures } = data;
   const team = (key: string | null) => teamLabel(key, locale) ?? t("digest.no_team");
-  const periods = html`<nav class="tabs">${periodDays.map(
-    (days) =>
-      html`<a href="/programme?days=${days}" class="${days === data.days ? "current" : ""}">${t("console.programme.last_days", { days })}</a>`,
-  )}</nav>`;
-  const funnel = barChart(
-    t("console.programme.funnel"),
-    [t("console.programme.count")],
-    [
-      { label: t("console.programme.new_requests"), values: [figures.newRequests] },
-      { label: t("console.programme.offers"), values: [figures.offers] },
-      { label: t("console.programme.accepted"), values: [figures.accepted] },
-      { label: t("console.programme.introductions"), values: [figures.introductions] },
-      { label: t("console.programme.solved"), values: [figures.solved] },
-    ],
-  );
-  const teams = barChart(
-    t("console.programme.by_team"),
-    [t("console.programme.new_requests"), t("console.programme.introductions"), t("console.programme.waiting")],
-    figures.teams.map((line) => ({
-      label: team(line.teamKey),
-      values: [line.requests, line.introductions, line.waiting],
-    })),
-  );
+  const count = [t("console.programme.count")];
   const cityCounts = new Map<string, number>();
   for (const line of figures.byTeam)
     for (const city of line.cities) {
       const name = city.city ?? t("digest.no_city");
       cityCounts.set(name, (cityCounts.get(name) ?? 0) + city.count);
     }
-  const cities = barChart(
-    t("console.programme.by_city"),
-    [t("console.programme.new_requests")],
-    [...cityCounts]
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, 21)
-      .map(([label, count]) => ({ label, values: [count] })),
-  );
-  const overTime = columnChart(
-    t("console.programme.over_time"),
-    data.perDay.map((point) => ({ label: point.day, value: point.count })),
-  );
-  const acceptance = barChart(
-    t("console.programme.first_acceptance"),
-    [t("console.programme.count")],
-    buckets.map((bucket, index) => ({
-      label: t(keyIn("console.programme.buckets", bucket.key)),
-      values: [
-        data.acceptanceHours.filter((hours) => hours < bucket.max && hours >= (buckets[index - 1]?.max ?? 0)).length,
-      ],
-    })),
-  );
   const average = figures.ratingCount ? (figures.ratingSum / figures.ratingCount).toFixed(1) : "—";
-  const outcomes = barChart(
-    t("console.programme.outcomes", { average, count: figures.ratingCount }),
-    [t("console.programme.count")],
-    [
-      { label: t("console.outcome.solved"), values: [figures.solved] },
-      { label: t("console.outcome.unsolved"), values: [figures.unsolved] },
-    ],
+  return [
+    {
+      title: t("console.programme.funnel"),
+      series: count,
+      rows: [
+        { label: t("console.programme.new_requests"), values: [figures.newRequests] },
+        { label: t("console.programme.offers"), values: [figures.offers] },
+        { label: t("console.programme.accepted"), values: [figures.accepted] },
+        { label: t("console.programme.introductions"), values: [figures.introductions] },
+        { label: t("console.programme.solved"), values: [figures.solved] },
+      ],
+    },
+    {
+      title: t("console.programme.over_time"),
+      series: [t("console.programme.new_requests")],
+      rows: data.perDay.map((point) => ({ label: point.day, values: [point.count] })),
+    },
+    {
+      title: t("console.programme.by_team"),
+      series: [
+        t("console.programme.new_requests"),
+        t("console.programme.introductions"),
+        t("console.programme.waiting"),
+      ],
+      rows: figures.teams.map((line) => ({
+        label: team(line.teamKey),
+        values: [line.requests, line.introductions, line.waiting],
+      })),
+    },
+    {
+      title: t("console.programme.by_city"),
+      series: [t("console.programme.new_requests")],
+      rows: [...cityCounts].sort((a, b) => b[1] - a[1]).map(([label, value]) => ({ label, values: [value] })),
+    },
+    {
+      title: t("console.programme.first_acceptance"),
+      series: count,
+      rows: buckets.map((bucket, index) => ({
+        label: t(keyIn("console.programme.buckets", bucket.key)),
+        values: [
+          data.acceptanceHours.filter((hours) => hours < bucket.max && hours >= (buckets[index - 1]?.max ?? 0)).length,
+        ],
+      })),
+    },
+    {
+      title: t("console.programme.outcomes", { average, count: figures.ratingCount }),
+      series: count,
+      rows: [
+        { label: t("console.outcome.solved"), values: [figures.solved] },
+        { label: t("console.outcome.unsolved"), values: [figures.unsolved] },
+      ],
+    },
+  ];
+}
+
+export function programmePage(ctx: PageContext, data: ProgrammeData): Html {
+  const { t } = ctx;
+  const { figures } = data;
+  const periods = html`<nav class="tabs">${periodDays.map(
+    (days) =>
+      html`<a href="/programme?days=${days}" class="${days === data.days ? "current" : ""}">${t("console.programme.last_days", { days })}</a>`,
+  )}</nav>`;
+  const [funnel, overTime, teams, cities, acceptance, outcomes] = programmeTables(ctx, data).map((table, index) =>
+    index === 1
+      ? columnChart(
+          table.title,
+          table.rows.map((row) => ({ label: row.label, value: row.values[0] ?? 0 })),
+        )
+      : // The city chart shows the largest 21; the export has them all.
+        barChart(table.title, table.series, index === 3 ? table.rows.slice(0, 21) : table.rows),
   );
   const summary = html`<p>${t("console.programme.summary", {
     requests: figures.newRequests,
@@ -102,9 +131,15 @@ export function programmePage(ctx: PageContext, data: ProgrammeData): Html {
     introductions: figures.introductions,
     waiting: figures.waitingCount,
   })}</p>`;
+  const exportFigures = html`<p>${t("console.programme.export_figures")}: <a href="/programme/figures/csv?days=${data.days}">CSV</a> · <a href="/programme/figures/xlsx?days=${data.days}">XLSX</a></p>`;
   const roster = data.mayManageRoster
     ? html`<h2>${t("console.programme.roster")}</h2>
-<p>${t("console.programme.export")}: <a href="/programme/roster.csv">CSV</a> · <a href="/programme/roster.xlsx">XLSX</a></p>
+<p>${t("console.programme.export")}: <a href="/programme/roster/csv">CSV</a> · <a href="/programme/roster/xlsx">XLSX</a></p>
+${
+  data.demoExperts > 0
+    ? html`<p class="hint">${t("console.programme.demo_left_out", { count: data.demoExperts })} <a href="/programme/roster/csv?demo=1">${t("console.programme.with_demo", { format: "CSV" })}</a> · <a href="/programme/roster/xlsx?demo=1">${t("console.programme.with_demo", { format: "XLSX" })}</a></p>`
+    : ""
+}
 <form method="post" action="/programme/import" enctype="multipart/form-data" class="filters">${csrfField(ctx)}
 <label>${t("console.programme.import")} <input type="file" name="roster" accept=".csv,.xlsx" required></label>
 <button type="submit">${t("console.programme.upload")}</button></form>
@@ -114,6 +149,6 @@ ${data.report.length ? html`<pre class="report" role="status">${data.report.join
     ctx,
     "programme",
     t("console.nav.programme"),
-    html`${periods}${summary}${funnel}${overTime}${teams}${cities}${acceptance}${outcomes}${roster}`,
+    html`${periods}${summary}${exportFigures}${funnel}${overTime}${teams}${cities}${acceptance}${outcomes}${roster}`,
   );
 }

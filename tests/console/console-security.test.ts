@@ -37,7 +37,7 @@ describe("the console's safety", () => {
   it("shows no programme data without a session and sends a CSP without inline scripts", async () => {
     const b = await bot();
     const app = createConsole({ services: b.app.services });
-    for (const url of ["/", "/requests/R-0001", "/experts", "/experts/D001", "/programme", "/programme/roster.csv"]) {
+    for (const url of ["/", "/requests/R-0001", "/experts", "/experts/D001", "/programme", "/programme/roster/csv"]) {
       const response = await app.request(url);
       expect(response.status, url).toBe(401);
       expect(await response.text()).toContain("/console");

@@ -1,7 +1,7 @@
 // The staff console as staff use it in a browser: log in with a link from the chat, find a request,
 // assign an expert (who gets the offer in their chat), open a profile; and what it refuses.
 import { describe, expect, it } from "vitest";
-import { useTestBots } from "../support/bots.ts";
+import { offeredTo, useTestBots } from "../support/bots.ts";
 import { useConsole } from "./console-browser.ts";
 
 const group = "东莞制造企业群";
@@ -26,6 +26,20 @@ describe("the staff console", () => {
     await page.getByRole("button", { name: "指派", exact: true }).click();
     await page.getByText(`已将需求 R-0001 指派给 ${chosen.name}`).waitFor();
     await b.waitFor(new RegExp(`^\\[dm:${chosen.name}\\] 匠桥: .*R-0001.*\\[1:接受\\]`));
+  });
+
+  it("re-matches a request through the chat's /rematch: the timeline and the experts' chats show it", async () => {
+    const b = await bot();
+    const first = offeredTo(await b.run([`/in ${group}`, `/as ${manager}`, ask]));
+    const app = await consoleFor(b);
+    const page = await app.logIn(await app.linkFor("工会小陈"));
+    await page.goto(`${app.url}/requests/R-0001`);
+    await page.getByRole("button", { name: "重新匹配" }).click();
+    await page.getByText("需求 R-0001 正在重新匹配。").waitFor();
+    expect(await page.locator("ol.timeline").textContent()).toContain("工作人员重新匹配");
+    // The chat's own lifecycle: the first offer withdrawn in that expert's chat, the next expert asked in theirs.
+    await b.waitFor(new RegExp(`^\\[dm:${first}\\] 匠桥: 需求 R-0001 的邀请已撤回`));
+    await b.waitFor(new RegExp(`^\\[dm:(?!${first}\\])[^\\]]+\\] 匠桥: .*R-0001.*\\[1:接受\\]`));
   });
 
   it("refuses a link the second time, and pages without a session", async () => {
