@@ -41,6 +41,20 @@ async function changeableRequest(ctx: HandlerContext, code: string | null | unde
   return request;
 }
 
+/** How long after asking a person's unaddressed correction ("Actually we are in Jiangmen") is read as theirs. */
+const correctionWindowMs = 24 * 60 * 60 * 1000;
+
+/**
+ * Whether an unaddressed correction in a group changes the speaker's own recent request: "搞错咗，其实系高明"
+ * right after asking needs no @, while the same words from anyone else stay chatter.
+ */
+export async function correctsOwnRecentRequest(ctx: HandlerContext): Promise<boolean> {
+  const changes = ctx.understanding.correction?.changes;
+  if (!changes || Object.keys(changes).length === 0) return false;
+  const request = await latestOpenRequest(ctx.services.db, ctx.chat.id, ctx.speaker.personId);
+  return Boolean(request && Date.now() - request.createdAt.getTime() < correctionWindowMs);
+}
+
 export async function handleCorrection(ctx: HandlerContext): Promise<void> {
   const { services, t, locale, understanding, speaker } = ctx;
   const correction = understanding.correction;

@@ -15,7 +15,7 @@ import { handleFeedback } from "./feedback.ts";
 import { handleOfferReply } from "./offer-reply.ts";
 import { handlePendingAnswer } from "./pending-answer.ts";
 import { handleProfileMessage } from "./profile/profile-message.ts";
-import { handleCancel, handleCorrection } from "./request-changes.ts";
+import { correctsOwnRecentRequest, handleCancel, handleCorrection } from "./request-changes.ts";
 import { handleHelpRequest } from "./request-intake.ts";
 import { handleStatusQuestion } from "./request-status.ts";
 import { handleFileMessage } from "./roster/roster-upload.ts";
@@ -71,7 +71,8 @@ const byIntent: Middleware = async (ctx) => {
       if (addressed) return handleAvailability(ctx);
       return;
     case "correction":
-      if (addressed || understanding.correction.code) return handleCorrection(ctx);
+      if (addressed || understanding.correction.code || (await correctsOwnRecentRequest(ctx)))
+        return handleCorrection(ctx);
       return;
     case "cancel":
       if (addressed || understanding.code) return handleCancel(ctx);
