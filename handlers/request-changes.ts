@@ -35,7 +35,9 @@ async function changeableRequest(ctx: HandlerContext, code: string | null | unde
     return null;
   }
   if (inSet(finishedRequestStatuses, request.status)) {
-    await ctx.reply(t("intake.already_closed", { code: request.code }));
+    // An introduced request is not over ("已结束"): it has its expert, and staff can still step in.
+    const key = request.status === "introduced" ? "intake.already_introduced" : "intake.already_closed";
+    await ctx.reply(t(key, { code: request.code }));
     return null;
   }
   return request;

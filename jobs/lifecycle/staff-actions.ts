@@ -10,15 +10,18 @@ import {
   openRequestStatuses,
   unusedMatchStatuses,
 } from "../../core/statuses.ts";
+import { acceptedMatchesFor } from "../../prisma/accepted-matches.ts";
 import {
   assignableExpert,
   assignCandidate,
   cappedOffersSince,
   matchesOf,
+  personOfExpert,
   requestForOffer,
+  transitionMatch,
 } from "../../prisma/matches.ts";
 import { type StoredRequest, transitionRequest } from "../../prisma/requests.ts";
-import type { Services } from "../services.ts";
+import { type Services, sendToPerson } from "../services.ts";
 import { rolesOf } from "./offer-card.ts";
 import { offerTo } from "./offer-next.ts";
 import { enqueueMatch, enqueueOfferNext } from "./queues.ts";
@@ -34,6 +37,38 @@ export type AssignOutcome =
   | { kind: "assigned"; expert: string };
 
 /**
+ * Staff may assign or re-match an open request, and an introduced one too: the expert may not have turned up.
+ * Closed, cancelled and expired requests are over.
+ */
+function staffMayStepIn(request: StoredRequest): boolean {
+  return request.status === "introduced" || !inSet(finishedRequestStatuses, request.status);
+}
+
+/**
+ * Staff assign or re-match an introduced one-expert request: the expert who accepted no longer holds it, and is
+ * told so. A team request keeps its experts (staff replace one role with /assign).
+ */
+async function releaseIntroduced(services: Services, request: StoredRequest, actor: string): Promise<void> {
+  if (request.status !== "introduced" || request.teamSize > 1) return;
+  for (const match of await acceptedMatchesFor(services.db, request.id)) {
+    const released = await transitionMatch(services.db, {
+      id: match.id,
+      requestId: request.id,
+      from: ["accepted"],
+      to: "withdrawn",
+      event: { actor, type: "withdrawn", detail: { expert: match.expertName } },
+    });
+    const person = released ? await personOfExpert(services.db, match.expertId) : null;
+    if (!person) continue;
+    await sendToPerson(services, {
+      personId: person.id,
+      key: `released-${match.id}`,
+      compose: (t) => ({ kind: "text", text: t("intro.released", { code: request.code }) }),
+    });
+  }
+}
+
+/**
  * Offers the request to exactly the expert staff named (`who`: roster id or name), with a fresh card,
  * or refuses and says why. In a two-expert team the expert takes the role that has nobody yet; for a
  * one-expert request the open offer of anyone else is withdrawn.
@@ -45,7 +80,7 @@ export async function assignExpert(
   actor: string,
 ): Promise<AssignOutcome> {
   const { db, config } = services;
-  if (inSet(finishedRequestStatuses, request.status)) return { kind: "closed" };
+  if (!staffMayStepIn(request)) return { kind: "closed" };
   const expert = who ? await assignableExpert(db, who) : null;
   if (!expert) return { kind: "expert_not_found" };
   const refuse = (reason: AssignRefusal): AssignOutcome => ({ kind: "refused", reason, expert: expert.name });
@@ -58,7 +93,8 @@ export async function assignExpert(
   if (cappedOffersSince(db, expert.id, monthStart(new Date())) - holding >= config.MONTHLY_OFFER_CAP) {
     return refuse("capped");
   }
-  const roles = rolesOf({ teamSize: request.teamSize, matches });
+  await releaseIntroduced(services, request, actor);
+  const roles = rolesOf({ teamSize: request.teamSize, matches: await matchesOf(db, request.id) });
   const free = roles.find(
     (role) => !matches.some((match) => match.role === role && inSet(holdingMatchStatuses, match.status)),
   );
@@ -91,11 +127,12 @@ export async function rematchRequest(
   request: StoredRequest,
   actor: string,
 ): Promise<"rematching" | "closed"> {
-  if (inSet(finishedRequestStatuses, request.status)) return "closed";
+  if (!staffMayStepIn(request)) return "closed";
   await withdrawOpenOffers(services, request, actor);
+  await releaseIntroduced(services, request, actor);
   const reopened = await transitionRequest(services.db, {
     id: request.id,
-    from: openRequestStatuses,
+    from: [...openRequestStatuses, "introduced"],
     to: "open",
     set: { waitReason: null },
     event: { actor, type: "rematch" },
