@@ -9,6 +9,7 @@ import { handleAvailability } from "./availability.ts";
 import { register as registerCardPress } from "./card-press.ts";
 import { register as registerCommands } from "./commands.ts";
 import { Composer, type Middleware } from "./composer.ts";
+import { handleContactRelay } from "./contact-relay.ts";
 import type { HandlerContext } from "./context.ts";
 import { handleDataDeletion } from "./data-deletion.ts";
 import { handleFeedback } from "./feedback.ts";
@@ -103,7 +104,7 @@ export function createRouter(): Composer {
   const router = new Composer();
   registerCardPress(router);
   router.filter((ctx) => Boolean(ctx.message.file), handleFileMessage);
-  router.use(readableText, accountBinding);
+  router.use(readableText, accountBinding, consuming(handleContactRelay));
   router.filter(isAddressed, consuming(handleDataDeletion));
   router.use(consuming(handlePendingAnswer), consuming(handleProfileMessage));
   registerCommands(router);
