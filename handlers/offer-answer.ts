@@ -1,5 +1,6 @@
 // What an expert hears when answering an offer (by text or by a card button); the lifecycle applies
 // the answer (jobs/lifecycle/answer-offer.ts).
+import { shortTime } from "../core/calendar.ts";
 import type { TranslationKey } from "../core/i18n.ts";
 import type { OfferAnswer } from "../core/understanding/types.ts";
 import { type AnswerOutcome, answerOffer as applyAnswer } from "../jobs/lifecycle/answer-offer.ts";
@@ -19,7 +20,17 @@ const replyKeys: Record<AnswerOutcome["kind"], TranslationKey> = {
 /** Applies an answer to an offer the speaker holds, and tells them what it did. */
 export async function answerOffer(ctx: HandlerContext, matchId: string, answer: OfferAnswer): Promise<void> {
   const { services, t, speaker } = ctx;
-  await applyAnswer(services, { matchId, expertId: speaker.expertId, personId: speaker.personId, answer }, (outcome) =>
-    ctx.reply(t(replyKeys[outcome.kind], "code" in outcome ? { code: outcome.code } : {})),
+  await applyAnswer(
+    services,
+    { matchId, expertId: speaker.expertId, personId: speaker.personId, answer },
+    (outcome) => {
+      if (outcome.kind === "later") {
+        // "稍后" hears the real deadline, and when the one reminder comes if it is still to come.
+        const deadline = shortTime(outcome.deadline);
+        if (!outcome.remindAt) return ctx.reply(t("offer.later_ack_final", { code: outcome.code, deadline }));
+        return ctx.reply(t("offer.later_ack", { code: outcome.code, deadline, remindAt: shortTime(outcome.remindAt) }));
+      }
+      return ctx.reply(t(replyKeys[outcome.kind], "code" in outcome ? { code: outcome.code } : {}));
+    },
   );
 }

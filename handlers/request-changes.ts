@@ -35,10 +35,26 @@ async function changeableRequest(ctx: HandlerContext, code: string | null | unde
     return null;
   }
   if (inSet(finishedRequestStatuses, request.status)) {
-    await ctx.reply(t("intake.already_closed", { code: request.code }));
+    // An introduced request is not over ("已结束"): it has its expert, and staff can still step in.
+    const key = request.status === "introduced" ? "intake.already_introduced" : "intake.already_closed";
+    await ctx.reply(t(key, { code: request.code }));
     return null;
   }
   return request;
+}
+
+/** How long after asking a person's unaddressed correction ("Actually we are in Jiangmen") is read as theirs. */
+const correctionWindowMs = 24 * 60 * 60 * 1000;
+
+/**
+ * Whether an unaddressed correction in a group changes the speaker's own recent request: "搞错咗，其实系高明"
+ * right after asking needs no @, while the same words from anyone else stay chatter.
+ */
+export async function correctsOwnRecentRequest(ctx: HandlerContext): Promise<boolean> {
+  const changes = ctx.understanding.correction?.changes;
+  if (!changes || Object.keys(changes).length === 0) return false;
+  const request = await latestOpenRequest(ctx.services.db, ctx.chat.id, ctx.speaker.personId);
+  return Boolean(request && Date.now() - request.createdAt.getTime() < correctionWindowMs);
 }
 
 export async function handleCorrection(ctx: HandlerContext): Promise<void> {

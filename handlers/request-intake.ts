@@ -1,23 +1,32 @@
 // A help request from an enterprise: register it with a code, ask for what is missing, match.
 
-import { describeRequest } from "../core/request-format.ts";
+import { describePlace } from "../core/request-format.ts";
 import type { ParsedRequest } from "../core/understanding/types.ts";
 import { afterRegistering, registerRequest } from "../jobs/lifecycle/request-changes.ts";
+import { recentRequestPlace } from "../prisma/recent-request-place.ts";
 import type { HandlerContext } from "./context.ts";
+import { registeredReply } from "./registered-reply.ts";
 import { requestCode } from "./request-codes.ts";
+
+/** How long a person's city is remembered for their next request. */
+const placeMemoryDays = 7;
 
 export type MissingField = "city" | "problem";
 
 /** What must be asked before matching: a city for on-site help, a problem when none was said. */
 export function missingField(request: ParsedRequest, text: string): MissingField | null {
-  if (request.skills.length === 0 && text.replace(/@\S+/g, "").trim().length < 6) return "problem";
+  // "你好，我们是番禺的工厂，想请专家来指导一下" asks for help but names no problem to match on.
+  const stated = request.problems ? request.problems.length > 0 : text.replace(/@\S+/g, "").trim().length >= 6;
+  if (request.skills.length === 0 && !stated) return "problem";
   if (request.mode !== "remote" && !request.city) return "city";
   return null;
 }
 
 export async function handleHelpRequest(ctx: HandlerContext): Promise<void> {
   const { services, speaker, chat, message, t, locale } = ctx;
-  const parsed = ctx.understanding.request ?? emptyRequest();
+  const said = ctx.understanding.request ?? emptyRequest();
+  const reused = await reusedPlace(ctx, said);
+  const parsed = reused ? { ...said, ...reused } : said;
   const missing = missingField(parsed, message.text);
   const questionTtlMs = services.config.DRAFT_TIMEOUT_MINUTES * 60 * 1000;
   const fields = storedFields(parsed);
@@ -38,10 +47,18 @@ export async function handleHelpRequest(ctx: HandlerContext): Promise<void> {
   if (missing) {
     await ctx.reply(t(missing === "city" ? "intake.ask_city" : "intake.ask_problem", { code: row.code }));
   } else {
-    const summary = describeRequest(t, locale, { ...row, text: message.text, ...fields });
-    await ctx.reply(t("intake.registered", { code: row.code, summary }));
+    const registered = registeredReply(t, locale, { ...row, text: message.text, ...fields });
+    const note = reused ? ` ${t("intake.city_reused", { place: describePlace(t, reused, locale) })}` : "";
+    await ctx.reply(`${registered}${note}`);
   }
   await afterRegistering(services, row.id, missing !== null);
+}
+
+/** The place of the speaker's request of the last days, for a new on-site request that names none. */
+async function reusedPlace(ctx: HandlerContext, parsed: ParsedRequest) {
+  if (parsed.city || parsed.mode === "remote") return null;
+  const since = new Date(Date.now() - placeMemoryDays * 24 * 60 * 60 * 1000);
+  return recentRequestPlace(ctx.services.db, ctx.speaker.personId, since);
 }
 
 /** The columns of a help request that come from what the bot understood. */

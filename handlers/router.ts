@@ -9,13 +9,14 @@ import { handleAvailability } from "./availability.ts";
 import { register as registerCardPress } from "./card-press.ts";
 import { register as registerCommands } from "./commands.ts";
 import { Composer, type Middleware } from "./composer.ts";
+import { handleContactRelay } from "./contact-relay.ts";
 import type { HandlerContext } from "./context.ts";
 import { handleDataDeletion } from "./data-deletion.ts";
 import { handleFeedback } from "./feedback.ts";
 import { handleOfferReply } from "./offer-reply.ts";
 import { handlePendingAnswer } from "./pending-answer.ts";
 import { handleProfileMessage } from "./profile/profile-message.ts";
-import { handleCancel, handleCorrection } from "./request-changes.ts";
+import { correctsOwnRecentRequest, handleCancel, handleCorrection } from "./request-changes.ts";
 import { handleHelpRequest } from "./request-intake.ts";
 import { handleStatusQuestion } from "./request-status.ts";
 import { handleFileMessage } from "./roster/roster-upload.ts";
@@ -71,7 +72,8 @@ const byIntent: Middleware = async (ctx) => {
       if (addressed) return handleAvailability(ctx);
       return;
     case "correction":
-      if (addressed || understanding.correction.code) return handleCorrection(ctx);
+      if (addressed || understanding.correction.code || (await correctsOwnRecentRequest(ctx)))
+        return handleCorrection(ctx);
       return;
     case "cancel":
       if (addressed || understanding.code) return handleCancel(ctx);
@@ -102,7 +104,7 @@ export function createRouter(): Composer {
   const router = new Composer();
   registerCardPress(router);
   router.filter((ctx) => Boolean(ctx.message.file), handleFileMessage);
-  router.use(readableText, accountBinding);
+  router.use(readableText, accountBinding, consuming(handleContactRelay));
   router.filter(isAddressed, consuming(handleDataDeletion));
   router.use(consuming(handlePendingAnswer), consuming(handleProfileMessage));
   registerCommands(router);

@@ -1,12 +1,22 @@
 // Corrections of a request already registered: "不是东莞，是惠州", "R-0042 改成远程", "时间改到下周三".
 // Only the part after the marker carries the new values; the old value ("东莞") must not be read as a change.
 
+import { extractPlace } from "./places.ts";
+
 const NOT_BUT = /不是\s*([^,，。;；!！?？]{1,20}?)\s*[,，、;；]?\s*(?:而)?是\s*([\s\S]{1,80})/;
 const BUT_NOT = /(?:^|[,，\s])(?:应该)?是\s*([^,，。;；不]{1,20}?)\s*[,，]?\s*不是\s*[^,，。;；]{1,20}/;
 const CHANGE_TO =
   /(?:改(?=远程|线上|现场|上门|视频)|改成|改为|改到|改在|改去|换成|换到|换为|更正为|更正成|更改为|更改成|修改为|修改成|调整为|调整到|调整成|挪到|推迟到|推到|延后到|延期到|提前到|变成|变更为|应该是|应是|实际是|准确地?说是|\bchange(?:d)?\s+(?:it\s+|that\s+|the\s+\w+\s+)?to\b|\bmove(?:d)?\s+(?:it\s+)?to\b|\bswitch(?:ed)?\s+(?:it\s+)?to\b|\bupdate(?:d)?\s+(?:it\s+)?to\b|\bshould\s+be\b|\bi\s+meant\b)\s*([\s\S]{1,80})/i;
 const LABELLED = /^\s*(?:更正|纠正|修改|更改|改一下|correction)\s*[:：]\s*([\s\S]{1,80})/i;
 const NOT_X_BUT_Y = /\bnot\s+([\w\s]{1,20}?)\s*,?\s+but\s+([\s\S]{1,80})/i;
+
+// Softer markers ("Actually we are in Jiangmen", "搞错咗，其实系高明", "we're in Jiangmen, not Zhongshan"):
+// ordinary words too, so they correct only when what follows names a place.
+const SOFT = [
+  /\bactually\b[,\s]*([\s\S]{1,80})/i,
+  /(?:搞错咗|搞错了|搞错|弄错了|写错了|打错了|讲错咗|讲错了|说错了|其实|實際上|实际上)[,，\s]*(?:其实|实际上?)?(?:我们|我哋|我司|我们厂|我哋厂|公司|工厂|厂)?((?:系|是|喺|在|位于)[\s\S]{1,80})/,
+  /\b((?:in|at)\s+[A-Za-z' ]{2,30}?)\s*,?\s+not\s+(?:in\s+)?[A-Za-z' ]{2,30}/i,
+];
 
 const NEGATED_OLD = /[,，]?\s*(?:而)?不是[^,，。;；]{0,20}|,?\s*\bnot\s+[^,.;]{0,30}/gi;
 
@@ -43,5 +53,9 @@ function findTarget(text: string, hasCode: boolean): string | null {
   }
   const butNot = BUT_NOT.exec(text);
   if (butNot?.[1]) return butNot[1];
+  for (const pattern of SOFT) {
+    const m = pattern.exec(text);
+    if (m?.[1] && extractPlace(m[1].replace(NEGATED_OLD, " ")).city) return m[1];
+  }
   return null;
 }

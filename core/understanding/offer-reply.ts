@@ -12,7 +12,7 @@ const DECLINE = new RegExp(
   "i",
 );
 const LATER = new RegExp(
-  `^(?:我)?(?:稍后|稍等|晚点再说|晚点回复|晚点|等等|等一下|等下|再说|考虑一下|考虑考虑|我想想|想想|回头再说|回头|待定|等[^,，。]{0,8}再(?:说|回复|答复|定|看)|later|maybe\\s+later|let\\s+me\\s+think|not\\s+now|remind\\s+me\\s+later|ask\\s+me\\s+later)${TAIL}$`,
+  `^(?:我)?(?:稍后(?:再说|再回复|再答复|回复|答复|再看|再定)?|稍等|晚点再说|晚点再?回复|晚点再?答复|晚点|等等|等一下|等下|再说|考虑一下|考虑考虑|我想想|想想|回头再说|回头|待定|等[^,，。]{0,8}再(?:说|回复|答复|定|看)|later|maybe\\s+later|let\\s+me\\s+think|not\\s+now|remind\\s+me\\s+later|ask\\s+me\\s+later)${TAIL}$`,
   "i",
 );
 const STRONG = /接受|同意|婉拒|拒绝|\baccept(?:ed)?\b|\bdecline[d]?\b/i;

@@ -39,7 +39,7 @@ interface PlaceTerm {
 }
 
 // Where a bare strict name is a place: after 在/位于/地址 or its own city (佛山南海, 江门新会), or before 这边/的厂.
-const BEFORE_PLACE = /(?:在|于|位于|地址|地点|地区|来自|我们是|我哋喺|喺|坐标|base|住|去|到|是)[:：\s]*$/;
+const BEFORE_PLACE = /(?:在|于|位于|地址|地点|地区|来自|我们是|我哋喺|喺|系|坐标|base|住|去|到|是)[:：\s]*$/;
 const AFTER_PLACE = /^(?:区|县|市|镇|这|那|一带|片区|附近|的|做|开|搞|生产|有|办|工厂|厂|[,，。;；、!?！？\s]|$)/;
 
 interface Gazetteer {

@@ -11,7 +11,9 @@ export type AnswerOutcome =
   | { kind: "no_offer" }
   | { kind: "not_yours" }
   | { kind: "already_answered" | "expired" | "closed"; code: string }
-  | { kind: "later" | "accepted"; code: string }
+  | { kind: "accepted"; code: string }
+  /** The offer stays open until `deadline`; `remindAt` when the expert is still to be reminded once. */
+  | { kind: "later"; code: string; deadline: Date; remindAt: Date | null }
   | { kind: "declined"; code: string; requestId: number; attempt: number };
 
 /**
@@ -48,7 +50,12 @@ async function applyAnswer(
   const event = { actor: answer.personId, detail: { expert: match.expert.name } };
   if (answer.answer === "later") {
     await addEvent(db, match.requestId, { ...event, type: "later" });
-    return { kind: "later", code };
+    // The deadline and reminder the offer-timeout queue already holds (jobs/lifecycle/offer-timeout.ts).
+    const timeoutMs = services.config.OFFER_TIMEOUT_HOURS * 3600 * 1000;
+    const offeredAt = (match.offeredAt ?? new Date()).getTime();
+    const deadline = new Date(offeredAt + timeoutMs);
+    const remindAt = match.remindedAt ? null : new Date(Math.max(Date.now(), offeredAt + timeoutMs / 2));
+    return { kind: "later", code, deadline, remindAt };
   }
   const now = new Date();
   const accepted = answer.answer === "accept";

@@ -76,8 +76,16 @@ export async function introduce(services: Services, matchId: string): Promise<vo
         requester: request.enterprise
           ? et("intro.requester_at", { name: request.requester.displayName, enterprise: request.enterprise.name })
           : request.requester.displayName,
-        contact: enterprisePhone ? et("intro.phone", { phone: enterprisePhone }) : et("intro.no_phone"),
+        contact: enterprisePhone ? et("intro.phone", { phone: enterprisePhone }) : et("intro.enterprise_asked"),
       }),
     }),
   });
+  // The expert is in no group of the enterprise: ask it privately for a phone (handlers/contact-relay.ts).
+  if (!enterprisePhone) {
+    await sendToPerson(services, {
+      personId: request.requesterId,
+      key: `intro-ask-contact-${match.id}`,
+      compose: (rt) => ({ kind: "text", text: rt("intro.ask_contact", { code: request.code, expert: expert.name }) }),
+    });
+  }
 }

@@ -13,15 +13,18 @@ import {
   unusedMatchStatuses,
 } from "../../core/statuses.ts";
 import { extractSkills, skillByKey } from "../../core/understanding/skills.ts";
+import { acceptedMatchesFor } from "../../prisma/accepted-matches.ts";
 import {
   assignableExpert,
   assignCandidate,
   cappedOffersSince,
   matchesOf,
+  personOfExpert,
   requestForOffer,
+  transitionMatch,
 } from "../../prisma/matches.ts";
 import { type StoredRequest, transitionRequest } from "../../prisma/requests.ts";
-import type { Services } from "../services.ts";
+import { type Services, sendToPerson } from "../services.ts";
 import { coveredSkills } from "../team-roles.ts";
 import { rolesOf } from "./offer-card.ts";
 import { offerTo } from "./offer-next.ts";
@@ -62,6 +65,38 @@ function namedRole(text: string, roles: readonly string[]): string | null {
 }
 
 /**
+ * Staff may assign or re-match an open request, and an introduced one too: the expert may not have turned up.
+ * Closed, cancelled and expired requests are over.
+ */
+function staffMayStepIn(request: StoredRequest): boolean {
+  return request.status === "introduced" || !inSet(finishedRequestStatuses, request.status);
+}
+
+/**
+ * Staff assign or re-match an introduced one-expert request: the expert who accepted no longer holds it, and is
+ * told so. A team request keeps its experts (staff replace one role with /assign).
+ */
+async function releaseIntroduced(services: Services, request: StoredRequest, actor: string): Promise<void> {
+  if (request.status !== "introduced" || request.teamSize > 1) return;
+  for (const match of await acceptedMatchesFor(services.db, request.id)) {
+    const released = await transitionMatch(services.db, {
+      id: match.id,
+      requestId: request.id,
+      from: ["accepted"],
+      to: "withdrawn",
+      event: { actor, type: "withdrawn", detail: { expert: match.expertName } },
+    });
+    const person = released ? await personOfExpert(services.db, match.expertId) : null;
+    if (!person) continue;
+    await sendToPerson(services, {
+      personId: person.id,
+      key: `released-${match.id}`,
+      compose: (t) => ({ kind: "text", text: t("intro.released", { code: request.code }) }),
+    });
+  }
+}
+
+/**
  * Offers the request to exactly the expert staff named (`who`: roster id or name), with a fresh card,
  * or refuses and says why. A paused expert is refused: the pause is their own word, and staff hear it.
  * In a two-expert team the expert takes the role staff name (`roleText`), else the one they hold an offer for,
@@ -76,7 +111,7 @@ export async function assignExpert(
   roleText = "",
 ): Promise<AssignOutcome> {
   const { db, config } = services;
-  if (inSet(finishedRequestStatuses, request.status)) return { kind: "closed" };
+  if (!staffMayStepIn(request)) return { kind: "closed" };
   const expert = who ? await assignableExpert(db, who) : null;
   if (!expert) return { kind: "expert_not_found" };
   const refuse = (reason: AssignRefusal): AssignOutcome => ({ kind: "refused", reason, expert: expert.name });
@@ -89,6 +124,7 @@ export async function assignExpert(
   if ((await cappedOffersSince(db, expert.id, monthStart(new Date()))) - holding >= config.MONTHLY_OFFER_CAP) {
     return refuse("capped");
   }
+  await releaseIntroduced(services, request, actor);
   const roles = request.teamSize > 1 ? teamRoles(request, matches) : [];
   const named = roleText.trim() === "" ? null : namedRole(roleText, roles);
   if (roleText.trim() !== "" && named === null) return { kind: "unknown_role", roles };
@@ -135,11 +171,12 @@ export async function rematchRequest(
   request: StoredRequest,
   actor: string,
 ): Promise<"rematching" | "closed"> {
-  if (inSet(finishedRequestStatuses, request.status)) return "closed";
+  if (!staffMayStepIn(request)) return "closed";
   await withdrawOpenOffers(services, request, actor);
+  await releaseIntroduced(services, request, actor);
   const reopened = await transitionRequest(services.db, {
     id: request.id,
-    from: openRequestStatuses,
+    from: [...openRequestStatuses, "introduced"],
     to: "open",
     set: { waitReason: null },
     event: { actor, type: "rematch" },

@@ -36,7 +36,7 @@ describe("the staff console's pages", () => {
     await page.getByText("“火星”不是广东省的地级市。").waitFor();
     await page.getByLabel("城市").fill("佛山");
     await page.getByRole("button", { name: "保存" }).click();
-    await page.getByText(`已保存 ${name} 的档案。`).waitFor();
+    await page.getByText(`已保存${name}的档案。`).waitFor();
     const saved = await b.app.services.db.expert.findUniqueOrThrow({ where: { id: expert.id } });
     expect(saved.city).toBe("佛山");
   });

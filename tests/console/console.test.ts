@@ -24,7 +24,7 @@ describe("the staff console", () => {
     const chosen = await b.app.services.db.expert.findFirstOrThrow({ where: { city: "广州", active: true } });
     await page.getByLabel("指派专家（编号或姓名）").fill(chosen.externalId);
     await page.getByRole("button", { name: "指派", exact: true }).click();
-    await page.getByText(`已将需求 R-0001 指派给 ${chosen.name}`).waitFor();
+    await page.getByText(`已将需求 R-0001 指派给${chosen.name}`).waitFor();
     await b.waitFor(new RegExp(`^\\[dm:${chosen.name}\\] 匠桥: .*R-0001.*\\[1:接受\\]`));
   });
 

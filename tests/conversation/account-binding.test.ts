@@ -16,7 +16,7 @@ describe("linking an account to an expert", () => {
     const issued = await bot.run(["/as 工会小陈", "/in dm", "/bind D001"]);
     const code = /绑定 (\d{6})/.exec(issued.join("\n"))?.[1];
     expect(code, issued.join("\n")).toBeDefined();
-    expect(issued[0]).toMatch(/^\[dm:工会小陈\] 匠桥: 请让 .*给我发送：绑定 \d{6}/);
+    expect(issued[0]).toMatch(/^\[dm:工会小陈\] 匠桥: 请让.*给我发送：绑定 \d{6}/);
 
     const linked = await bot.run(["/as 另一个账号", "/in dm", `绑定 ${code}`]);
     expect(linked.join("\n")).toContain(`已与专家档案“${expert.name}”关联`);

@@ -52,13 +52,13 @@ describe("staff", () => {
     const first = offeredTo(await b.run([`/in ${group}`, `/as ${manager}`, ask]));
     const chosen = await b.app.services.db.expert.findFirstOrThrow({ where: { name: { not: first }, city: "广州" } });
     const lines = await b.run(["/as 工会小陈", "/in dm", `/assign R-0001 ${chosen.externalId}`]);
-    expect(lines.some((line) => line.startsWith(`[dm:工会小陈] 匠桥: 已将需求 R-0001 指派给 ${chosen.name}`))).toBe(
+    expect(lines.some((line) => line.startsWith(`[dm:工会小陈] 匠桥: 已将需求 R-0001 指派给${chosen.name}`))).toBe(
       true,
     );
     expect(lines.some((line) => line.startsWith(`[dm:${first}] 匠桥: 需求 R-0001 的邀请已撤回`))).toBe(true);
     expect(offeredTo(lines)).toBe(chosen.name);
     const timeline = await b.say("/request R-0001");
-    expect(timeline.join("\n")).toContain(`工作人员指派 ${chosen.name}`);
+    expect(timeline.join("\n")).toContain(`工作人员指派${chosen.name}`);
   });
 
   it("re-run matching and close requests; others may not", async () => {
@@ -105,12 +105,12 @@ describe("after the visit", () => {
     await b.run([`/as ${expert}`, "/in dm", "接受 R-0001"]);
     await b.waitFor(
       new RegExp(
-        `^\\[dm:${manager}\\] 匠桥: 需求 R-0001：${expert} 的指导后，问题解决了吗？ \\[1:已解决\\] \\[2:还没解决\\]`,
+        `^\\[dm:${manager}\\] 匠桥: 需求 R-0001：${expert}的指导后，问题解决了吗？ \\[1:已解决\\] \\[2:还没解决\\]`,
       ),
     );
     await b.waitFor(new RegExp(`^\\[dm:${expert}\\] 匠桥: 需求 R-0001 的问题解决了吗？`));
     const solved = await b.run([`/as ${manager}`, "/in dm", "/press 1"]);
-    expect(solved.join("\n")).toContain(`请给 ${expert} 打个分`);
+    expect(solved.join("\n")).toContain(`请给${expert}打个分`);
     const rated = await b.say("非常感谢，5分");
     expect(rated.join("\n")).toContain("感谢您的反馈");
     const match = await b.app.services.db.match.findFirstOrThrow({

@@ -17,7 +17,7 @@ describe("staff assign", () => {
     const b = await bot();
     const first = offeredTo(await b.run([`/in ${group}`, `/as ${manager}`, ask]));
     const lines = await b.run(["/as 工会小陈", "/in dm", `/assign R-0001 ${first}`]);
-    expect(lines.some((line) => line.startsWith(`[dm:工会小陈] 匠桥: 已将需求 R-0001 指派给 ${first}`))).toBe(true);
+    expect(lines.some((line) => line.startsWith(`[dm:工会小陈] 匠桥: 已将需求 R-0001 指派给${first}`))).toBe(true);
     expect(cardsTo(lines, first)).toHaveLength(1);
     expect(lines.some((line) => line.startsWith(`[dm:${first}] 匠桥: 需求 R-0001 的邀请已撤回`))).toBe(false);
     // The fresh card is the one that counts: pressing it introduces the expert.
@@ -42,7 +42,8 @@ describe("staff assign", () => {
     const paused = await b.app.services.db.expert.findFirstOrThrow({ where: { name: { not: first } } });
     await b.app.services.db.expert.update({ where: { id: paused.id }, data: { paused: true } });
     const lines = await b.run(["/as 工会小陈", "/in dm", `/assign R-0001 ${paused.externalId}`]);
-    expect(lines.join("\n")).toContain(`${paused.name} 已暂停接单，匠桥不会在暂停期间向其发出邀请，需求 R-0001 未指派`);
+    expect(lines.join("
+")).toContain(`${paused.name}已暂停接单，匠桥不会在暂停期间向其发出邀请，需求 R-0001 未指派`);
     expect(lines.some((line) => line.includes("[1:接受]"))).toBe(false);
     expect(lines.some((line) => line.includes("邀请已撤回"))).toBe(false);
   });

@@ -88,10 +88,10 @@ describe("/digest", () => {
     const picked = /^1\. (\S+)（(D\d+)）· 精密制造 · /.exec(lines[1] ?? "");
     expect(picked).not.toBeNull();
     const [, name, id] = picked ?? [];
-    expect(choices).toContain(`[1:指派 ${name}]`);
+    expect(choices).toContain(`[1:指派${name}]`);
 
     const out = await b.say("/press 1");
-    expect(out).toContain(`[dm:工会小陈] 匠桥: 已将需求 R-0001 指派给 ${name}，正在征求其同意。`);
+    expect(out).toContain(`[dm:工会小陈] 匠桥: 已将需求 R-0001 指派给${name}，正在征求其同意。`);
     expect(offeredTo(out)).toBe(name);
     expect(
       await b.app.services.db.match.findFirst({ where: { expert: { externalId: id }, status: "offered" } }),

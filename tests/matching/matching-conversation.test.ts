@@ -36,11 +36,11 @@ describe("a request nobody in the roster fits", () => {
     // The fitter has a related skill: shown, with why he falls short, and a button to assign him.
     expect(notice).toContain("装配赵师傅（T02）");
     expect(notice).toContain("不足：只擅长相近的精密装配钳工");
-    expect(notice).toContain("[1:指派 装配赵师傅]");
+    expect(notice).toContain("[1:指派装配赵师傅]");
     expect(notice).not.toContain("染整李师傅");
 
     const assigned = await b.run([`/as ${staff}`, "/in dm", "/press 1"]);
-    expect(text(assigned)).toContain("已将需求 R-0001 指派给 装配赵师傅");
+    expect(text(assigned)).toContain("已将需求 R-0001 指派给装配赵师傅");
     expect(offeredTo(assigned)).toBe("装配赵师傅");
   });
 });

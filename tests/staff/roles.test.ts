@@ -141,7 +141,7 @@ describe("a team leader", () => {
     await b.run([`/in ${group}`, `/as ${manager}`, dongguanAsk, droneAsk]);
     await b.run(["/as 张队长", "/in dm", "你好"]);
     const made = await b.run(["/as 王主任", "/in dm", "/staff add 张队长 team_leader 精密制造"]);
-    expect(text(made)).toContain("已将 张队长 设为精密制造服务队队长");
+    expect(text(made)).toContain("已将张队长设为精密制造服务队队长");
     expect(text(made)).toContain("[dm:张队长] 匠桥: 您已被设为精密制造服务队队长");
 
     await b.run(["/as 张队长", "/in dm"]);
@@ -187,25 +187,25 @@ describe("an admin", () => {
     await b.run(["/as 小李", "/in dm", "你好"]);
     expect(await b.say("/stats")).toEqual(["[dm:小李] 匠桥: 抱歉，“/stats”仅供工会工作人员使用。"]);
     const added = await b.run(["/as 王主任", "/in dm", "/staff add 小李"]);
-    expect(added[0]).toBe("[dm:王主任] 匠桥: 已将 小李 设为工作人员。");
+    expect(added[0]).toBe("[dm:王主任] 匠桥: 已将小李设为工作人员。");
     expect(text(await b.run(["/as 小李", "/in dm", "/stats"]))).toMatch(/专家 \d+ 位/);
 
     // A staff member from STAFF, by platform:id, is staff from the first message on.
     expect(text(await b.run(["/as 李干事", "/in dm", "/stats"]))).toMatch(/专家 \d+ 位/);
 
     // An expert can be made admin by roster id.
-    expect(text(await b.run(["/as 王主任", "/in dm", "/staff add D001 admin"]))).toContain("已将 陈志强 设为管理员");
+    expect(text(await b.run(["/as 王主任", "/in dm", "/staff add D001 admin"]))).toContain("已将陈志强设为管理员");
     const list = text(await b.say("/staff"));
     for (const line of ["王主任 · 管理员", "陈志强 · 管理员", "小李 · 工作人员", "李干事 · 工作人员"]) {
       expect(list).toContain(line);
     }
 
-    expect(await b.say("/staff remove 小李")).toEqual(["[dm:王主任] 匠桥: 已取消 小李 的工作人员身份。"]);
+    expect(await b.say("/staff remove 小李")).toEqual(["[dm:王主任] 匠桥: 已取消小李的工作人员身份。"]);
     expect(text(await b.run(["/as 小李", "/in dm", "/stats"]))).toContain("仅供工会工作人员使用");
     expect(text(await b.run(["/as 王主任", "/in dm", "/staff remove 王主任"]))).toContain(
       "是在配置（ADMINS 或 STAFF）中设置的",
     );
-    expect(text(await b.say("/staff remove 陈志强"))).toContain("已取消 陈志强 的工作人员身份");
+    expect(text(await b.say("/staff remove 陈志强"))).toContain("已取消陈志强的工作人员身份");
     // 陈志强 is an expert again, not an enterprise.
     const help2 = text(await b.run(["/as 陈志强", "/in dm", "帮助"]));
     expect(help2).toContain("我的资料");
