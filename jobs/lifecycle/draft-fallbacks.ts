@@ -49,7 +49,7 @@ export async function openWithoutCity(
 }
 
 async function tellStaff(services: Services, request: StoredRequest, key: TranslationKey, answer: string) {
-  for (const personId of staffPersonIds(services.db)) {
+  for (const personId of await staffPersonIds(services.db)) {
     await sendToPerson(services, {
       personId,
       key: `${key}-${request.id}-${personId}`,

@@ -42,8 +42,7 @@ describe("staff assign", () => {
     const paused = await b.app.services.db.expert.findFirstOrThrow({ where: { name: { not: first } } });
     await b.app.services.db.expert.update({ where: { id: paused.id }, data: { paused: true } });
     const lines = await b.run(["/as 工会小陈", "/in dm", `/assign R-0001 ${paused.externalId}`]);
-    expect(lines.join("
-")).toContain(`${paused.name}已暂停接单，匠桥不会在暂停期间向其发出邀请，需求 R-0001 未指派`);
+    expect(lines.join("\n")).toContain(`${paused.name}已暂停接单，匠桥不会在暂停期间向其发出邀请，需求 R-0001 未指派`);
     expect(lines.some((line) => line.includes("[1:接受]"))).toBe(false);
     expect(lines.some((line) => line.includes("邀请已撤回"))).toBe(false);
   });
