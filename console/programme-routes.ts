@@ -65,8 +65,6 @@ export function registerProgrammeRoutes(app: ConsoleApp, deps: ConsoleDeps): voi
       hoursToFirstAcceptance(deps.services.db, start, end, scope),
       mayManageRoster(ctx) ? countDemoExperts(deps.services.db) : 0,
     ]);
-    const report = reports.get(ctx.viewer.csrf) ?? [];
-    reports.delete(ctx.viewer.csrf);
     return {
       days,
       figures: figuresOf(tally, scope),
@@ -74,13 +72,17 @@ export function registerProgrammeRoutes(app: ConsoleApp, deps: ConsoleDeps): voi
       acceptanceHours,
       mayManageRoster: mayManageRoster(ctx),
       demoExperts,
-      report,
+      report: [],
     };
   }
 
   app.get("/programme", async (c) => {
     const ctx = c.get("page");
-    return c.html(programmePage(ctx, await programmeData(ctx, c.req.query("days"))).text);
+    const data = await programmeData(ctx, c.req.query("days"));
+    // The last import's report, shown once, on the page the import came back to.
+    const report = reports.get(ctx.viewer.csrf) ?? [];
+    reports.delete(ctx.viewer.csrf);
+    return c.html(programmePage(ctx, { ...data, report }).text);
   });
 
   // The charts' numbers as a file, for a report: the same tables, in the reader's language.

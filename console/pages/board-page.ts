@@ -1,6 +1,7 @@
 // The board: requests by status with their waiting time, team, city and kind; those waiting over 48 hours
 // first, with the reason; filters; a page at a time.
 import { keyIn } from "../../core/i18n.ts";
+import { cityLabel } from "../../core/label.ts";
 import { skillLabels, teamLabel } from "../../core/request-format.ts";
 import { serviceTeams } from "../../core/roster/resolve-team.ts";
 import { requestStatuses } from "../../core/statuses.ts";
@@ -33,7 +34,7 @@ function requestRow(ctx: PageContext, row: BoardRow, overdue: boolean, awaited?:
 <td><span class="status status-${row.status}">${t(keyIn("status", row.status))}</span></td>
 <td>${waiting ? waited(t, row.createdAt, now) : "—"}</td>
 <td>${teamLabel(row.teamKey, locale) ?? "—"}</td>
-<td>${row.city ?? "—"}</td>
+<td>${row.city ? cityLabel(row.city, locale) : "—"}</td>
 <td>${row.kind ? t(keyIn("kind", row.kind)) : "—"}</td>
 <td>${overdue ? t(keyIn("digest.reason", waitReasonKey(row.status, row.waitReason)), { expert: awaited ?? t("digest.someone") }) : skills || "—"}</td>
 <td class="excerpt">${row.text.slice(0, 60)}</td>
@@ -77,7 +78,7 @@ ${boardStatuses.map(
 ${filter.status ? html`<input type="hidden" name="status" value="${filter.status}">` : ""}
 ${teamLocked ? "" : html`<label>${t("console.board.team")} <select name="teamKey" data-autosubmit>${options(teams, filter.teamKey, t("console.board.any"))}</select></label>`}
 <label>${t("console.board.city")} <select name="city" data-autosubmit>${options(
-    choices.cities.map((city) => ({ value: city, label: city })),
+    choices.cities.map((city) => ({ value: city, label: cityLabel(city, locale) })),
     filter.city,
     t("console.board.any"),
   )}</select></label>

@@ -2,6 +2,7 @@
 // or the roster a page at a time.
 import { keyIn } from "../../core/i18n.ts";
 import { jsonList } from "../../core/json-list.ts";
+import { cityLabel } from "../../core/label.ts";
 import { teamLabel } from "../../core/request-format.ts";
 import type { MatchReason } from "../../jobs/matching/types.ts";
 import type { ExpertListRow } from "../../prisma/console-experts.ts";
@@ -22,7 +23,7 @@ export function expertsPage(ctx: PageContext, query: string, hits: ExpertHit[], 
 <td><a href="/experts/${expert.externalId}">${expert.externalId}</a></td>
 <td><a href="/experts/${expert.externalId}">${displayedName(t, expert.name)}</a>${expert.paused ? html` <small>${t("console.expert.paused")}</small>` : ""}</td>
 <td>${teamLabel(expert.teamKey, locale) ?? "—"}</td>
-<td>${expert.city || "—"}</td>
+<td>${expert.city ? cityLabel(expert.city, locale) : "—"}</td>
 <td>${jsonList(expert.skills).join(t("list.separator"))}</td>
 ${query ? html`<td>${score === null ? "—" : score.toFixed(2)}</td><td>${reasons.map((reason) => t(keyIn("reasons", reason.key), reason.params)).join(t("list.dot"))}</td>` : ""}
 </tr>`,
