@@ -63,7 +63,7 @@ describe.skipIf(missing !== null)(`Redis beyond one server${missing ? ` (skipped
     // One hash tag: BullMQ's scripts touch several keys at once, which a cluster allows within one slot only.
     const counts = await queueKeysPerServer(topology, bot.app.services.config.QUEUE_PREFIX);
     expect(counts.filter((count) => count > 0)).toHaveLength(1);
-  });
+  }, 180_000);
 
   it("runs a request to its introduction on a master found through a Sentinel, and goes on after a failover", async () => {
     const sentinel = await startRedisSentinel();
