@@ -60,7 +60,7 @@ describe("a day of the programme run from the console", () => {
     expect(chosenId).toMatch(/^[A-Z]+\d+$/);
     await page.getByLabel("指派专家（编号或姓名）").fill(chosenId);
     await page.getByRole("button", { name: "指派", exact: true }).click();
-    await page.getByText(`已将需求 R-0001 指派给 ${chosen}`).waitFor();
+    await page.getByText(`已将需求 R-0001 指派给${chosen}`).waitFor();
     await b.waitFor(new RegExp(`^\\[dm:${chosen}\\] 匠桥: .*R-0001.*\\[1:接受\\]`));
     expect(await page.locator("table.candidates tbody tr", { hasText: chosen }).textContent()).toContain("已邀请");
 

@@ -48,7 +48,7 @@ describe("the staff page", () => {
     expect((await admin.get("/")).text).toContain('href="/staff"');
     await admin.post("/staff/add", { who: "小李", role: "team_leader", team: "precision_manufacturing" });
     const staffPage = await admin.get("/staff");
-    expect(staffPage.text).toContain("已将 小李 设为精密制造服务队队长。");
+    expect(staffPage.text).toContain("已将小李设为精密制造服务队队长。");
     expect(staffPage.text).toMatch(/<td>小李<\/td>\s*<td>精密制造服务队队长<\/td>/);
     await b.waitFor(/^\[dm:小李\] 匠桥: 您已被设为精密制造服务队队长/);
 

@@ -27,7 +27,7 @@ describe("staff fill a team role the roster could not", () => {
     );
     expect(found).toBeDefined();
     const lines = await b.run(["/as 工会小陈", "/in dm", `/assign R-0001 ${found?.externalId}`]);
-    expect(lines.join("\n")).toContain(`已将需求 R-0001 中“热处理与表面处理”这一部分指派给 ${found?.name}`);
+    expect(lines.join("\n")).toContain(`已将需求 R-0001 中“热处理与表面处理”这一部分指派给${found?.name}`);
     const card = cardsFor(lines).find((line) => line.startsWith(`[dm:${found?.name}]`));
     expect(card).toContain("您负责：热处理与表面处理");
   });
@@ -42,6 +42,6 @@ describe("staff fill a team role the roster could not", () => {
     expect(refusal).toContain("热处理与表面处理");
     expect(cardsFor(lines)).toEqual([]);
     const named = await b.run(["/as 工会小陈", "/in dm", `/assign R-0001 ${someone.externalId} 热处理`]);
-    expect(named.join("\n")).toContain(`“热处理与表面处理”这一部分指派给 ${someone.name}`);
+    expect(named.join("\n")).toContain(`“热处理与表面处理”这一部分指派给${someone.name}`);
   });
 });

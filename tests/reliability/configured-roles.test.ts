@@ -40,7 +40,7 @@ describe("roles set in the configuration", () => {
     // 陈志强 is the roster expert D001, raised to staff by configuration.
     expect(text(await first.run(["/as 陈志强", "/in dm", "/requests"]))).not.toContain("仅供工会工作人员使用");
     await first.run(["/as 小李", "/in dm", "你好"]);
-    expect(text(await first.run(["/as 王主任", "/in dm", "/staff add 小李 admin"]))).toContain("已将 小李 设为管理员");
+    expect(text(await first.run(["/as 王主任", "/in dm", "/staff add 小李 admin"]))).toContain("已将小李设为管理员");
     const cookie = await consoleSession(first, "李干事");
     expect((await consolePage(first, cookie)).status).toBe(200);
     const kept = await first.crash();
