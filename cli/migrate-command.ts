@@ -2,8 +2,7 @@
 // applies them at start; on several machines, run this once before rolling out a release.
 import type { Command } from "commander";
 import { closeDatabase, openDatabase } from "../prisma/client.ts";
-import { committedMigrations } from "../prisma/migrate.ts";
-import { missingMigrations } from "../prisma/readiness.ts";
+import { committedMigrationsOf, missingMigrations } from "../prisma/readiness.ts";
 import { configOrReport } from "./config-or-report.ts";
 
 export function registerMigrateCommand(program: Command): void {
@@ -25,7 +24,7 @@ async function runMigrate(): Promise<number> {
       process.stderr.write(`Migrations not applied: ${missing.join(", ")}\n`);
       return 1;
     }
-    const committed = committedMigrations();
+    const committed = committedMigrationsOf(db);
     process.stdout.write(`Database up to date: ${committed.length} migrations, the last ${committed.at(-1)}\n`);
     return 0;
   } finally {

@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { committedMigrations } from "../migrate.ts";
 
-const migrationsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), "migrations");
+export const postgresMigrationsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), "migrations");
 
 /** Any number, the same in every process of every deployment: the key of the migration lock. */
 const migrationLock = 7_305_182_716;
@@ -60,7 +60,7 @@ async function createDatabaseIfMissing(url: string): Promise<void> {
 }
 
 /** Applies every committed PostgreSQL migration the database has not seen yet; returns the names applied. */
-export async function applyPostgresMigrations(url: string, dir = migrationsDir): Promise<string[]> {
+export async function applyPostgresMigrations(url: string, dir = postgresMigrationsDir): Promise<string[]> {
   await createDatabaseIfMissing(url);
   const client = new pg.Client({ connectionString: url });
   // A connection the server ends (the database dropped) fails the query in progress, not the process.
