@@ -67,7 +67,7 @@ describe("the staff page", () => {
 
     await admin.post("/staff/remove", { who: "terminal:小李" });
     const after = await admin.get("/staff");
-    expect(after.text).toContain("已取消 小李 的工作人员身份。");
+    expect(after.text).toContain("已取消小李的工作人员身份。");
     expect(after.text).not.toMatch(/<td>小李<\/td>/);
     expect((await leader.get("/")).status).toBe(401);
   });

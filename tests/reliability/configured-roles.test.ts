@@ -97,7 +97,7 @@ describe("a team leader reading expert cards", () => {
 
     for (const name of [other.externalId, other.name]) {
       const answer = await b.say(`/expert ${name}`);
-      expect(answer).toEqual([`[dm:张队长] 匠桥: 抱歉，${other.name} 不属于您负责的服务队。`]);
+      expect(answer).toEqual([`[dm:张队长] 匠桥: 抱歉，${other.name}不属于您负责的服务队。`]);
       expect(text(answer)).not.toContain(other.phone ?? "-");
     }
     // Staff see every team's card.
