@@ -8,6 +8,7 @@ import { matchQueue } from "../jobs/match.ts";
 import { resolveSqliteUrl } from "../prisma/client.ts";
 import { openGateway } from "./support/gateway.ts";
 import { against, type BenchLine, percentile, round, target } from "./support/lines.ts";
+import type { BenchPostgres } from "./support/postgres.ts";
 import { closedLoop, completeRequestTexts, paced, terminalMessage } from "./support/traffic.ts";
 import { createWorkspace } from "./support/workspace.ts";
 
@@ -16,6 +17,8 @@ export interface InboundOptions {
   smoke: boolean;
   /** Messages in flight at once in the sustained run (webhooks arrive concurrently). */
   inFlight?: number;
+  /** A PostgreSQL server: the same sustained run on a fresh database there, beside SQLite's. */
+  postgres?: BenchPostgres;
 }
 
 const senders = 200;
@@ -63,7 +66,11 @@ export async function runInboundBench(options: InboundOptions): Promise<BenchLin
     const p50 = percentile(latencies, 50);
     const p99 = percentile(latencies, 99);
     const context = { messages: sustainedCount, in_flight: inFlight, senders, chats, workers_in_process: 0 };
+    const onPostgres = options.postgres
+      ? await postgresThroughput(options.redisUrl, options.postgres, smoke, inFlight, rate)
+      : [];
     return [
+      ...onPostgres,
       {
         name: "inbound.throughput",
         value: Math.round(rate),
@@ -149,5 +156,53 @@ async function rawFloor(
     return count / seconds;
   } finally {
     client.close();
+  }
+}
+
+/** The sustained run of runInboundBench on a fresh PostgreSQL database, against SQLite's rate in this run. */
+async function postgresThroughput(
+  redisUrl: string,
+  postgres: BenchPostgres,
+  smoke: boolean,
+  inFlight: number,
+  sqliteRate: number,
+): Promise<BenchLine[]> {
+  const database = await postgres.freshDatabase("inbound");
+  const ws = createWorkspace(redisUrl, "inbound-postgres", { DATABASE_URL: database.url });
+  const gateway = await openGateway(ws);
+  try {
+    const texts = completeRequestTexts();
+    const send = (i: number) =>
+      gateway.dispatch(
+        terminalMessage(
+          ws.config.BOT_NAME,
+          `企业联系人${i % senders}`,
+          `企业群${i % chats}`,
+          texts[i % texts.length] as string,
+        ),
+      );
+    await closedLoop(smoke ? 40 : senders, 8, send);
+    const count = smoke ? 60 : 1500;
+    const seconds = await closedLoop(count, inFlight, (i) => send(senders + i));
+    const rate = count / seconds;
+    const stored = await gateway.db.helpRequest.count({ where: { status: "open" } });
+    return [
+      {
+        name: "inbound.postgres.throughput",
+        value: Math.round(rate),
+        unit: "messages/s",
+        messages: count,
+        in_flight: inFlight,
+        senders,
+        chats,
+        ...against("inbound.throughput", sqliteRate, rate),
+        ...target(rate, { min: 1000 }),
+        verified: { messages: (smoke ? 40 : senders) + count, open_requests: stored },
+      },
+    ];
+  } finally {
+    await gateway.close();
+    await ws.cleanup();
+    await database.drop();
   }
 }

@@ -19,10 +19,14 @@ import { runRedisCommandsBench } from "./redis-commands.ts";
 import { runScalingBench } from "./scaling.ts";
 import { runSqliteBench } from "./sqlite.ts";
 import { type BenchLine, round } from "./support/lines.ts";
+import { benchPostgres } from "./support/postgres.ts";
 import { runUnderstandingBench } from "./understanding.ts";
 
 const smoke = process.argv.includes("--smoke");
 const onlyIndex = process.argv.indexOf("--only");
+const postgresIndex = process.argv.indexOf("--postgres");
+const postgresUrl =
+  postgresIndex > 0 ? (process.argv[postgresIndex + 1] ?? "") : "postgresql://postgres@127.0.0.1:5432/postgres";
 const only = onlyIndex > 0 ? new Set((process.argv[onlyIndex + 1] ?? "").split(",")) : null;
 
 function print(line: BenchLine): void {
@@ -40,11 +44,13 @@ const redis = await ensureRedis({
   log: createLog("silent"),
 });
 const redisUrl = redis.url;
+// PostgreSQL rows run beside SQLite's when a server answers.
+const postgres = await benchPostgres(postgresUrl);
 
 const benches: [string, () => Promise<BenchLine[]>][] = [
   ["understanding", () => runUnderstandingBench({ smoke })],
   ["ranking", () => runRankingBench(smoke ? [200, 1000] : [1000, 10_000, 100_000])],
-  ["inbound", () => runInboundBench({ redisUrl, smoke })],
+  ["inbound", () => runInboundBench({ redisUrl, smoke, postgres: postgres ?? undefined })],
   ["queue", () => runQueueBench({ redisUrl, smoke })],
   ["e2e", () => runEndToEndBench({ redisUrl, smoke })],
   ["memory", () => runMemoryBench({ redisUrl, smoke })],

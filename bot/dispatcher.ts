@@ -33,11 +33,16 @@ export function createDispatcher(services: Services): Dispatch {
   const uploadsDir = path.resolve(services.config.uploads.dir) + path.sep;
   const dispatchOne: Dispatch = async (incoming) => {
     // Adapters hand over what the platform sent; whatever the types, a message is text from someone somewhere.
+    // Names lose control characters too: they are stored, and PostgreSQL refuses a NUL in text.
     const message = {
       ...incoming,
       text: String(incoming.text ?? "")
         .replace(controlCharacters, "")
         .trim(),
+      senderName: String(incoming.senderName ?? "").replace(controlCharacters, ""),
+      ...(incoming.chatTitle === undefined
+        ? {}
+        : { chatTitle: String(incoming.chatTitle ?? "").replace(controlCharacters, "") }),
     };
     let fresh: boolean;
     try {

@@ -6,7 +6,7 @@ import { JobSystem } from "../../jobs/job-system.ts";
 import { createOutbox } from "../../jobs/outbox.ts";
 import { typedEnqueue } from "../../jobs/registry.ts";
 import type { Services } from "../../jobs/services.ts";
-import { type Db, databaseToken, openDatabase } from "../../prisma/client.ts";
+import { closeDatabase, type Db, databaseToken, openDatabase } from "../../prisma/client.ts";
 import { ensureServiceTeams } from "../../prisma/roster/import-roster.ts";
 import type { Workspace } from "./workspace.ts";
 
@@ -32,7 +32,7 @@ export async function openGateway(ws: Workspace): Promise<Gateway> {
     dispatch: createDispatcher(services),
     close: async () => {
       await jobs.close();
-      await db.$disconnect();
+      await closeDatabase(db);
     },
   };
 }

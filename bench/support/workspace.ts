@@ -1,5 +1,5 @@
-// Each bench runs on its own temporary SQLite file and its own queue prefix on the shared Redis, and
-// removes both afterwards.
+// Each bench runs on its own temporary SQLite file (or, given a DATABASE_URL, that database) and its own
+// queue prefix on the shared Redis, and removes both afterwards.
 import { randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -21,7 +21,7 @@ export interface Workspace {
 export function createWorkspace(redisUrl: string, name: string, env: Record<string, string> = {}): Workspace {
   const dir = mkdtempSync(path.join(tmpdir(), `craftbridge-bench-${name}-`));
   const prefix = hashTagged(`bench-${name}-${randomUUID().slice(0, 8)}`);
-  const databaseUrl = `file:${path.join(dir, "bench.db")}`;
+  const databaseUrl = env["DATABASE_URL"] ?? `file:${path.join(dir, "bench.db")}`;
   const config = loadConfig({
     DATABASE_URL: databaseUrl,
     QUEUE_PREFIX: prefix,

@@ -6,6 +6,7 @@ import { closeDatabase, type Db, directSql } from "../../prisma/client.ts";
 import { newId, type SqlWriter, sqlDate } from "../../prisma/direct-sql.ts";
 import { builder } from "../../prisma/sql/builder.ts";
 import { freshDatabase } from "../roster/test-db.ts";
+import { onPostgres } from "../support/test-database.ts";
 
 let db: Db | undefined;
 
@@ -95,6 +96,38 @@ describe("plain SQL beside Prisma", () => {
     await write;
     expect(await prisma.chat.count()).toBe(2);
   });
+
+  it.skipIf(!onPostgres)(
+    "runs a write again when it meets a deadlock (PostgreSQL only: SQLite lets one writer in at a time)",
+    async () => {
+      db = await freshDatabase();
+      const sql = directSql(db);
+      await sql.write(insertChat("oc_1"));
+      await sql.write(insertChat("oc_2"));
+      // Two writes rename the same two chats in opposite order; on their first attempt each holds its first
+      // row until the other holds its own, so PostgreSQL must end one of them as a deadlock.
+      let holding = 0;
+      let bothHold!: () => void;
+      const held = new Promise<void>((resolve) => {
+        bothHold = resolve;
+      });
+      const rename = (first: string, second: string, attempts: { count: number }) =>
+        sql.write(async (tx) => {
+          attempts.count++;
+          await tx.execute(builder.updateTable("Chat").set({ title: first }).where("externalId", "=", first));
+          if (attempts.count === 1) {
+            if (++holding === 2) bothHold();
+            await held;
+          }
+          await tx.execute(builder.updateTable("Chat").set({ title: first }).where("externalId", "=", second));
+        });
+      const one = { count: 0 };
+      const two = { count: 0 };
+      await Promise.all([rename("oc_1", "oc_2", one), rename("oc_2", "oc_1", two)]);
+      expect(one.count + two.count).toBe(3);
+      expect(await db.chat.count()).toBe(2);
+    },
+  );
 
   it("makes ids that sort by creation time, like Prisma's cuid()", () => {
     const ids = Array.from({ length: 50 }, () => newId());
