@@ -1,8 +1,10 @@
 // An expert says when and how they can help; the bot stores slots and confirms what it stored.
 
+import { dayOf } from "../core/calendar.ts";
 import { keyIn, type Translate } from "../core/i18n.ts";
+import { mergeSlots } from "../core/merge-slots.ts";
 import type { AvailabilitySlot } from "../core/understanding/types.ts";
-import { replaceAvailability } from "../prisma/availability-slots.ts";
+import { availabilityOf, replaceAvailability } from "../prisma/availability-slots.ts";
 import { updateExpertProfile } from "../prisma/expert-records.ts";
 import type { HandlerContext } from "./context.ts";
 
@@ -35,17 +37,20 @@ export async function handleAvailability(ctx: HandlerContext): Promise<void> {
   }
   if (availability.slots.length === 0) return ctx.reply(t("availability.not_understood"));
   const mode = availability.mode ?? "either";
-  // A new statement of availability replaces the previous one: people restate, they rarely add.
+  // New slots join those already stated; overlapping ones of the same day merge (core/merge-slots.ts).
+  const stored = await availabilityOf(db, expertId);
+  const slots = mergeSlots(stored, availability.slots, dayOf(new Date()));
   await replaceAvailability(db, expertId, {
-    slots: availability.slots,
+    slots,
     mode,
     validUntil: availability.until,
     sourceText: message.text.slice(0, 500),
     cities: availability.cities,
   });
-  const slots =
-    describeSlots(t, availability.slots) +
-    (availability.until ? t("availability.until", { date: availability.until }) : "");
-  if (availability.mode) return ctx.reply(t("availability.saved", { slots, mode: t(`mode.${availability.mode}`) }));
-  return ctx.reply(t("availability.saved_no_mode", { slots }));
+  const said =
+    describeSlots(t, slots) + (availability.until ? t("availability.until", { date: availability.until }) : "");
+  if (availability.mode) {
+    return ctx.reply(t("availability.saved", { slots: said, mode: t(`mode.${availability.mode}`) }));
+  }
+  return ctx.reply(t("availability.saved_no_mode", { slots: said }));
 }

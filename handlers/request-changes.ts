@@ -3,6 +3,7 @@
 import { describeRequest } from "../core/request-format.ts";
 import { finishedRequestStatuses, inSet } from "../core/statuses.ts";
 import { findMalformedRequestCode } from "../core/understanding/request-code.ts";
+import { offerToKeep } from "../jobs/lifecycle/keep-offer.ts";
 import { afterCorrecting, cancelRequest, correctRequest } from "../jobs/lifecycle/request-changes.ts";
 import { isStaff } from "../prisma/people.ts";
 import { findRequestByCode, latestOpenRequest, type RequestChanges } from "../prisma/requests.ts";
@@ -85,8 +86,14 @@ export async function handleCorrection(ctx: HandlerContext): Promise<void> {
     detail: changes,
   });
   if (!updated) return ctx.reply(t("intake.already_closed", { code: request.code }));
-  await ctx.reply(t("intake.updated", { code: updated.code, summary: describeRequest(t, locale, updated) }));
-  await afterCorrecting(services, updated, speaker.personId);
+  const summary = describeRequest(t, locale, updated);
+  const keep = await offerToKeep(services, updated, columns);
+  await ctx.reply(
+    keep
+      ? t("intake.updated_kept", { code: updated.code, summary, expert: keep.expertName })
+      : t("intake.updated", { code: updated.code, summary }),
+  );
+  await afterCorrecting(services, updated, speaker.personId, keep);
 }
 
 export async function handleCancel(ctx: HandlerContext): Promise<void> {

@@ -1,7 +1,7 @@
 // A help request from an enterprise: register it with a code, ask for what is missing, match.
 
-import { describePlace } from "../core/request-format.ts";
-import type { ParsedRequest } from "../core/understanding/types.ts";
+import { describePlace, describeRequest } from "../core/request-format.ts";
+import type { ParsedProblem, ParsedRequest } from "../core/understanding/types.ts";
 import { afterRegistering, registerRequest } from "../jobs/lifecycle/request-changes.ts";
 import { recentRequestPlace } from "../prisma/recent-request-place.ts";
 import type { HandlerContext } from "./context.ts";
@@ -28,6 +28,8 @@ export async function handleHelpRequest(ctx: HandlerContext): Promise<void> {
   const reused = await reusedPlace(ctx, said);
   const parsed = reused ? { ...said, ...reused } : said;
   const missing = missingField(parsed, message.text);
+  const problems = parsed.problems ?? [];
+  if (!missing && problems.length > 1) return registerEachProblem(ctx, parsed, problems);
   const questionTtlMs = services.config.DRAFT_TIMEOUT_MINUTES * 60 * 1000;
   const fields = storedFields(parsed);
   const row = await registerRequest(services, {
@@ -52,6 +54,37 @@ export async function handleHelpRequest(ctx: HandlerContext): Promise<void> {
     await ctx.reply(`${registered}${note}`);
   }
   await afterRegistering(services, row.id, missing !== null);
+}
+
+/**
+ * "注塑件有缩痕；另外空压机漏气": unrelated problems need different experts, so each becomes a request of its own
+ * with the place, mode and time the message gives them all.
+ */
+async function registerEachProblem(ctx: HandlerContext, parsed: ParsedRequest, problems: ParsedProblem[]) {
+  const { services, speaker, chat, message, t, locale } = ctx;
+  const registered: { id: number; line: string }[] = [];
+  for (const [index, problem] of problems.entries()) {
+    const fields = storedFields({ ...parsed, skills: problem.skills, team: null });
+    const row = await registerRequest(services, {
+      placeholderCode: `pending-${message.platform}-${message.messageId}-${index}`,
+      chatId: chat.id,
+      requesterId: speaker.personId,
+      text: problem.text,
+      status: "open",
+      fields,
+      locale,
+      waitReason: null,
+      contact: parsed.contact,
+      question: null,
+      codeOf: requestCode,
+    });
+    const summary = describeRequest(t, locale, { ...row, text: problem.text, ...fields });
+    registered.push({ id: row.id, line: t("intake.several_line", { code: row.code, summary }) });
+  }
+  await ctx.reply(
+    [t("intake.registered_several", { count: registered.length }), ...registered.map((r) => r.line)].join("\n"),
+  );
+  for (const { id } of registered) await afterRegistering(services, id, false);
 }
 
 /** The place of the speaker's request of the last days, for a new on-site request that names none. */

@@ -13,6 +13,7 @@ import {
   transitionRequest,
 } from "../../prisma/requests.ts";
 import { type Services, sendToChat, translate } from "../services.ts";
+import { keepOffer, type OfferToKeep } from "./keep-offer.ts";
 import { enqueueMatch, scheduleDraftExpiry } from "./queues.ts";
 import { withdrawOpenOffers } from "./withdraw.ts";
 
@@ -78,9 +79,18 @@ export async function correctRequest(
   return done ? findRequest(services.db, request.id) : null;
 }
 
-/** After the reply to a correction: the open offer is withdrawn and matching starts afresh. */
-export async function afterCorrecting(services: Services, request: StoredRequest, actor: string): Promise<void> {
+/**
+ * After the reply to a correction: the expert being asked keeps the offer when they still fit (`keep`, from
+ * offerToKeep in jobs/lifecycle/keep-offer.ts); otherwise the open offer is withdrawn and matching starts afresh.
+ */
+export async function afterCorrecting(
+  services: Services,
+  request: StoredRequest,
+  actor: string,
+  keep: OfferToKeep | null = null,
+): Promise<void> {
   if (request.status === "draft") return;
+  if (keep && (await keepOffer(services, request, keep))) return;
   await resetMatching(services, request, actor);
   const runs = await countEvents(services.db, request.id, "updated");
   await startMatching(services, request.id, `update-${runs}`);

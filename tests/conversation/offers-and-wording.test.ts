@@ -34,6 +34,20 @@ describe("offers, introductions and staff steps", () => {
     expect(later.join("\n")).not.toContain("稍后再提醒您");
   });
 
+  it("keeps the expert being asked when a correction leaves them fitting, and tells them what changed", async () => {
+    const expert = await offered();
+    const changed = await bot.say("@匠桥 R-0001 时间改到下周五");
+    const text = changed.join("\n");
+    expect(text).toMatch(/已更新需求 R-0001：/);
+    expect(text).toContain(`专家${expert}仍然合适`);
+    expect(changed.some((line) => line.startsWith(`[dm:${expert}]`) && line.includes("R-0001 有变化"))).toBe(true);
+    expect(text).not.toContain("邀请已撤回");
+    const asked = await bot.app.services.db.match.count({ where: { offeredAt: { not: null } } });
+    expect(asked).toBe(1);
+    const accepted = await bot.run([`/as ${expert}`, "/in dm", "接受 R-0001"]);
+    expect(accepted.join("\n")).toContain("感谢您接受 R-0001");
+  });
+
   it("asks an enterprise with no phone for one privately and passes it to the expert", async () => {
     const expert = await offered();
     const accepted = await bot.run([`/as ${expert}`, "/in dm", "接受 R-0001"]);

@@ -105,6 +105,22 @@ describe("a pending question in a busy group", () => {
     expect((await request("R-0002")).district).toBe("鹤山");
   });
 
+  it("registers unrelated problems of one message as separate requests", async () => {
+    const lines = await bot.run([
+      `/in ${group}`,
+      "/as 中山灯饰厂-罗生",
+      "@匠桥 我们在中山古镇，LED灯珠焊接后经常死灯。还有一个，厂里的冷却塔能耗太高，想请专家来现场",
+    ]);
+    const text = lines.join("\n");
+    expect(text).toMatch(/2 个不相关的问题/);
+    expect(text).toMatch(/R-0001：/);
+    expect(text).toMatch(/R-0002：/);
+    const { db } = bot.app.services;
+    const both = await db.helpRequest.findMany({ orderBy: { id: "asc" } });
+    expect(both.map((request) => request.city)).toEqual(["中山", "中山"]);
+    expect(both[0]?.skills).not.toEqual(both[1]?.skills);
+  });
+
   it("suggests a change not made yet in the summary of a remote request", async () => {
     const lines = await bot.run([`/in ${group}`, "/as 电子厂-孔工", "@匠桥 我们的PLC程序经常死机，远程指导就行"]);
     expect(lines.join("\n")).toMatch(/R-0001 改成现场/);
