@@ -78,6 +78,8 @@ export class ExpertIndex {
   // Cities, districts, teams and honours repeat across experts but arrive as fresh strings from each row.
   private readonly strings = new Map<string, string>();
   private readonly honours = new Map<string, Honour>();
+  // One map reused for every profile's terms: a build over 100,000 profiles makes no garbage of them.
+  private readonly scratch = new Map<string, number>();
   // The roster writes 长安镇 where a request says 长安: one spelling each, looked up once per city and name.
   private readonly districts = new Map<string, string>();
 
@@ -121,7 +123,7 @@ export class ExpertIndex {
     }
     const city = this.intern(canonicalCity(profile.city) ?? profile.city.trim());
     const teamKey = profile.teamKey === null ? null : this.intern(profile.teamKey);
-    const terms = weightedTerms(profile);
+    const terms = weightedTerms(profile, this.scratch);
     let length = 0;
     for (const tf of terms.values()) length += tf;
     const expert: IndexedExpert = {
@@ -295,8 +297,11 @@ function termsOf(text: string, field: ProfileField): readonly string[] {
  * A profile's terms with their field-weighted frequencies. A list field is read item by item (a term never
  * spans two skills or honours), so that each item's terms come from the cache.
  */
-export function weightedTerms(profile: Record<ProfileField, string | readonly string[]>): Map<string, number> {
-  const terms = new Map<string, number>();
+export function weightedTerms(
+  profile: Record<ProfileField, string | readonly string[]>,
+  terms = new Map<string, number>(),
+): Map<string, number> {
+  terms.clear();
   for (const field of Object.keys(FIELD_WEIGHTS) as ProfileField[]) {
     const value = profile[field];
     const weight = FIELD_WEIGHTS[field];
