@@ -278,7 +278,8 @@ export class ExpertIndex {
 
 /** Short field values repeat across a roster (数控加工, 高级技师, 全国劳动模范): their terms are read once. */
 const SHORT_TEXT = 40;
-const TERM_CACHE_LIMIT = 200_000;
+// Bounded: a roster of free-text cells must not grow it past a few megabytes.
+const TERM_CACHE_LIMIT = 50_000;
 const termCache = new Map<string, readonly string[]>();
 
 function termsOf(text: string, field: ProfileField): readonly string[] {
