@@ -6,7 +6,7 @@ import { canonicalCity, canonicalDistrict, regionOf } from "../../core/understan
 import { skillsOfProfile } from "../../core/understanding/skills.ts";
 import type { AvailabilitySlot } from "../../core/understanding/types.ts";
 import { bestHonour } from "./honours.ts";
-import { FIELD_WEIGHTS, type ProfileField, profileTerms } from "./profile-terms.ts";
+import { BIGRAMS_ONLY, FIELD_WEIGHTS, type ProfileField, profileTerms } from "./profile-terms.ts";
 import type { ExpertLoad, ExpertOutcomes, ExpertProfile } from "./types.ts";
 
 export interface IndexedExpert {
@@ -78,6 +78,8 @@ export class ExpertIndex {
   // Cities, districts, teams and honours repeat across experts but arrive as fresh strings from each row.
   private readonly strings = new Map<string, string>();
   private readonly honours = new Map<string, Honour>();
+  // One map reused for every profile's terms: a build over 100,000 profiles makes no garbage of them.
+  private readonly scratch = new Map<string, number>();
   // The roster writes 长安镇 where a request says 长安: one spelling each, looked up once per city and name.
   private readonly districts = new Map<string, string>();
 
@@ -121,7 +123,7 @@ export class ExpertIndex {
     }
     const city = this.intern(canonicalCity(profile.city) ?? profile.city.trim());
     const teamKey = profile.teamKey === null ? null : this.intern(profile.teamKey);
-    const terms = weightedTerms(profile);
+    const terms = weightedTerms(profile, this.scratch);
     let length = 0;
     for (const tf of terms.values()) length += tf;
     const expert: IndexedExpert = {
@@ -274,15 +276,40 @@ export class ExpertIndex {
   }
 }
 
-/** A profile's terms with their field-weighted frequencies. */
-export function weightedTerms(profile: Record<ProfileField, string | readonly string[]>): Map<string, number> {
-  const terms = new Map<string, number>();
+/** Short field values repeat across a roster (数控加工, 高级技师, 全国劳动模范): their terms are read once. */
+const SHORT_TEXT = 40;
+// Bounded: a roster of free-text cells must not grow it past a few megabytes.
+const TERM_CACHE_LIMIT = 50_000;
+const termCache = new Map<string, readonly string[]>();
+
+function termsOf(text: string, field: ProfileField): readonly string[] {
+  const words = !BIGRAMS_ONLY.has(field);
+  if (text.length > SHORT_TEXT) return profileTerms(text, words);
+  const key = words ? text : `\u0000${text}`;
+  let terms = termCache.get(key);
+  if (!terms) {
+    terms = profileTerms(text, words);
+    if (termCache.size < TERM_CACHE_LIMIT) termCache.set(key, terms);
+  }
+  return terms;
+}
+
+/**
+ * A profile's terms with their field-weighted frequencies. A list field is read item by item (a term never
+ * spans two skills or honours), so that each item's terms come from the cache.
+ */
+export function weightedTerms(
+  profile: Record<ProfileField, string | readonly string[]>,
+  terms = new Map<string, number>(),
+): Map<string, number> {
+  terms.clear();
   for (const field of Object.keys(FIELD_WEIGHTS) as ProfileField[]) {
     const value = profile[field];
-    const text = typeof value === "string" ? value : value.join("；");
-    if (text.trim() === "") continue;
     const weight = FIELD_WEIGHTS[field];
-    for (const term of profileTerms(text)) terms.set(term, (terms.get(term) ?? 0) + weight);
+    for (const text of typeof value === "string" ? [value] : value) {
+      if (text.trim() === "") continue;
+      for (const term of termsOf(text, field)) terms.set(term, (terms.get(term) ?? 0) + weight);
+    }
   }
   return terms;
 }

@@ -99,13 +99,19 @@ function addBigrams(run: string, out: string[]): void {
   for (let i = 0; i + 1 < run.length; i++) out.push(run.slice(i, i + 2));
 }
 
-/** Terms of a profile text, with repeats (term frequency counts). */
-export function profileTerms(text: string): string[] {
+/**
+ * Fields whose jieba words add nothing their bigrams do not (an employer's or an honour's name is matched
+ * whole by its bigrams): segmenting them only slows the index build.
+ */
+export const BIGRAMS_ONLY: ReadonlySet<ProfileField> = new Set(["employer", "honours"]);
+
+/** Terms of a profile text, with repeats (term frequency counts); `words`: jieba words too. */
+export function profileTerms(text: string, words = true): string[] {
   const folded = foldText(text);
   const terms: string[] = [];
   for (const run of folded.match(CJK_RUN) ?? []) addBigrams(run, terms);
   for (const word of folded.match(LATIN_WORD) ?? []) terms.push(word);
-  if (/[\u3400-\u9fff]{3}/.test(folded)) {
+  if (words && /[\u3400-\u9fff]{3}/.test(folded)) {
     for (const word of segment(folded)) if (CJK_WORD.test(word)) terms.push(word);
   }
   return terms;
