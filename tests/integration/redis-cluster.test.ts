@@ -11,9 +11,9 @@ import {
 } from "../support/redis-topologies.ts";
 import { startTestBot, type TestBot } from "../support/test-bot.ts";
 
-const group = "佛山陶瓷企业群";
-const manager = "佛山建陶-陈主任";
-const request = "@匠桥 我们在佛山，窑炉烧成的釉面总出现针孔，想请专家这个月来现场看看";
+const group = "东莞精密制造群";
+const manager = "东莞精工-陈主任";
+const request = "@匠桥 我们厂在东莞，数控加工的薄壁件变形严重，想请专家这个月来现场指导";
 
 /** Sends a request and has the offered expert accept it: the bot's whole path through Redis. */
 async function requestToIntroduction(bot: TestBot): Promise<void> {
