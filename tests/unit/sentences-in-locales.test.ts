@@ -35,8 +35,6 @@ const allowed: Record<string, string[]> = {
   "bot/adapters/terminal.ts": ["访客"],
   "core/config.ts": ["匠桥", "工会小陈"],
   "cli/program.ts": ["匠桥 craftbridge — matching model workers and master craftsmen with enterprises"],
-  // The separator roster cells use between list items.
-  "jobs/matching/expert-index.ts": ["；"],
   // The name an erased expert's row keeps in the database, which roster imports recognise.
   "core/roster/erased-expert.ts": ["（已注销）"],
   // The roster file as staff write it, so that an exported file imports again.
