@@ -1,6 +1,7 @@
 // A help request from an enterprise: register it with a code, ask for what is missing, match.
 
 import { describePlace, describeRequest } from "../core/request-format.ts";
+import { asksForJointWork } from "../core/understanding/problems.ts";
 import type { ParsedProblem, ParsedRequest } from "../core/understanding/types.ts";
 import { afterRegistering, registerRequest } from "../jobs/lifecycle/request-changes.ts";
 import { recentRequestPlace } from "../prisma/recent-request-place.ts";
@@ -29,7 +30,10 @@ export async function handleHelpRequest(ctx: HandlerContext): Promise<void> {
   const parsed = reused ? { ...said, ...reused } : said;
   const missing = missingField(parsed, message.text);
   const problems = parsed.problems ?? [];
-  if (!missing && problems.length > 1) return registerEachProblem(ctx, parsed, problems);
+  // Problems asked to be tackled together stay one request: the ranker builds a two-expert team for it.
+  if (!missing && problems.length > 1 && !asksForJointWork(message.text)) {
+    return registerEachProblem(ctx, parsed, problems);
+  }
   const questionTtlMs = services.config.DRAFT_TIMEOUT_MINUTES * 60 * 1000;
   const fields = storedFields(parsed);
   const row = await registerRequest(services, {

@@ -11,6 +11,15 @@ const BREAK =
   /[。；;！!？?\n]+|(?:另外|此外|还有(?:一个|个)?|另一个|另一件事|其次|第[二三四五]|二是|三是|顺便(?:问一下|说一下)?|\balso\b|\bsecondly\b|\banother\s+(?:problem|issue|thing)\b)[，,:：\s]*|(?:^|[\s:：])(?:[1-9][.、)）]|[①②③④⑤])\s*/gi;
 const MAX_PROBLEMS = 5;
 
+// "想请专家联合攻关：…，另外…": the enterprise wants the problems tackled together, by a team (联合攻关).
+const JOINT_WORK =
+  /联合攻关|联合会诊|联手|一起(?:来|攻关|解决|看看)|共同(?:攻关|解决)|组(?:个|一个)?(?:队|团队)|[两几多][位名个]专家|\bjoint(?:ly)?\b|\btogether\b|\bteam\s+of\b/i;
+
+/** True when the text asks for experts to work on its problems together, rather than one request each. */
+export function asksForJointWork(text: string): boolean {
+  return JOINT_WORK.test(text);
+}
+
 function parts(text: string): string[] {
   return text
     .split(BREAK)
