@@ -1,6 +1,7 @@
 // One expert's profile (人才多维画像): honours, skills, achievements, team, cities and mode, availability on a
 // week calendar, every offer, introduction, outcome and rating, load against the monthly cap, consent and
 // binding; the edit form under it. Only staff reach this page, so the phone number is shown.
+import { pausedAt } from "../../core/expert-pause.ts";
 import { keyIn } from "../../core/i18n.ts";
 import { jsonList } from "../../core/json-list.ts";
 import { teamLabel } from "../../core/request-format.ts";
@@ -30,7 +31,7 @@ export function formOfProfile(data: ExpertProfileData): ExpertForm {
     achievements: expert.achievements,
     canOnsite: expert.canOnsite ? "on" : "",
     canRemote: expert.canRemote ? "on" : "",
-    paused: expert.paused ? "on" : "",
+    paused: pausedAt(expert.paused, expert.pausedUntil, new Date()) ? "on" : "",
     phone: expert.phone ?? "",
   };
 }
@@ -103,7 +104,7 @@ ${fact(t("console.expert.fields.phone"), expert.phone)}
 ${fact(t("console.expert.load"), t("console.expert.load_value", { month: load.offersThisMonth, cap: ctx.services.config.MONTHLY_OFFER_CAP, open: load.openOffers }))}
 ${fact(t("console.expert.consent"), expert.consentAt ? t("console.expert.consent_given", { at: shanghaiStamp(expert.consentAt) }) : t("console.expert.consent_none"))}
 ${fact(t("console.expert.binding"), bound ? t("console.expert.bound") : t("console.expert.unbound"))}
-${fact(t("console.board.status"), expert.active ? (expert.paused ? t("console.expert.paused") : t("console.expert.active")) : t("console.expert.inactive"))}
+${fact(t("console.board.status"), expert.active ? (pausedAt(expert.paused, expert.pausedUntil, new Date()) ? t("console.expert.paused") : t("console.expert.active")) : t("console.expert.inactive"))}
 </dl>`;
   const history = expert.matches.length
     ? html`<table class="list"><thead><tr><th>${t("console.board.code")}</th><th>${t("console.board.status")}</th>
