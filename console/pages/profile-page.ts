@@ -6,6 +6,7 @@ import { keyIn } from "../../core/i18n.ts";
 import { jsonList } from "../../core/json-list.ts";
 import { teamLabel } from "../../core/request-format.ts";
 import { serviceTeams } from "../../core/roster/resolve-team.ts";
+import { awayMode } from "../../prisma/availability-slots.ts";
 import type { ExpertProfileData } from "../../prisma/console-experts.ts";
 import { displayedName, shanghaiStamp } from "../format.ts";
 import { type Html, html } from "../html.ts";
@@ -42,16 +43,25 @@ function calendar(ctx: PageContext, data: ExpertProfileData): Html {
   const days = [1, 2, 3, 4, 5, 6, 7];
   const weekly = (day: number) =>
     data.expert.availability
-      .filter((slot) => slot.weekday === day && (!slot.validUntil || slot.validUntil >= today))
+      .filter(
+        (slot) => slot.weekday === day && slot.mode !== awayMode && (!slot.validUntil || slot.validUntil >= today),
+      )
       .map(
         (slot) =>
           html`<span class="slot">${clock(slot.startMinute)}–${clock(slot.endMinute)} ${t(keyIn("mode", slot.mode))}</span>`,
       );
-  const dated = data.expert.availability.filter((slot) => slot.date && slot.date >= today);
+  const dated = data.expert.availability.filter(
+    (slot) => slot.date && (slot.mode === awayMode ? (slot.validUntil ?? slot.date) : slot.date) >= today,
+  );
+  // A row of days away (出差, 请假) spans first to last day; a free slot is one day's hours.
+  const datedLine = (slot: (typeof dated)[number]) =>
+    slot.mode === awayMode
+      ? html`<li>${slot.date}–${slot.validUntil ?? slot.date} ${t("console.expert.away")}</li>`
+      : html`<li>${slot.date} ${clock(slot.startMinute)}–${clock(slot.endMinute)} ${t(keyIn("mode", slot.mode))}</li>`;
   return html`<div class="calendar">${days.map((day) => html`<div class="head">${t(keyIn("weekday", day))}</div>`)}${days.map(
     (day) => html`<div>${weekly(day)}</div>`,
   )}</div>
-${dated.length ? html`<ul>${dated.map((slot) => html`<li>${slot.date} ${clock(slot.startMinute)}–${clock(slot.endMinute)} ${t(keyIn("mode", slot.mode))}</li>`)}</ul>` : ""}
+${dated.length ? html`<ul>${dated.map(datedLine)}</ul>` : ""}
 ${data.expert.availability.length === 0 ? html`<p class="empty">${t("console.expert.no_availability")}</p>` : ""}`;
 }
 
