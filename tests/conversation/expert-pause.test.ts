@@ -46,10 +46,15 @@ describe("an expert's pause with an end", () => {
     const during = await b.run([`/in ${group}`, "/as 东莞精工科技-王经理", ask]);
     expect(offeredTo(during, "R-0001")).not.toBe(expert);
 
-    // The end has come: no job, no word from the expert, the next request reaches them again.
+    // Staff cannot override the pause while it lasts.
     const row = await db.expert.findFirstOrThrow({ where: { name: expert } });
+    const assign = await b.run(["/as 工会小陈", "/in dm", `/assign R-0001 ${row.externalId}`]);
+    expect(assign.join("\n")).toContain(`${expert}已暂停接单`);
+    expect(assign.some((line) => line.startsWith(`[dm:${expert}]`))).toBe(false);
+
+    // The end has come: no job, no word from the expert, the next request reaches them again.
     await db.expert.update({ where: { id: row.id }, data: { pausedUntil: new Date(Date.now() - 60_000) } });
-    const after = await b.run(["/as 东莞精工科技-李工", ask]);
+    const after = await b.run([`/in ${group}`, "/as 东莞精工科技-李工", ask]);
     expect(offeredTo(after, "R-0002")).toBe(expert);
     const again = await b.run([`/as ${expert}`, "/in dm", "我的资料"]);
     expect(again.join("\n")).toContain("接单状态：可接单");
