@@ -14,6 +14,7 @@ const listFields = {
   skills: true,
   honours: true,
   paused: true,
+  pausedUntil: true,
   employer: true,
 } as const;
 
@@ -89,9 +90,21 @@ export interface ExpertEdit {
   phone: string | null;
 }
 
-export async function updateExpert(db: Db, externalId: string, edit: ExpertEdit): Promise<void> {
-  await db.expert.update({
-    where: { externalId },
-    data: { ...edit, skills: JSON.stringify(edit.skills), honours: JSON.stringify(edit.honours) },
-  });
+/**
+ * Saves a staff edit. Unticking "paused" clears the pause's end; ticking it keeps an end still ahead and
+ * drops one already passed, so that a pause staff set is not over the moment it is saved.
+ */
+export async function updateExpert(db: Db, externalId: string, edit: ExpertEdit, now = new Date()): Promise<void> {
+  await db.$transaction([
+    db.expert.update({
+      where: { externalId },
+      data: {
+        ...edit,
+        skills: JSON.stringify(edit.skills),
+        honours: JSON.stringify(edit.honours),
+        ...(edit.paused ? {} : { pausedUntil: null }),
+      },
+    }),
+    db.expert.updateMany({ where: { externalId, pausedUntil: { lte: now } }, data: { pausedUntil: null } }),
+  ]);
 }

@@ -7,9 +7,10 @@ import { setImmediate as nextTurn } from "node:timers/promises";
 import { dayOf, monthStart } from "../core/calendar.ts";
 import { jsonList } from "../core/json-list.ts";
 import type { RosterRow } from "../core/roster/roster-types.ts";
-import type { AvailabilitySlot } from "../core/understanding/types.ts";
+import type { AvailabilitySlot, DateWindow } from "../core/understanding/types.ts";
+import { awayMode } from "./availability-slots.ts";
 import { type Db, directSql } from "./client.ts";
-import type { DirectSql } from "./direct-sql.ts";
+import { type DirectSql, fromSqlDate } from "./direct-sql.ts";
 import { expertChangesSince } from "./experts-repository.ts";
 import type { Expert } from "./generated/client.ts";
 import type { Dialect } from "./sql/builder.ts";
@@ -36,7 +37,11 @@ export interface ExpertProfile extends Omit<RosterRow, "id" | "phone" | "absent"
   /** The roster's own id (E0001). */
   externalId: string;
   slots: AvailabilitySlot[];
+  /** Days the expert said they are away (出差, 请假), still ahead or under way. */
+  away: DateWindow[];
   paused: boolean;
+  /** When a pause with an end stops (epoch ms), or null; core/expert-pause.ts reads the two together. */
+  pausedUntil: number | null;
   active: boolean;
   load: ExpertLoad;
   outcomes: ExpertOutcomes;
@@ -57,7 +62,7 @@ interface Scope {
 }
 
 const expertColumns = `e."id", e."externalId", e."name", e."honours", e."employer", e."title", e."city", e."district",
-  e."teamKey", e."skills", e."achievements", e."canOnsite", e."canRemote", e."cities", e."paused", e."active"`;
+  e."teamKey", e."skills", e."achievements", e."canOnsite", e."canRemote", e."cities", e."paused", e."active", e."pausedUntil"`;
 
 /** An offer made since the month's start: SQLite's julianday() reads every date format SQLite knows, whoever wrote the row. */
 const offeredSince: Record<Dialect, string> = {
@@ -79,19 +84,26 @@ const tallySql = (dialect: Dialect, where: string) => `
   GROUP BY m."expertId"`;
 
 const slotSql = (where: string) => `
-  SELECT a."expertId", a."weekday", a."date", a."startMinute", a."endMinute"
+  SELECT a."expertId", a."weekday", a."date", a."startMinute", a."endMinute", a."mode", a."validUntil"
   FROM "Availability" a JOIN "Expert" e ON e."id" = a."expertId"
-  WHERE ${where} AND (a."validUntil" IS NULL OR a."validUntil" >= ?) AND (a."date" IS NULL OR a."date" >= ?)`;
+  WHERE ${where} AND (a."validUntil" IS NULL OR a."validUntil" >= ?) AND (a."date" IS NULL OR a."date" >= ? OR a."mode" = '${awayMode}')`;
 
 /** Profiles of `experts` (rows of expertColumns, which `scope` selects), in their order. */
 async function profilesOf(reader: DirectSql, now: Date, experts: unknown[][], scope: Scope): Promise<ExpertProfile[]> {
   const today = dayOf(now);
   const slotsOf = new Map<string, AvailabilitySlot[]>();
-  for (const [expertId, weekday, date, startMinute, endMinute] of await reader.rows(slotSql(scope.where), [
-    ...scope.args,
-    today,
-    today,
-  ])) {
+  const awayOf = new Map<string, DateWindow[]>();
+  for (const [expertId, weekday, date, startMinute, endMinute, mode, validUntil] of await reader.rows(
+    slotSql(scope.where),
+    [...scope.args, today, today],
+  )) {
+    if (mode === awayMode) {
+      const window = { start: date as string, end: validUntil as string };
+      const windows = awayOf.get(expertId as string);
+      if (windows) windows.push(window);
+      else awayOf.set(expertId as string, [window]);
+      continue;
+    }
     const slot = { weekday, date, startMinute, endMinute } as AvailabilitySlot;
     const list = slotsOf.get(expertId as string);
     if (list) list.push(slot);
@@ -107,7 +119,7 @@ async function profilesOf(reader: DirectSql, now: Date, experts: unknown[][], sc
   return experts.map((row) => {
     const [id, externalId, name, honours, employer, title, city, district, teamKey, skills, achievements] =
       row as string[];
-    const [canOnsite, canRemote, cities, paused, active] = row.slice(11);
+    const [canOnsite, canRemote, cities, paused, active, pausedUntil] = row.slice(11);
     const [
       openOffers = 0,
       offersThisMonth = 0,
@@ -133,7 +145,10 @@ async function profilesOf(reader: DirectSql, now: Date, experts: unknown[][], sc
       canRemote: canRemote === 1,
       cities: jsonList(cities as string),
       slots: slotsOf.get(id as string) ?? [],
+      away: awayOf.get(id as string) ?? [],
       paused: paused === 1,
+      pausedUntil:
+        pausedUntil === null || pausedUntil === undefined ? null : fromSqlDate(String(pausedUntil)).getTime(),
       active: active === 1,
       load: { openOffers, offersThisMonth },
       outcomes: { accepted, declined, solved, ratingSum, ratingCount },

@@ -1,6 +1,7 @@
 // Matches (an expert put forward for a request: candidate, offer, answer) and the offers' outbox look-ups:
 // every read and write of the Match table. Rows leave here with their status parsed into MatchStatus.
 // The statements of the offer path are typed plain SQL (prisma/sql/).
+import { pausedAt } from "../core/expert-pause.ts";
 import {
   cappedMatchStatuses,
   type MatchStatus,
@@ -12,7 +13,7 @@ import { type Db, directSql } from "./client.ts";
 import type { Enterprise, Expert, HelpRequest, Match, Person } from "./generated/client.ts";
 import { insertEvent, type RequestChanges, type TimelineEntry, updateWhere } from "./requests.ts";
 import { builder, prepared } from "./sql/builder.ts";
-import { sqlDate } from "./sql/values.ts";
+import { fromSqlDate, sqlDate } from "./sql/values.ts";
 
 export type StoredMatch = Omit<Match, "status"> & { status: MatchStatus };
 type StoredRequest = Omit<HelpRequest, "status"> & { status: RequestStatus };
@@ -60,7 +61,12 @@ export async function reachableMatches(
   take: number,
 ): Promise<(StoredMatch & { expert: Expert })[]> {
   const rows = await db.match.findMany({
-    where: { requestId, status: { in: [...statuses] }, expert: { active: true, paused: false } },
+    where: {
+      requestId,
+      status: { in: [...statuses] },
+      // Paused means paused with no end or an end still ahead (core/expert-pause.ts).
+      expert: { active: true, OR: [{ paused: false }, { pausedUntil: { lte: new Date() } }] },
+    },
     orderBy: { rank: "asc" },
     take,
     include: { expert: true },
@@ -105,9 +111,15 @@ export async function requestForOffer(db: Db, requestId: number): Promise<Reques
   const request = await sql.first(requestToOffer(requestId));
   if (!request) return null;
   const rows = await sql.many(candidatesOf(requestId));
-  const matches = rows.map(({ name, paused, active, ...match }) => ({
+  const now = new Date();
+  const matches = rows.map(({ name, paused, pausedUntil, active, ...match }) => ({
     ...parsed(match),
-    expert: { id: match.expertId, name, paused: paused === 1, active: active === 1 },
+    expert: {
+      id: match.expertId,
+      name,
+      paused: pausedAt(paused === 1, pausedUntil === null ? null : fromSqlDate(pausedUntil), now),
+      active: active === 1,
+    },
   }));
   return { ...request, status: requestStatus(request.status), matches };
 }
@@ -149,6 +161,7 @@ const candidatesOf = prepared((requestId: number) =>
       "m.offers",
       "x.name",
       "x.paused",
+      "x.pausedUntil",
       "x.active",
     ])
     .where("m.requestId", "=", requestId)

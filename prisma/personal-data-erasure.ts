@@ -53,7 +53,9 @@ export async function eraseStoredPersonalData(
               phone: null,
               consentAt: null,
               active: false,
+              // For good: an end left from an earlier pause would otherwise lift it.
               paused: true,
+              pausedUntil: null,
             },
           }),
           db.availability.deleteMany({ where: { expertId } }),

@@ -49,7 +49,9 @@ export function syntheticExperts(count: number, next: () => number): ExpertProfi
       cities: [],
       slots:
         next() < 0.3 ? [{ weekday: 1 + Math.floor(next() * 7), date: null, startMinute: 540, endMinute: 1080 }] : [],
+      away: [],
       paused: next() < 0.03,
+      pausedUntil: null,
       active: true,
       load: { openOffers: Math.floor(next() * 2), offersThisMonth: Math.floor(next() * 4) },
       outcomes: { accepted: 0, declined: 0, solved: Math.floor(next() * 2), ratingSum: 0, ratingCount: 0 },

@@ -1,5 +1,6 @@
 // The experts: a search with the matcher's own retrieval (scores and reasons as a request would get them),
 // or the roster a page at a time.
+import { pausedAt } from "../../core/expert-pause.ts";
 import { keyIn } from "../../core/i18n.ts";
 import { jsonList } from "../../core/json-list.ts";
 import { cityLabel } from "../../core/label.ts";
@@ -21,7 +22,7 @@ export function expertsPage(ctx: PageContext, query: string, hits: ExpertHit[], 
   const rows = hits.map(
     ({ expert, score, reasons }) => html`<tr>
 <td><a href="/experts/${expert.externalId}">${expert.externalId}</a></td>
-<td><a href="/experts/${expert.externalId}">${displayedName(t, expert.name)}</a>${expert.paused ? html` <small>${t("console.expert.paused")}</small>` : ""}</td>
+<td><a href="/experts/${expert.externalId}">${displayedName(t, expert.name)}</a>${pausedAt(expert.paused, expert.pausedUntil, new Date()) ? html` <small>${t("console.expert.paused")}</small>` : ""}</td>
 <td>${teamLabel(expert.teamKey, locale) ?? "—"}</td>
 <td>${expert.city ? cityLabel(expert.city, locale) : "—"}</td>
 <td>${jsonList(expert.skills).join(t("list.separator"))}</td>

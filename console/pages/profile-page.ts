@@ -1,10 +1,12 @@
 // One expert's profile (人才多维画像): honours, skills, achievements, team, cities and mode, availability on a
 // week calendar, every offer, introduction, outcome and rating, load against the monthly cap, consent and
 // binding; the edit form under it. Only staff reach this page, so the phone number is shown.
+import { pausedAt } from "../../core/expert-pause.ts";
 import { keyIn } from "../../core/i18n.ts";
 import { jsonList } from "../../core/json-list.ts";
 import { teamLabel } from "../../core/request-format.ts";
 import { serviceTeams } from "../../core/roster/resolve-team.ts";
+import { awayMode } from "../../prisma/availability-slots.ts";
 import type { ExpertProfileData } from "../../prisma/console-experts.ts";
 import { displayedName, shanghaiStamp } from "../format.ts";
 import { type Html, html } from "../html.ts";
@@ -30,7 +32,7 @@ export function formOfProfile(data: ExpertProfileData): ExpertForm {
     achievements: expert.achievements,
     canOnsite: expert.canOnsite ? "on" : "",
     canRemote: expert.canRemote ? "on" : "",
-    paused: expert.paused ? "on" : "",
+    paused: pausedAt(expert.paused, expert.pausedUntil, new Date()) ? "on" : "",
     phone: expert.phone ?? "",
   };
 }
@@ -41,16 +43,25 @@ function calendar(ctx: PageContext, data: ExpertProfileData): Html {
   const days = [1, 2, 3, 4, 5, 6, 7];
   const weekly = (day: number) =>
     data.expert.availability
-      .filter((slot) => slot.weekday === day && (!slot.validUntil || slot.validUntil >= today))
+      .filter(
+        (slot) => slot.weekday === day && slot.mode !== awayMode && (!slot.validUntil || slot.validUntil >= today),
+      )
       .map(
         (slot) =>
           html`<span class="slot">${clock(slot.startMinute)}–${clock(slot.endMinute)} ${t(keyIn("mode", slot.mode))}</span>`,
       );
-  const dated = data.expert.availability.filter((slot) => slot.date && slot.date >= today);
+  const dated = data.expert.availability.filter(
+    (slot) => slot.date && (slot.mode === awayMode ? (slot.validUntil ?? slot.date) : slot.date) >= today,
+  );
+  // A row of days away (出差, 请假) spans first to last day; a free slot is one day's hours.
+  const datedLine = (slot: (typeof dated)[number]) =>
+    slot.mode === awayMode
+      ? html`<li>${slot.date}–${slot.validUntil ?? slot.date} ${t("console.expert.away")}</li>`
+      : html`<li>${slot.date} ${clock(slot.startMinute)}–${clock(slot.endMinute)} ${t(keyIn("mode", slot.mode))}</li>`;
   return html`<div class="calendar">${days.map((day) => html`<div class="head">${t(keyIn("weekday", day))}</div>`)}${days.map(
     (day) => html`<div>${weekly(day)}</div>`,
   )}</div>
-${dated.length ? html`<ul>${dated.map((slot) => html`<li>${slot.date} ${clock(slot.startMinute)}–${clock(slot.endMinute)} ${t(keyIn("mode", slot.mode))}</li>`)}</ul>` : ""}
+${dated.length ? html`<ul>${dated.map(datedLine)}</ul>` : ""}
 ${data.expert.availability.length === 0 ? html`<p class="empty">${t("console.expert.no_availability")}</p>` : ""}`;
 }
 
@@ -103,7 +114,7 @@ ${fact(t("console.expert.fields.phone"), expert.phone)}
 ${fact(t("console.expert.load"), t("console.expert.load_value", { month: load.offersThisMonth, cap: ctx.services.config.MONTHLY_OFFER_CAP, open: load.openOffers }))}
 ${fact(t("console.expert.consent"), expert.consentAt ? t("console.expert.consent_given", { at: shanghaiStamp(expert.consentAt) }) : t("console.expert.consent_none"))}
 ${fact(t("console.expert.binding"), bound ? t("console.expert.bound") : t("console.expert.unbound"))}
-${fact(t("console.board.status"), expert.active ? (expert.paused ? t("console.expert.paused") : t("console.expert.active")) : t("console.expert.inactive"))}
+${fact(t("console.board.status"), expert.active ? (pausedAt(expert.paused, expert.pausedUntil, new Date()) ? t("console.expert.paused") : t("console.expert.active")) : t("console.expert.inactive"))}
 </dl>`;
   const history = expert.matches.length
     ? html`<table class="list"><thead><tr><th>${t("console.board.code")}</th><th>${t("console.board.status")}</th>

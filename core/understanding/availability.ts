@@ -11,7 +11,8 @@ import type { AvailabilitySlot, ParsedAvailability } from "./types.ts";
 export const PAUSE =
   /暂停(?:接单|接活|服务|派单)?|先别(?:派|给|找|安排)|别(?:再)?(?:派|给我派|安排|找我)|不接(?:单|活|了)|接不了|没(?:空|时间)接|(?:最近|呢排|呢段时间|近排|这段时间|这阵子|这阵|近期)(?:我)?(?:都|一直|实在)?(?:好|很|比较|太|特别|有点|挺|非常)?(?:没空|没时间|不行|忙|不方便|冇空|冇时间|唔得闲)|(?:这|本|下)(?:个)?(?:周|星期|礼拜|月)(?:都|我都|我)?(?:不行|没空|没时间|不方便|不在|排满了)|都不行|都没空|(?:都|也|全)(?:没|冇|没有)(?:空|时间)|(?:都|也)?唔得闲|(?:都|也)?冇(?:空|时间)|(?:都|也)不得空|排满了|\b(?:not|n't)\s+(?:be\s+)?available\b|\bunavailable\b|\bpause\b|\bon\s+leave\b|\bout\s+of\s+office\b|\btoo\s+busy\b/i;
 /** Absence words that pause only when the expert says them of themself ("王工今天请假" is chatter). */
-export const AWAY = /出差|请假|休假|住院|在外地|不在广东/;
+export const AWAY =
+  /出差|请假|休假|住院|在外地|不在广东|\baway\b|\bon\s+(?:a\s+)?(?:business\s+)?trip\b|\bout\s+of\s+town\b|\btravell?ing\b/i;
 export const RESUME =
   /恢复(?:接单|接活|服务|派单|一下)|^恢复$|(?:可以|能|又能|又可以|重新|继续)(?:接单|接活)|又有空了|出差回来|回来了|\bresume\b|\bavailable\s+again\b|\bi'?m\s+back\b|\bback\s+(?:from|now)\b/i;
 const POSITIVE =

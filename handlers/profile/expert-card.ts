@@ -2,14 +2,15 @@
 // The same card serves staff (/expert) and the expert (我的资料); only the phone line depends on who reads.
 
 import { dayOf, yearRange } from "../../core/calendar.ts";
+import { lastPausedDay, pausedAt } from "../../core/expert-pause.ts";
 import { keyIn, type Locale, type Translate } from "../../core/i18n.ts";
 import { cityLabel } from "../../core/label.ts";
 import { teamLabel } from "../../core/request-format.ts";
-import { availabilityOf } from "../../prisma/availability-slots.ts";
+import { availabilityOf, awayWindowsOf } from "../../prisma/availability-slots.ts";
 import type { Db } from "../../prisma/client.ts";
 import { matchesOfferedBetween } from "../../prisma/expert-match-history.ts";
 import type { Expert } from "../../prisma/generated/client.ts";
-import { describeSlots } from "../availability.ts";
+import { dayWords, describeAway, describeSlots } from "../availability.ts";
 
 export interface CardOptions {
   /** Phone shown, hidden as private (a staff member reading in a group), or left out. */
@@ -46,6 +47,23 @@ async function availabilityLine(db: Db, t: Translate, expert: Expert, today: str
     return t("profile.card.availability_mode", { slots: text, mode: t(keyIn("mode", mode)) });
   }
   return t("profile.card.availability", { slots: text });
+}
+
+/** Whether the expert takes offers now; a pause with an end says when it ends. */
+function statusLine(t: Translate, expert: Expert, now: Date): string {
+  if (!expert.active) return t("profile.card.inactive");
+  if (!pausedAt(expert.paused, expert.pausedUntil, now)) return t("profile.card.taking");
+  if (!expert.pausedUntil) return t("profile.card.paused");
+  return t("profile.card.paused_until", {
+    date: dayWords(t, lastPausedDay(expert.pausedUntil)),
+    resume: dayWords(t, dayOf(expert.pausedUntil)),
+  });
+}
+
+/** Days away still to come, or nothing when none were said. */
+async function awayLines(db: Db, t: Translate, expert: Expert, today: string): Promise<string[]> {
+  const windows = await awayWindowsOf(db, expert.id, today);
+  return windows.length > 0 ? [t("profile.card.away", { days: describeAway(t, windows) })] : [];
 }
 
 /** Offers, acceptances, introductions, outcomes and ratings of the calendar year (Asia/Shanghai). */
@@ -98,8 +116,9 @@ export async function expertCard(
     cities.length
       ? t("profile.card.cities_also", { city: home, cities: cities.map((c) => cityName(c, locale)).join(sep) })
       : t("profile.card.cities", { city: home }),
-    t(expert.active ? (expert.paused ? "profile.card.paused" : "profile.card.taking") : "profile.card.inactive"),
+    statusLine(t, expert, now),
     await availabilityLine(db, t, expert, dayOf(now)),
+    ...(await awayLines(db, t, expert, dayOf(now))),
     await yearLine(db, t, expert, now),
     expert.consentAt
       ? t("profile.card.consent_given", { date: dayOf(expert.consentAt) })

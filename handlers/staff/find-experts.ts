@@ -3,6 +3,7 @@
 // first; a city narrows the list (or says who has it elsewhere); a name or employer is looked up when the
 // words find nobody. A team leader searches its own team.
 
+import { pausedAt } from "../../core/expert-pause.ts";
 import { teamLabel } from "../../core/request-format.ts";
 import { extractTeam } from "../../core/understanding/skills.ts";
 import { requestFromText } from "../../jobs/matching/request-from-text.ts";
@@ -60,7 +61,7 @@ export async function findExperts(ctx: HandlerContext, args: string[]): Promise<
       city: expert.city || "—",
       team: teamLabel(expert.teamKey, locale) ?? "—",
       skills: parseList(expert.skills).join(t("list.separator")) || "—",
-      paused: expert.paused ? t("profile.find_paused") : "",
+      paused: pausedAt(expert.paused, expert.pausedUntil, now) ? t("profile.find_paused") : "",
     });
   if (inCity.length === 0) {
     // Nobody in that city: the same skill elsewhere is still worth a staff member's call.

@@ -2,6 +2,7 @@
 // returns what happened; the handler words it.
 
 import { monthStart } from "../../core/calendar.ts";
+import { pausedAt } from "../../core/expert-pause.ts";
 import { jsonList } from "../../core/json-list.ts";
 import { requestSkills } from "../../core/request-format.ts";
 import {
@@ -115,7 +116,7 @@ export async function assignExpert(
   const expert = who ? await assignableExpert(db, who) : null;
   if (!expert) return { kind: "expert_not_found" };
   const refuse = (reason: AssignRefusal): AssignOutcome => ({ kind: "refused", reason, expert: expert.name });
-  if (expert.paused) return refuse("paused");
+  if (pausedAt(expert.paused, expert.pausedUntil, new Date())) return refuse("paused");
   if (request.mode === "onsite" && !expert.canOnsite) return refuse("remote_only");
   const matches = await matchesOf(db, request.id);
   const own = matches.find((match) => match.expertId === expert.id);

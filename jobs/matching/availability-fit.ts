@@ -22,6 +22,24 @@ export function firstAvailableDate(slots: readonly AvailabilitySlot[], window: D
   return null;
 }
 
+/**
+ * Whether the expert said they are away on every day of the window still to come (clipped to start today,
+ * its first 62 days); a request without a window is wanted now, so today decides.
+ */
+export function awayThroughout(away: readonly DateWindow[], window: DateWindow | null, now: Date): boolean {
+  if (away.length === 0) return false;
+  const today = dayOf(now);
+  const start = window ? ([window.start, today].sort()[1] ?? today) : today;
+  const end = window ? window.end : today;
+  if (start > end) return false;
+  let date = start;
+  for (let i = 0; i < 62 && date <= end; i++, date = addDays(date, 1)) {
+    const day = date;
+    if (!away.some((taken) => taken.start <= day && day <= taken.end)) return false;
+  }
+  return true;
+}
+
 /** The window of the next `days` days from now. */
 export function nextDays(now: Date, days: number): DateWindow {
   const start = dayOf(now);

@@ -4,7 +4,7 @@
 // with shared strings and shared empty lists, and postings are plain number arrays, not objects.
 import { canonicalCity, canonicalDistrict, regionOf } from "../../core/understanding/places.ts";
 import { skillsOfProfile } from "../../core/understanding/skills.ts";
-import type { AvailabilitySlot } from "../../core/understanding/types.ts";
+import type { AvailabilitySlot, DateWindow } from "../../core/understanding/types.ts";
 import { bestHonour } from "./honours.ts";
 import { BIGRAMS_ONLY, FIELD_WEIGHTS, type ProfileField, profileTerms } from "./profile-terms.ts";
 import type { ExpertLoad, ExpertOutcomes, ExpertProfile } from "./types.ts";
@@ -23,8 +23,12 @@ export interface IndexedExpert {
   canOnsite: boolean;
   canRemote: boolean;
   paused: boolean;
+  /** End of a pause (epoch ms), or null for none or no end. */
+  pausedUntil: number | null;
   active: boolean;
   slots: readonly AvailabilitySlot[];
+  /** Days said away (出差, 请假): on-site requests on them rank the expert last. */
+  away: readonly DateWindow[];
   honour: Honour | null;
   load: ExpertLoad;
   outcomes: ExpertOutcomes;
@@ -140,8 +144,10 @@ export class ExpertIndex {
       canOnsite: profile.canOnsite,
       canRemote: profile.canRemote,
       paused: profile.paused,
+      pausedUntil: profile.pausedUntil,
       active: profile.active,
       slots: profile.slots.length === 0 ? none : profile.slots,
+      away: profile.away.length === 0 ? none : profile.away,
       honour: this.honourOf(profile.honours),
       load: profile.load.openOffers === 0 && profile.load.offersThisMonth === 0 ? noLoad : profile.load,
       outcomes: Object.values(profile.outcomes).every((count) => count === 0) ? noOutcomes : profile.outcomes,

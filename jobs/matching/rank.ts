@@ -4,8 +4,10 @@
 // load and outcomes order experts of similar fit. Below the relevance floor nobody is offered: the best of
 // them come back as partial candidates for staff, with why each falls short. Only experts reached through
 // the posting lists are scored, so a request costs about the length of a few lists.
+import { pausedAt } from "../../core/expert-pause.ts";
 import { regionOf } from "../../core/understanding/places.ts";
 import { extractSkillScores, relatedSkillKeys, skillByKey, teamOf } from "../../core/understanding/skills.ts";
+import { awayThroughout } from "./availability-fit.ts";
 import { Candidates } from "./candidates.ts";
 import type { ExpertIndex, IndexedExpert } from "./expert-index.ts";
 import { headOf } from "./head-of.ts";
@@ -87,6 +89,11 @@ interface Scored {
   barred: "remote_only" | "paused" | null;
 }
 
+/** A pause with an end is over once the end has come (core/expert-pause.ts); Dates only for paused experts. */
+function pausedNow(expert: IndexedExpert, now: Date): boolean {
+  return pausedAt(expert.paused, expert.pausedUntil === null ? null : new Date(expert.pausedUntil), now);
+}
+
 /** Ranks the request: the experts above the floor, best first, and the best partial candidates below it. */
 export function matchExperts(index: ExpertIndex, query: RankQuery): MatchOutcome {
   const skills = requestedSkills(query);
@@ -109,7 +116,7 @@ export function matchExperts(index: ExpertIndex, query: RankQuery): MatchOutcome
     const words = textFit(text.bm25[expert.slot] ?? 0);
     const fit = 1 - (1 - taxonomy) * (1 - words);
     let score = fit + WEIGHTS.wordsOrder * words;
-    const paused = expert.paused && !query.withPaused;
+    const paused = expert.paused && !query.withPaused && pausedNow(expert, query.now);
     if (fit < RELEVANCE_FLOOR && !paused) {
       // Below the floor only the best few matter to staff: most are out before their place is weighed.
       const last = below[PARTIAL_SHOWN - 1];
@@ -124,6 +131,9 @@ export function matchExperts(index: ExpertIndex, query: RankQuery): MatchOutcome
     const remoteOnly = request.mode === "onsite" && !expert.canOnsite;
     // Offers never go to a remote-only expert for on-site help; a plain ranking only places them lower.
     if (remoteOnly && !query.forOffer) score += WEIGHTS.remoteOnlyForOnsite;
+    if (request.mode === "onsite" && awayThroughout(expert.away, request.window, query.now)) {
+      score += WEIGHTS.awayForOnsite;
+    }
     const barred = paused ? "paused" : remoteOnly && query.forOffer ? "remote_only" : null;
     if (fit >= RELEVANCE_FLOOR && barred === null) {
       scoredAt[count] = position;

@@ -27,6 +27,9 @@ export const WEIGHTS = {
   remoteWhenEither: 0.6,
   /** An on-site request and an expert who only serves remotely. */
   remoteOnlyForOnsite: -0.4,
+  /** An on-site request on days the expert said they are away (出差, 请假): more than any place or skill
+   * difference, so they are offered last, and only when nobody else fits. */
+  awayForOnsite: -4,
 
   availableInWindow: 0.15,
   availableSoon: 0.05,

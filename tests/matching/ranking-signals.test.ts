@@ -143,6 +143,41 @@ describe("what an enterprise notices in the ranking", () => {
     expect(ranked.map((r) => r.externalId)).toEqual(["ok"]);
   });
 
+  it("a pause with an end holds until the end and is over after it, without a rebuild", () => {
+    const q = query(request(["welding"], "佛山", "onsite"));
+    const ends = (days: number) => q.now.getTime() + days * 86_400_000;
+    const index = new ExpertIndex([
+      expert({ externalId: "later", city: "佛山", skills: ["焊接"], paused: true, pausedUntil: ends(3) }),
+      expert({ externalId: "over", city: "湛江", skills: ["焊接"], paused: true, pausedUntil: ends(-1) }),
+    ]);
+    expect(order(index, q)).toEqual(["over"]);
+    expect(order(index, { ...q, now: new Date(ends(4)) })).toEqual(["later", "over"]);
+  });
+
+  it("an expert away on every day of an on-site request's window comes last; away on some days, not", () => {
+    const window = { start: "2026-12-14", end: "2026-12-18" };
+    const index = new ExpertIndex([
+      expert({
+        externalId: "away",
+        city: "佛山",
+        skills: ["焊接"],
+        away: [{ start: "2026-12-13", end: "2026-12-20" }],
+      }),
+      expert({
+        externalId: "part",
+        city: "佛山",
+        skills: ["焊接"],
+        away: [{ start: "2026-12-14", end: "2026-12-16" }],
+      }),
+      expert({ externalId: "far", city: "湛江", skills: ["焊接"] }),
+    ]);
+    const onsite = query(request(["welding"], "佛山", "onsite", { window }));
+    expect(order(index, onsite)).toEqual(["part", "far", "away"]);
+    // A remote request is not held back by a trip.
+    const remote = query(request(["welding"], "佛山", "remote", { window }));
+    expect(order(index, remote).slice(0, 2).sort()).toEqual(["away", "part"]);
+  });
+
   it("follows roster and availability changes without a rebuild", () => {
     const first = expert({ externalId: "E1", city: "湛江", skills: ["焊接"] });
     const index = new ExpertIndex([first, expert({ externalId: "E2", city: "广州", skills: ["焊接"] })]);

@@ -97,3 +97,22 @@ describe("availability", () => {
     expect(understand("周末有空，广州、佛山都能去", { now }).availability?.cities).toEqual(["广州", "佛山"]);
   });
 });
+
+describe("days away said in English", () => {
+  it("away until a day is a pause that ends that day; a trip with the rest free is days away", () => {
+    const away = understand("I am away until Dec 15", { now });
+    expect(away.intent).toBe("availability");
+    expect(away.availability).toMatchObject({ paused: true, pausedUntil: "2026-12-15" });
+    const trip = understand("I'm on a business trip from Dec 10 to Dec 15, other days are fine", { now });
+    expect(trip.availability).toMatchObject({
+      paused: null,
+      unavailable: [{ start: "2026-12-10", end: "2026-12-15" }],
+    });
+  });
+
+  it("someone else being away is not the speaker's pause", () => {
+    expect(understand("Our manager is away, please call me about the CNC problem", { now }).intent).not.toBe(
+      "availability",
+    );
+  });
+});

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Expert" ADD COLUMN     "pausedUntil" TIMESTAMP(3);
+
