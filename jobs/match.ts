@@ -7,13 +7,14 @@ import type { ParsedRequest, ServiceMode } from "../core/understanding/types.ts"
 import { requestsToMatch } from "../prisma/due-work.ts";
 import { insertCandidates, requestForMatching } from "../prisma/requests.ts";
 import type { JobDefinition, QueueModule } from "./job-system.ts";
+import { honourNamedExpert } from "./lifecycle/named-expert.ts";
 import { offerNext } from "./lifecycle/offer-next.ts";
 import { matchQueue } from "./lifecycle/queues.ts";
 import { handOff, tellStaffMissingRoles } from "./matching/hand-off.ts";
 import { repairingOrphans } from "./orphan-offers.ts";
 import { type Ranker, rankerFor } from "./ranker.ts";
 import type { Services } from "./services.ts";
-import { planTeam } from "./team-roles.ts";
+import { coveredSkills, planTeam } from "./team-roles.ts";
 
 export { matchQueue };
 
@@ -64,8 +65,13 @@ export async function matchRequest(services: Services, ranker: Ranker, requestId
     exclude: new Set(earlier),
     forOffer: true,
   });
-  // Nobody clears the relevance floor: nobody is asked, and staff get the closest people instead.
-  if (ranked.length === 0 && earlier.length === 0) return handOff(services, requestId, partial);
+  const named = { id: requestId, code: request.code, text: request.text, mode: request.mode };
+  // Nobody clears the relevance floor: nobody is asked, and staff get the closest people instead (unless the
+  // enterprise named an expert who may be asked).
+  if (ranked.length === 0 && earlier.length === 0) {
+    if (await honourNamedExpert(services, named, new Set(), () => null)) return offerNext(services, requestId);
+    return handOff(services, requestId, partial);
+  }
   // A re-run keeps the team decision of the first run.
   const plan =
     earlier.length > 0 && request.teamSize === 1
@@ -91,6 +97,11 @@ export async function matchRequest(services: Services, ranker: Ranker, requestId
     event: { actor: "system", type: teamSize > 1 ? "matched_team" : "matched", detail: { count: kept.length } },
   });
   if (plan.missing.length > 0) await tellStaffMissingRoles(services, requestId, plan.missing);
+  // The expert the enterprise asked for by name goes first: in a team, in the role their skills cover.
+  const teamRoles = [...new Set([...roles.values()].filter((role) => role !== null))];
+  await honourNamedExpert(services, named, new Set(earlier), (skills) =>
+    teamSize > 1 ? (coveredSkills(skills, teamRoles)[0] ?? teamRoles[0] ?? null) : null,
+  );
   await offerNext(services, requestId);
 }
 

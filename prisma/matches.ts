@@ -277,7 +277,15 @@ export function transitionMatch(
  */
 export async function assignCandidate(
   db: Db,
-  input: { requestId: number; expertId: string; role: string | null; assignedBy: string; event: TimelineEntry },
+  input: {
+    requestId: number;
+    expertId: string;
+    role: string | null;
+    assignedBy: string;
+    event: TimelineEntry;
+    /** The reason the offer card gives (a key of reasons.*): staff recommend unless told otherwise. */
+    reason?: string;
+  },
 ): Promise<void> {
   const candidate: MatchStatus = "candidate";
   const matching: RequestStatus = "matching";
@@ -291,7 +299,7 @@ export async function assignCandidate(
         score: 0,
         role: input.role,
         assignedBy: input.assignedBy,
-        reasons: JSON.stringify([{ key: "assigned", params: {} }]),
+        reasons: JSON.stringify([{ key: input.reason ?? "assigned", params: {} }]),
       },
       update: {
         rank: 0,
@@ -394,6 +402,12 @@ export async function openOffersFor(db: Db, requestId: number): Promise<(StoredM
     include: { expert: { select: { name: true } } },
   });
   return rows.map(({ expert, ...row }) => ({ ...parsed(row), expertName: expert.name }));
+}
+
+/** The names of the active roster, for finding the experts a message names. */
+export async function activeExpertNames(db: Db): Promise<string[]> {
+  const rows = await db.expert.findMany({ where: { active: true }, select: { name: true } });
+  return rows.map((row) => row.name);
 }
 
 /** An expert staff may name: by roster id or name, active. */

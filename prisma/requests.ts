@@ -135,6 +135,7 @@ export function insertRequest(db: Db, request: NewRequest): Promise<{ id: number
 /** The request as the ranker reads it. */
 export interface RequestForMatching extends StoredFields {
   status: RequestStatus;
+  code: string;
   text: string;
   teamSize: number;
   /** Experts already considered in earlier runs. */
@@ -154,6 +155,7 @@ const requestToMatch = prepared((requestId: number) =>
     .selectFrom("HelpRequest")
     .select([
       "status",
+      "code",
       "text",
       "skills",
       "teamKey",

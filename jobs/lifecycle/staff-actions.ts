@@ -1,8 +1,6 @@
 // Staff step in on a request: assign an expert of their choice, re-run matching, close it. Each
 // returns what happened; the handler words it.
 
-import { monthStart } from "../../core/calendar.ts";
-import { pausedAt } from "../../core/expert-pause.ts";
 import { jsonList } from "../../core/json-list.ts";
 import { requestSkills } from "../../core/request-format.ts";
 import {
@@ -18,7 +16,6 @@ import { acceptedMatchesFor } from "../../prisma/accepted-matches.ts";
 import {
   assignableExpert,
   assignCandidate,
-  cappedOffersSince,
   matchesOf,
   personOfExpert,
   requestForOffer,
@@ -27,13 +24,13 @@ import {
 import { type StoredRequest, transitionRequest } from "../../prisma/requests.ts";
 import { type Services, sendToPerson } from "../services.ts";
 import { coveredSkills } from "../team-roles.ts";
+import { type AssignRefusal, whyNotAsk } from "./may-ask-expert.ts";
 import { rolesOf } from "./offer-card.ts";
 import { offerTo } from "./offer-next.ts";
 import { enqueueMatch, enqueueOfferNext } from "./queues.ts";
 import { withdrawOpenOffers } from "./withdraw.ts";
 
-/** Why staff may not assign an expert: said back to them. */
-export type AssignRefusal = "paused" | "capped" | "remote_only" | "unreachable";
+export type { AssignRefusal };
 
 export type AssignOutcome =
   | { kind: "closed" }
@@ -111,20 +108,15 @@ export async function assignExpert(
   actor: string,
   roleText = "",
 ): Promise<AssignOutcome> {
-  const { db, config } = services;
+  const { db } = services;
   if (!staffMayStepIn(request)) return { kind: "closed" };
   const expert = who ? await assignableExpert(db, who) : null;
   if (!expert) return { kind: "expert_not_found" };
   const refuse = (reason: AssignRefusal): AssignOutcome => ({ kind: "refused", reason, expert: expert.name });
-  if (pausedAt(expert.paused, expert.pausedUntil, new Date())) return refuse("paused");
-  if (request.mode === "onsite" && !expert.canOnsite) return refuse("remote_only");
+  const refusal = await whyNotAsk(services, request, expert);
+  if (refusal) return refuse(refusal);
   const matches = await matchesOf(db, request.id);
   const own = matches.find((match) => match.expertId === expert.id);
-  // The offer the expert holds now is asked again, so it does not count twice against the cap.
-  const holding = own?.status === "offered" ? 1 : 0;
-  if ((await cappedOffersSince(db, expert.id, monthStart(new Date()))) - holding >= config.MONTHLY_OFFER_CAP) {
-    return refuse("capped");
-  }
   await releaseIntroduced(services, request, actor);
   const roles = request.teamSize > 1 ? teamRoles(request, matches) : [];
   const named = roleText.trim() === "" ? null : namedRole(roleText, roles);
