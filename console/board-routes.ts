@@ -4,7 +4,7 @@ import { guangdongCities } from "../core/roster/normalise-city.ts";
 import { teamScope } from "../handlers/staff/roles.ts";
 import { awaitedExperts, type BoardFilter, loadBoard } from "../prisma/console-board.ts";
 import type { ConsoleApp, ConsoleDeps } from "./console-deps.ts";
-import { boardPage, boardStatuses } from "./pages/board-page.ts";
+import { boardPage, boardTabs } from "./pages/board-page.ts";
 
 const requestKinds = ["tech_support", "training", "talk", "commercialisation"];
 
@@ -15,7 +15,7 @@ export function registerBoardRoutes(app: ConsoleApp, deps: ConsoleDeps): void {
     const status = c.req.query("status");
     const before = Number.parseInt(c.req.query("before") ?? "", 10);
     const filter: BoardFilter = {
-      status: status && boardStatuses.includes(status) ? status : undefined,
+      status: status && boardTabs.includes(status) ? status : undefined,
       teamKey: scope ?? (c.req.query("teamKey") || undefined),
       city: c.req.query("city") || undefined,
       kind: c.req.query("kind") || undefined,

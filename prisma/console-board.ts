@@ -9,6 +9,13 @@ export const overdueMs = 48 * 3600 * 1000;
 export const boardPageSize = 50;
 /** The oldest waiting requests shown above the board; the heading counts all of them. */
 export const overdueShown = 20;
+/**
+ * The board's tab for an outcome rather than a status: requests an enterprise said were solved at the
+ * follow-up (a match's outcome), whatever their status became (introduced, or closed by that answer).
+ */
+export const solvedTab = "solved";
+/** A request the follow-up found solved: at least one of its matches has that outcome. */
+const solvedWhere = { matches: { some: { outcome: "solved" } } } satisfies Prisma.HelpRequestWhereInput;
 
 export interface BoardFilter {
   status?: string;
@@ -31,12 +38,15 @@ export interface BoardRow {
   skills: string;
   waitReason: string | null;
   createdAt: Date;
+  /** The enterprise said at the follow-up that its problem is solved. */
+  solved: boolean;
 }
 
 export interface Board {
   rows: BoardRow[];
   /** The id to continue from, when there is a next page. */
   next: number | null;
+  /** Requests by status, and by `solvedTab` those solved (counted under their status too). */
   counts: Record<string, number>;
   overdue: BoardRow[];
   /** How many wait over 48 hours in all: `overdue` shows the oldest of them. */
@@ -54,7 +64,19 @@ const rowFields = {
   skills: true,
   waitReason: true,
   createdAt: true,
+  // One solved match at most: enough to say the request is solved.
+  matches: { where: { outcome: "solved" }, select: { id: true }, take: 1 },
 } as const;
+
+function asRow({ matches, ...row }: { matches: { id: string }[] } & Omit<BoardRow, "solved">): BoardRow {
+  return { ...row, solved: matches.length > 0 };
+}
+
+/** The rows of one tab: a status, the solved ones, or all. */
+function tabWhere(status: string | undefined): Prisma.HelpRequestWhereInput {
+  if (!status) return {};
+  return status === solvedTab ? solvedWhere : { status };
+}
 
 export async function loadBoard(db: Db, filter: BoardFilter, now = new Date()): Promise<Board> {
   const scope: Prisma.HelpRequestWhereInput = {
@@ -64,15 +86,15 @@ export async function loadBoard(db: Db, filter: BoardFilter, now = new Date()): 
   };
   const overdueWhere: Prisma.HelpRequestWhereInput = {
     ...scope,
-    // A finished status asked for: nothing of it waits.
+    // A finished status (or the solved tab) asked for: nothing of it waits.
     status: filter.status ? (waitingStatuses.includes(filter.status) ? filter.status : "-") : { in: waitingStatuses },
     createdAt: { lt: new Date(now.getTime() - overdueMs) },
   };
-  const [page, grouped, overdue, overdueCount] = await Promise.all([
+  const [page, grouped, solved, overdue, overdueCount] = await Promise.all([
     db.helpRequest.findMany({
       where: {
         ...scope,
-        ...(filter.status ? { status: filter.status } : {}),
+        ...tabWhere(filter.status),
         ...(filter.before ? { id: { lt: filter.before } } : {}),
       },
       orderBy: { id: "desc" },
@@ -80,14 +102,22 @@ export async function loadBoard(db: Db, filter: BoardFilter, now = new Date()): 
       select: rowFields,
     }),
     db.helpRequest.groupBy({ by: ["status"], where: scope, _count: { _all: true } }),
+    db.helpRequest.count({ where: { ...scope, ...solvedWhere } }),
     db.helpRequest.findMany({ where: overdueWhere, orderBy: { id: "asc" }, take: overdueShown, select: rowFields }),
     db.helpRequest.count({ where: overdueWhere }),
   ]);
-  const rows = page.slice(0, boardPageSize);
+  const rows = page.slice(0, boardPageSize).map(asRow);
   const counts: Record<string, number> = {};
   for (const group of grouped) counts[group.status] = group._count._all;
+  counts[solvedTab] = solved;
   const last = rows.at(-1);
-  return { rows, next: page.length > boardPageSize && last ? last.id : null, counts, overdue, overdueCount };
+  return {
+    rows,
+    next: page.length > boardPageSize && last ? last.id : null,
+    counts,
+    overdue: overdue.map(asRow),
+    overdueCount,
+  };
 }
 
 /** For each request, the expert its oldest open offer waits on: the board names them, as the digest does. */

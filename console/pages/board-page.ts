@@ -5,13 +5,23 @@ import { cityLabel } from "../../core/label.ts";
 import { skillLabels, teamLabel } from "../../core/request-format.ts";
 import { serviceTeams } from "../../core/roster/resolve-team.ts";
 import { requestStatuses } from "../../core/statuses.ts";
-import { type Board, type BoardFilter, type BoardRow, waitingStatuses } from "../../prisma/console-board.ts";
+import { type Board, type BoardFilter, type BoardRow, solvedTab, waitingStatuses } from "../../prisma/console-board.ts";
 import { waited, waitReasonKey } from "../format.ts";
 import { type Html, html } from "../html.ts";
 import { type PageContext, page } from "../layout.ts";
+import { statusBadge } from "../status-badge.ts";
 
-/** The board shows every request status, in the lifecycle's order. */
-export const boardStatuses: readonly string[] = requestStatuses;
+/**
+ * The board's tabs: every request status in the lifecycle's order, and the solved ones (an outcome of the
+ * follow-up, not a status) right after the introduced ones they come from.
+ */
+export const boardTabs: readonly string[] = requestStatuses.flatMap((status) =>
+  status === "introduced" ? [status, solvedTab] : [status],
+);
+
+function tabLabel(ctx: PageContext, tab: string): string {
+  return tab === solvedTab ? ctx.t("console.outcome.solved") : ctx.t(keyIn("status", tab));
+}
 
 function query(filter: BoardFilter, change: Partial<BoardFilter>): string {
   const merged = { ...filter, ...change };
@@ -31,7 +41,7 @@ function requestRow(ctx: PageContext, row: BoardRow, overdue: boolean, awaited?:
   const skills = skillLabels(row, locale).join(t("list.separator"));
   return html`<tr>
 <td><a href="/requests/${row.code}">${row.code}</a></td>
-<td><span class="status status-${row.status}">${t(keyIn("status", row.status))}</span></td>
+<td>${statusBadge(ctx, row.status, row.solved)}</td>
 <td>${waiting ? waited(t, row.createdAt, now) : "—"}</td>
 <td>${teamLabel(row.teamKey, locale) ?? "—"}</td>
 <td>${row.city ? cityLabel(row.city, locale) : "—"}</td>
@@ -65,12 +75,13 @@ export function boardPage(
   teamLocked: boolean,
 ): Html {
   const { t, locale } = ctx;
-  const total = Object.values(board.counts).reduce((sum, count) => sum + count, 0);
+  // Every request has one status; the solved ones are counted under theirs as well.
+  const total = requestStatuses.reduce((sum, status) => sum + (board.counts[status] ?? 0), 0);
   const tabs = html`<nav class="tabs">
 <a href="${query(filter, { status: undefined, before: undefined })}" class="${filter.status ? "" : "current"}">${t("console.board.all")} (${total})</a>
-${boardStatuses.map(
+${boardTabs.map(
   (status) =>
-    html`<a href="${query(filter, { status, before: undefined })}" class="${filter.status === status ? "current" : ""}">${t(keyIn("status", status))} (${board.counts[status] ?? 0})</a>`,
+    html`<a href="${query(filter, { status, before: undefined })}" class="${filter.status === status ? "current" : ""}">${tabLabel(ctx, status)} (${board.counts[status] ?? 0})</a>`,
 )}
 </nav>`;
   const teams = serviceTeams.map((team) => ({ value: team.key, label: locale === "en" ? team.en : team.zh }));

@@ -7,6 +7,7 @@ import type { RequestPageData } from "../../prisma/console-request.ts";
 import { displayedName, shanghaiStamp, waited } from "../format.ts";
 import { type Html, html } from "../html.ts";
 import { csrfField, type PageContext, page } from "../layout.ts";
+import { statusBadge } from "../status-badge.ts";
 
 const finished = new Set(["introduced", "closed", "cancelled", "expired"]);
 
@@ -31,7 +32,11 @@ export function requestPage(ctx: PageContext, request: RequestPageData): Html {
   const { t, locale, now } = ctx;
   const fact = (label: string, value: string | null | undefined) => html`<dt>${label}</dt><dd>${value || "—"}</dd>`;
   const understood = html`<dl class="facts">
-${fact(t("console.request.status"), t(keyIn("status", request.status)))}
+<dt>${t("console.request.status")}</dt><dd>${statusBadge(
+    ctx,
+    request.status,
+    request.matches.some((match) => match.outcome === "solved"),
+  )}</dd>
 ${fact(t("console.request.created"), `${shanghaiStamp(request.createdAt)} (${waited(t, request.createdAt, now)})`)}
 ${fact(t("console.request.asked_by"), [request.enterprise?.name, displayedName(t, request.requester.displayName), request.chat.title].filter(Boolean).join(" · "))}
 ${fact(t("console.board.team"), teamLabel(request.teamKey, locale))}

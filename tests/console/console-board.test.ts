@@ -1,9 +1,9 @@
 // The board over many requests, as staff read it: those waiting over 48 hours first with why they wait,
 // then the rest newest first, 50 a page with a way on and a way back; filters that apply as soon as a
-// choice changes, counted by status.
+// choice changes, counted by status; the requests the follow-up found solved under a tab of their own.
 import { describe, expect, it } from "vitest";
 import type { Db } from "../../prisma/client.ts";
-import { useTestBots } from "../support/bots.ts";
+import { offeredTo, useTestBots } from "../support/bots.ts";
 import { useConsole } from "./console-browser.ts";
 
 const bot = useTestBots();
@@ -91,5 +91,52 @@ describe("the board at scale", () => {
     const statuses = await page.locator("main > section:not(.overdue) tbody tr td:nth-child(2)").allTextContents();
     expect(new Set(statuses)).toEqual(new Set(["待人工处理"]));
     expect(page.url()).toContain("city=");
+  });
+});
+
+describe("the solved tab", () => {
+  it("lists a request the enterprise said was solved at the follow-up, and marks it solved on its page", async () => {
+    // 0.00002 days ≈ 1.7 s after the introduction: the follow-up asks both requests' enterprises.
+    const b = await bot({ FOLLOW_UP_DAYS: "0.00002" });
+    const solvedBy = "东莞精工科技-王经理";
+    const notYet = "东莞另一家厂-刘工";
+    const first = offeredTo(
+      await b.run([
+        "/in 东莞制造企业群",
+        `/as ${solvedBy}`,
+        "@匠桥 我们厂在东莞，数控加工的薄壁件变形严重，想请专家来现场指导",
+      ]),
+    );
+    await b.run([`/as ${first}`, "/in dm", "接受 R-0001"]);
+    const second = offeredTo(
+      await b.run(["/in 东莞五金企业群", `/as ${notYet}`, "@匠桥 我们也在东莞，数控加工件变形，想请专家来现场看看"]),
+      "R-0002",
+    );
+    await b.run([`/as ${second}`, "/in dm", "接受 R-0002"]);
+    await b.waitFor(new RegExp(`^\\[dm:${solvedBy}\\] 匠桥: 需求 R-0001：.*问题解决了吗？`));
+    await b.waitFor(new RegExp(`^\\[dm:${notYet}\\] 匠桥: 需求 R-0002：.*问题解决了吗？`));
+    await b.run([`/as ${solvedBy}`, "/in dm", "/press 1"]);
+    await b.run([`/as ${notYet}`, "/in dm", "/press 2"]);
+
+    const app = await consoleFor(b);
+    const page = await app.logIn(await app.linkFor("工会小陈"));
+    // Two requests in all: the solved one is counted under its status and under 已解决, not twice in all.
+    await expect(page.getByRole("link", { name: /^全部 \(2\)$/ }).count()).resolves.toBe(1);
+    await page.getByRole("link", { name: /^已解决 \(1\)$/ }).click();
+    await page.waitForURL(/status=solved/);
+    const rows = page.locator("main > section:not(.overdue) tbody tr");
+    expect(await rows.locator("td:first-child").allTextContents()).toEqual(["R-0001"]);
+    expect(await rows.first().locator("td:nth-child(2)").textContent()).toContain("已解决");
+
+    // The one not solved yet stays introduced, without the mark.
+    await page.getByRole("link", { name: /^已对接 \(1\)$/ }).click();
+    const introduced = page.locator("main > section:not(.overdue) tbody tr");
+    expect(await introduced.locator("td:first-child").allTextContents()).toEqual(["R-0002"]);
+    expect(await introduced.first().locator("td:nth-child(2)").textContent()).not.toContain("已解决");
+
+    await page.goto(`${app.url}/requests/R-0001`);
+    expect(await page.locator("dl.facts").textContent()).toContain("已解决");
+    await page.goto(`${app.url}/requests/R-0002`);
+    expect(await page.locator("dl.facts").textContent()).not.toContain("已解决");
   });
 });

@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "Match_outcome_requestId_idx" ON "Match"("outcome", "requestId");
+
