@@ -133,7 +133,7 @@ async function round1(
   });
   const jobs = new JobSystem(ws.redisUrl, ws.prefix, createLog("silent"), namespace);
   try {
-    if (!(await waitUntil(() => ready === workers, 60_000))) throw new Error("scaling: workers did not start");
+    if (!(await waitUntil(() => ready === workers, 180_000))) throw new Error("scaling: workers did not start");
     const started = performance.now();
     for (const id of ids) await jobs.add(matchQueue, { requestId: id }, { jobId: `match-${id}-scaling` });
     // Bounded: a round that cannot finish reports what it did and why jobs failed or were retried.
