@@ -203,6 +203,10 @@ export class JobSystem {
         // A worker that dies (SIGKILL) stops renewing its locks; its jobs go back to the queue after lockMs.
         lockDuration: this.tuning.lockMs,
         stalledInterval: this.tuning.stalledIntervalMs,
+        // A job whose lock was not renewed in time goes back to the queue as often as a failed one is retried
+        // (BullMQ fails it after one such stall). A busy machine misses renewals of live workers too, and a
+        // job failed that way left its request in `matching` for good; every job is safe to run again.
+        maxStalledCount: this.tuning.attempts,
       },
     );
     worker.on("failed", (job, error) =>

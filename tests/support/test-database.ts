@@ -22,9 +22,29 @@ export const namedDatabases = new Set<string>();
 export function testDatabaseUrl(dir: string, file = "test.db"): string {
   const location = path.join(dir, file);
   if (!onPostgres) return `file:${location}`;
+  return postgresTestDatabaseUrl(dir, file);
+}
+
+/** A PostgreSQL database of its own for `file` in `dir`, in any run (a test about PostgreSQL itself). */
+export function postgresTestDatabaseUrl(dir: string, file = "test.db"): string {
+  const location = path.join(dir, file);
   const name = `cb_test_${createHash("sha256").update(location).digest("hex").slice(0, 20)}`;
   namedDatabases.add(name);
   const url = new URL(testPostgresServer());
   url.pathname = `/${name}`;
   return url.toString();
+}
+
+/** Why the PostgreSQL-only tests cannot run here, or null when a PostgreSQL answers at TEST_POSTGRES_URL. */
+export async function postgresMissing(): Promise<string | null> {
+  const { default: pg } = await import("pg");
+  const client = new pg.Client({ connectionString: testPostgresServer(), connectionTimeoutMillis: 5_000 });
+  try {
+    await client.connect();
+    return null;
+  } catch (error) {
+    return `no PostgreSQL answers at TEST_POSTGRES_URL=${testPostgresServer()}: ${(error as Error).message}`;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
 }
