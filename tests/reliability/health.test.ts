@@ -59,17 +59,13 @@ describe("health probes", () => {
     const [last] = await db.$queryRawUnsafe<{ migration_name: string }[]>(
       "SELECT migration_name FROM _prisma_migrations ORDER BY migration_name DESC LIMIT 1",
     );
-    await db.$executeRawUnsafe(
-      "UPDATE _prisma_migrations SET rolled_back_at = finished_at WHERE migration_name = ?",
-      last?.migration_name,
-    );
+    const name = last?.migration_name ?? "";
+    // Tagged templates bind in either database's placeholder style.
+    await db.$executeRaw`UPDATE _prisma_migrations SET rolled_back_at = finished_at WHERE migration_name = ${name}`;
     const answer = await probe("/readyz");
     expect(answer.status).toBe(503);
     expect(answer.body["reason"]).toBe(`migrations not applied: ${last?.migration_name}`);
-    await db.$executeRawUnsafe(
-      "UPDATE _prisma_migrations SET rolled_back_at = NULL WHERE migration_name = ?",
-      last?.migration_name,
-    );
+    await db.$executeRaw`UPDATE _prisma_migrations SET rolled_back_at = NULL WHERE migration_name = ${name}`;
     expect((await probe("/readyz")).status).toBe(200);
   });
 
