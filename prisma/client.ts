@@ -67,7 +67,7 @@ const directConnectionsPerProcess = 8;
 async function openPostgres(url: string, options: { migrate?: boolean }): Promise<Db> {
   if (options.migrate !== false) await applyPostgresMigrations(url);
   // Loaded only here: a SQLite deployment never needs the PostgreSQL client.
-  const { PrismaClient: PostgresClient } = await import("./generated-postgres/client.ts");
+  const { PrismaClient: PostgresClient } = await import("./postgres/generated/client.ts");
   const client = new PostgresClient({ adapter: new PrismaPg({ connectionString: url, max: prismaConnections }) });
   // The two generated clients have the same models and methods; only the provider inside differs.
   const db = client as unknown as Db;

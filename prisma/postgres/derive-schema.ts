@@ -1,5 +1,5 @@
 // The PostgreSQL twin of prisma/schema.prisma, derived, never kept by hand: the same models with the
-// provider swapped and the client written to prisma/generated-postgres. `npm install` (postinstall)
+// provider swapped and the client written to prisma/postgres/generated. `npm install` (postinstall)
 // writes it and generates its client; tests/integration/postgres-migrations.test.ts fails when the
 // committed PostgreSQL migrations no longer build the schema it describes.
 import { readFileSync, writeFileSync } from "node:fs";
@@ -16,8 +16,8 @@ export function postgresSchema(sqlite: string): string {
   const swapped = sqlite
     .replace(/provider\s*=\s*"sqlite"/, 'provider = "postgresql"')
     .replace(/(datasource db \{[^}]*url\s*=\s*)"[^"]*"/, '$1"postgresql://postgres@127.0.0.1:5432/craftbridge"')
-    .replace(/(generator client \{[^}]*output\s*=\s*)"[^"]*"/, '$1"../generated-postgres"');
-  if (!swapped.includes('provider = "postgresql"') || !swapped.includes("../generated-postgres")) {
+    .replace(/(generator client \{[^}]*output\s*=\s*)"[^"]*"/, '$1"generated"');
+  if (!swapped.includes('provider = "postgresql"') || !swapped.includes('"generated"')) {
     throw new Error("prisma/schema.prisma: no sqlite datasource or client generator to derive a PostgreSQL twin from");
   }
   const header =

@@ -63,7 +63,7 @@ describe("the PostgreSQL twin of the schema", () => {
       'generator client {\n  output = "./generated"\n}\n\ndatasource db {\n  provider = "sqlite"\n  url = "file:x.db"\n}\n\nmodel A {\n  id Int @id\n}\n',
     );
     expect(twin).toContain('provider = "postgresql"');
-    expect(twin).toContain('output = "../generated-postgres"');
+    expect(twin).toContain('output = "generated"');
     expect(twin).toContain("model A {\n  id Int @id\n}");
     expect(twin).not.toContain("sqlite");
   });

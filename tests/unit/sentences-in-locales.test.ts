@@ -20,7 +20,7 @@ const readingTables = [
   // Words of a request that say "help us" rather than what the problem is: retrieval leaves them out.
   "jobs/matching/profile-terms.ts",
   "prisma/generated/",
-  "prisma/generated-postgres/",
+  "prisma/postgres/generated/",
 ];
 
 /** Single literals that are words users type, names or file formats rather than sentences. */
