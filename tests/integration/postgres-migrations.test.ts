@@ -9,7 +9,10 @@ import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { postgresSchema, postgresSchemaPath, writePostgresSchema } from "../../prisma/postgres/derive-schema.ts";
 import { applyPostgresMigrations } from "../../prisma/postgres/migrate.ts";
-import { onPostgres, testDatabaseUrl } from "../support/test-database.ts";
+import { postgresMissing, postgresTestDatabaseUrl } from "../support/test-database.ts";
+
+// Runs in every run where a PostgreSQL answers (npm test on a machine with one, and npm run test:postgres).
+const missing = await postgresMissing();
 
 const run = promisify(execFile);
 
@@ -32,10 +35,10 @@ async function catalog(url: string): Promise<string[]> {
   }
 }
 
-describe.skipIf(!onPostgres)("the PostgreSQL migrations (npm run test:postgres: they need a PostgreSQL server)", () => {
+describe.skipIf(missing !== null)(`the PostgreSQL migrations${missing ? ` (skipped: ${missing})` : ""}`, () => {
   it("build the schema that prisma/schema.prisma describes, and apply once however many processes start", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), "craftbridge-pg-"));
-    const migrated = testDatabaseUrl(dir, "migrated.db");
+    const migrated = postgresTestDatabaseUrl(dir, "migrated.db");
     const applied = await Promise.all([applyPostgresMigrations(migrated), applyPostgresMigrations(migrated)]);
     expect(applied.flat().length).toBeGreaterThan(0);
     expect(new Set(applied.flat()).size).toBe(applied.flat().length);
@@ -47,7 +50,7 @@ describe.skipIf(!onPostgres)("the PostgreSQL migrations (npm run test:postgres: 
       ["prisma", "migrate", "diff", "--from-empty", "--to-schema-datamodel", postgresSchemaPath, "--script"],
       { cwd: path.resolve(import.meta.dirname, "../..") },
     );
-    const current = testDatabaseUrl(dir, "current.db");
+    const current = postgresTestDatabaseUrl(dir, "current.db");
     await applyPostgresMigrations(current, mkdtempSync(path.join(tmpdir(), "craftbridge-pg-none-")));
     const client = new pg.Client({ connectionString: current });
     await client.connect();
