@@ -52,6 +52,9 @@ async function runStart(): Promise<number> {
   const finished = new Promise<number>((resolve) => {
     finish = resolve;
   });
+  // Listen for SIGTERM before anything starts: a signal during the start (a rolling restart that comes
+  // quickly) ends the process cleanly once it has started, instead of killing it half-way.
+  void shutdownSignal().then(() => finish(0));
   const platformAdapters = await createPlatformAdapters(config, log, {
     db: () => app?.services.db,
     probe: (req, res) => app?.health.probe(req, res) ?? false,
@@ -93,8 +96,6 @@ async function runStart(): Promise<number> {
       );
     await terminal.start(app.dispatch);
   }
-  // Listen for SIGTERM before the console loads, so a signal during its start still ends the process cleanly.
-  void shutdownSignal().then(() => finish(0));
   const served = await startConsole(app, log);
   const code = await finished;
   await served?.close();
