@@ -47,17 +47,24 @@ describe("plain SQL beside Prisma", () => {
     db = await freshDatabase();
     const sql = directSql(db);
     await sql.write(insertChat("oc_a"));
-    const results = await Promise.allSettled([
-      sql.write(insertChat("oc_b")),
-      sql.write(async (tx) => {
-        await insertChat("oc_c")(tx);
-        await insertChat("oc_a")(tx); // duplicate key: this whole unit fails, oc_c with it
-      }),
-      sql.write(insertChat("oc_d")),
-    ]);
-    expect(results.map((result) => result.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
+    // More writes than run at once, so that later ones share a transaction with the failing one.
+    const names = Array.from({ length: 12 }, (_, i) => `oc_${String(i).padStart(2, "0")}`);
+    const failing = 7;
+    const results = await Promise.allSettled(
+      names.map((name, i) =>
+        i === failing
+          ? sql.write(async (tx) => {
+              await insertChat("oc_half")(tx);
+              await insertChat("oc_a")(tx); // duplicate key: this whole unit fails, oc_half with it
+            })
+          : sql.write(insertChat(name)),
+      ),
+    );
+    expect(results.map((result) => result.status)).toEqual(
+      names.map((_, i) => (i === failing ? "rejected" : "fulfilled")),
+    );
     const chats = await db.chat.findMany({ orderBy: { externalId: "asc" } });
-    expect(chats.map((chat) => chat.externalId)).toEqual(["oc_a", "oc_b", "oc_d"]);
+    expect(chats.map((chat) => chat.externalId)).toEqual([...names.filter((_, i) => i !== failing), "oc_a"]);
   });
 
   it("takes back every row of a write that fails on its own, and goes on writing", async () => {
