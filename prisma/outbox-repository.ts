@@ -45,7 +45,9 @@ const insertOutbound = prepared(
         attempts: 0,
         createdAt,
       })
-      .onConflict((conflict) => conflict.column("key").doNothing()),
+      .onConflict((conflict) => conflict.column("key").doNothing())
+      // The new row in the same round trip; nothing when the key was there already.
+      .returning(["id", "platform", "status"]),
 );
 
 const outboundByKey = prepared((key: string) =>
@@ -77,7 +79,7 @@ export function storeOutbound(
 ): Promise<StoredOutbound> {
   const { key, target, message } = request;
   return directSql(db).write(async (tx) => {
-    await tx.execute(
+    const inserted = await tx.first(
       insertOutbound(
         newId(),
         key,
@@ -90,7 +92,7 @@ export function storeOutbound(
         sqlDate(new Date()),
       ),
     );
-    const stored = await tx.first(outboundByKey(key));
+    const stored = inserted ?? (await tx.first(outboundByKey(key)));
     if (!stored) throw new Error(`outbox row ${key} not stored`);
     // Only storeOutbound writes rows, always with a Target's platform.
     return { ...stored, platform: stored.platform as Platform };
