@@ -14,6 +14,7 @@
 // round trips. No savepoint per write (each would cost two more round trips): a batch commits whole,
 // and if any of its writes fails, it is rolled back and each write runs again in a transaction of its
 // own, so a failing write takes back only its own rows, exactly as when it ran alone.
+import { createHash } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import pg from "pg";
 import { compileFor, type Query } from "../sql/builder.ts";
@@ -71,9 +72,27 @@ export function numberedPlaceholders(sql: string): string {
 
 type Queryable = pg.Pool | pg.PoolClient;
 
+/** Statements with more parameters than this are lists of ids: too many shapes to keep prepared. */
+const maxPreparedParameters = 32;
+const statementNames = new Map<string, string>();
+
+/**
+ * A name for the statement, under which each connection prepares it once: the server then skips
+ * parsing and planning it again, most of its cost for the hot path's small statements.
+ */
+function statementName(sql: string, parameterCount: number): string | undefined {
+  if (parameterCount > maxPreparedParameters) return undefined;
+  let name = statementNames.get(sql);
+  if (!name) {
+    name = `cb_${createHash("sha1").update(sql).digest("hex").slice(0, 20)}`;
+    statementNames.set(sql, name);
+  }
+  return name;
+}
+
 async function query<Row>(on: Queryable, statement: Query<Row>): Promise<pg.QueryResult> {
   const { sql, parameters } = compileFor(statement, "postgres");
-  return on.query({ text: sql, values: bound(parameters) });
+  return on.query({ name: statementName(sql, parameters.length), text: sql, values: bound(parameters) });
 }
 
 function writerOn(client: pg.PoolClient): SqlWriter {
