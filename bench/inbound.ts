@@ -8,7 +8,7 @@ import { matchQueue } from "../jobs/match.ts";
 import { resolveSqliteUrl } from "../prisma/client.ts";
 import { openGateway } from "./support/gateway.ts";
 import { against, type BenchLine, percentile, round, target } from "./support/lines.ts";
-import type { BenchPostgres } from "./support/postgres.ts";
+import { type BenchPostgres, backendCpuMs } from "./support/postgres.ts";
 import { closedLoop, completeRequestTexts, paced, terminalMessage } from "./support/traffic.ts";
 import { createWorkspace } from "./support/workspace.ts";
 
@@ -183,8 +183,15 @@ async function postgresThroughput(
       );
     await closedLoop(smoke ? 40 : senders, 8, send);
     const count = smoke ? 60 : 1500;
+    const cpuBefore = process.cpuUsage();
+    const serverBefore = await backendCpuMs(database.url);
     const seconds = await closedLoop(count, inFlight, (i) => send(senders + i));
     const rate = count / seconds;
+    const cpu = process.cpuUsage(cpuBefore);
+    const serverAfter = await backendCpuMs(database.url);
+    const cpuMsPerMessage = (cpu.user + cpu.system) / 1000 / count;
+    const serverMsPerMessage =
+      serverBefore !== null && serverAfter !== null ? (serverAfter - serverBefore) / count : null;
     const stored = await gateway.db.helpRequest.count({ where: { status: "open" } });
     return [
       {
@@ -197,6 +204,9 @@ async function postgresThroughput(
         chats,
         ...against("inbound.throughput", sqliteRate, rate),
         ...target(rate, { min: 1000 }),
+        cpu_ms_per_message: round(cpuMsPerMessage, 2),
+        // The local server's backends for this database: with the gateway's own CPU, what a message costs.
+        server_cpu_ms_per_message: serverMsPerMessage === null ? null : round(serverMsPerMessage, 2),
         verified: { messages: (smoke ? 40 : senders) + count, open_requests: stored },
       },
     ];
