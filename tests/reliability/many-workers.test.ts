@@ -9,7 +9,14 @@ import { afterAll, describe, expect, it } from "vitest";
 import zh from "../../locales/zh-CN.json" with { type: "json" };
 import { type Db, openDatabase } from "../../prisma/client.ts";
 import { testDatabaseUrl } from "../support/test-database.ts";
-import { type BotProcess, eventually, kill, platformSends, startBotProcess } from "./support/processes.ts";
+import {
+  type BotProcess,
+  eventually,
+  kill,
+  platformSends,
+  startBotProcess,
+  startWorkerCommand,
+} from "./support/processes.ts";
 
 const dir = mkdtempSync(path.join(tmpdir(), "craftbridge-many-"));
 const sentFile = path.join(dir, "platform.jsonl");
@@ -42,7 +49,7 @@ describe("four workers on one queue", () => {
   it("handle every request once: no duplicate offers or introductions, no database error", async () => {
     const gateway = await startBotProcess(env);
     processes.push(gateway);
-    const workers = await Promise.all(Array.from({ length: 4 }, () => startBotProcess({ ...env, ROLE: "worker" })));
+    const workers = await Promise.all(Array.from({ length: 4 }, () => startWorkerCommand(env)));
     processes.push(...workers);
     const store = await openDatabase(env.DATABASE_URL, { migrate: false });
     db = store;

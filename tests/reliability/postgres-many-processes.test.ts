@@ -1,4 +1,4 @@
-// Two gateways and four workers on one PostgreSQL database and one Redis, in any test run where a
+// Two gateways and four `craftbridge worker` processes on one PostgreSQL database and one Redis, in any test run where a
 // PostgreSQL answers at TEST_POSTGRES_URL: a burst of requests through both gateways, one worker
 // SIGKILLed midway. Every request is handled, every message kept, nobody gets an offer or an
 // introduction twice, and no deadlock or serialization failure is left unretried.
@@ -10,7 +10,14 @@ import { afterAll, describe, expect, it } from "vitest";
 import zh from "../../locales/zh-CN.json" with { type: "json" };
 import { type Db, openDatabase } from "../../prisma/client.ts";
 import { postgresMissing, postgresTestDatabaseUrl } from "../support/test-database.ts";
-import { type BotProcess, eventually, kill, platformSends, startBotProcess } from "./support/processes.ts";
+import {
+  type BotProcess,
+  eventually,
+  kill,
+  platformSends,
+  startBotProcess,
+  startWorkerCommand,
+} from "./support/processes.ts";
 
 const missing = await postgresMissing();
 const dir = mkdtempSync(path.join(tmpdir(), "craftbridge-pg-many-"));
@@ -54,7 +61,8 @@ describe.skipIf(missing !== null)(
       processes.push(first);
       const others = await Promise.all([
         startBotProcess(env),
-        ...Array.from({ length: 4 }, () => startBotProcess({ ...env, ROLE: "worker" })),
+        // The workers are `craftbridge worker` as deployed.
+        ...Array.from({ length: 4 }, () => startWorkerCommand(env)),
       ]);
       processes.push(...others);
       const gateways = [first, others[0] as BotProcess];

@@ -21,8 +21,26 @@ export interface BotProcess {
 let counter = 0;
 
 export async function startBotProcess(env: Record<string, string>, script = botScript): Promise<BotProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", script], {
-    env: { ...process.env, LOG_LEVEL: "silent", ...env },
+  const proc = spawnBot(["--import", "tsx", script], { LOG_LEVEL: "silent", ...env });
+  await proc.printed("ready", 120_000);
+  return proc;
+}
+
+/** `craftbridge worker` as deployed (bin/craftbridge.js), ready once it logs so. */
+export async function startWorkerCommand(env: Record<string, string>): Promise<BotProcess> {
+  const proc = spawnBot(["bin/craftbridge.js", "worker"], { ...env, LOG_LEVEL: "info" });
+  const deadline = Date.now() + 120_000;
+  while (!proc.stderr().includes("Worker ready")) {
+    if (proc.child.exitCode !== null) throw new Error(`worker exited (${proc.child.exitCode}): ${proc.stderr()}`);
+    if (Date.now() > deadline) throw new Error(`worker not ready:\n${proc.stderr()}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  return proc;
+}
+
+function spawnBot(args: string[], env: Record<string, string>): BotProcess {
+  const child = spawn(process.execPath, args, {
+    env: { ...process.env, ...env },
     stdio: ["pipe", "pipe", "pipe"],
   });
   let out = "";
@@ -69,7 +87,6 @@ export async function startBotProcess(env: Record<string, string>, script = botS
         ),
       ]),
   };
-  await proc.printed("ready", 120_000);
   return proc;
 }
 
