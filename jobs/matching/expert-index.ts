@@ -1,13 +1,16 @@
 // The in-memory index the ranker reads: every expert's taxonomy skills, posting lists per skill, team and
 // profile term (BM25 over the whole profile, fields weighted), and only the facts ranking needs. Upsert and remove keep it in step with roster imports and
 // availability changes without a restart. A worker holds 100,000 experts: each is one flat object
-// with shared strings and shared empty lists, and postings are plain number arrays, not objects.
+// with shared strings, lists and counters, and postings are typed arrays (posting-list.ts).
 import { canonicalCity, canonicalDistrict, regionOf } from "../../core/understanding/places.ts";
 import { skillsOfProfile } from "../../core/understanding/skills.ts";
 import type { AvailabilitySlot, DateWindow } from "../../core/understanding/types.ts";
 import { bestHonour } from "./honours.ts";
+import { noPostings, PostingList, type Postings } from "./posting-list.ts";
 import { BIGRAMS_ONLY, FIELD_WEIGHTS, type ProfileField, profileTerms } from "./profile-terms.ts";
 import type { ExpertLoad, ExpertOutcomes, ExpertProfile } from "./types.ts";
+
+export type { Postings } from "./posting-list.ts";
 
 export interface IndexedExpert {
   slot: number;
@@ -51,18 +54,6 @@ export interface Honour {
   level: number;
 }
 
-/** A posting list: slots and their weights side by side. */
-export interface Postings {
-  slots: readonly number[];
-  weights: readonly number[];
-}
-
-interface MutablePostings {
-  slots: number[];
-  weights: number[];
-}
-
-const noPostings: Postings = { slots: [], weights: [] };
 const none: readonly never[] = [];
 const noLoad: ExpertLoad = Object.freeze({ openOffers: 0, offersThisMonth: 0 });
 const noOutcomes: ExpertOutcomes = Object.freeze({ accepted: 0, declined: 0, solved: 0, ratingSum: 0, ratingCount: 0 });
@@ -71,19 +62,21 @@ export class ExpertIndex {
   private readonly slots: (IndexedExpert | undefined)[] = [];
   private readonly freeSlots: number[] = [];
   private readonly byId = new Map<string, number>();
-  private readonly skillLists = new Map<string, MutablePostings>();
+  private readonly skillLists = new Map<string, PostingList>();
   private readonly teamLists = new Map<string, number[]>();
-  private readonly termLists = new Map<string, MutablePostings>();
+  private readonly termLists = new Map<string, PostingList>();
   // Profile lengths by slot beside the experts: BM25 reads one per posting, the hottest loop of a ranking.
   private readonly lengths: number[] = [];
   private totalLength = 0;
   // Roster skill cells repeat a lot ("数控加工"); map each distinct cell once.
   private readonly cellSkills = new Map<string, { key: string; weight: number }[]>();
-  // Cities, districts, teams and honours repeat across experts but arrive as fresh strings from each row.
+  // Cities, districts, teams, skill cells and honours repeat across experts but arrive as fresh strings from
+  // each row; one copy each. Lists and counters that repeat (the same honours, the same load) are shared too.
   private readonly strings = new Map<string, string>();
+  private readonly lists = new Map<string, readonly string[]>();
+  private readonly loads = new Map<string, ExpertLoad>();
+  private readonly outcomeSets = new Map<string, ExpertOutcomes>();
   private readonly honours = new Map<string, Honour>();
-  // One map reused for every profile's terms: a build over 100,000 profiles makes no garbage of them.
-  private readonly scratch = new Map<string, number>();
   // The roster writes 长安镇 where a request says 长安: one spelling each, looked up once per city and name.
   private readonly districts = new Map<string, string>();
 
@@ -95,6 +88,7 @@ export class ExpertIndex {
   static async fromPages(pages: AsyncIterable<readonly ExpertProfile[]>): Promise<ExpertIndex> {
     const index = new ExpertIndex();
     for await (const page of pages) for (const profile of page) index.upsert(profile);
+    index.trim();
     return index;
   }
 
@@ -127,7 +121,9 @@ export class ExpertIndex {
     }
     const city = this.intern(canonicalCity(profile.city) ?? profile.city.trim());
     const teamKey = profile.teamKey === null ? null : this.intern(profile.teamKey);
-    const terms = weightedTerms(profile, this.scratch);
+    // A fresh map per profile dies young; clearing one long-lived map reallocated its table in the old
+    // generation each time, and that garbage was most of the build's peak memory.
+    const terms = weightedTerms(profile);
     let length = 0;
     for (const tf of terms.values()) length += tf;
     const expert: IndexedExpert = {
@@ -149,39 +145,24 @@ export class ExpertIndex {
       slots: profile.slots.length === 0 ? none : profile.slots,
       away: profile.away.length === 0 ? none : profile.away,
       honour: this.honourOf(profile.honours),
-      load: profile.load.openOffers === 0 && profile.load.offersThisMonth === 0 ? noLoad : profile.load,
-      outcomes: Object.values(profile.outcomes).every((count) => count === 0) ? noOutcomes : profile.outcomes,
+      load: this.loadOf(profile.load),
+      outcomes: this.outcomesOf(profile.outcomes),
       teamKey,
       skillKeys: skills.size === 0 ? none : [...skills.keys()],
       name: profile.name,
-      skills: profile.skills.length === 0 ? none : profile.skills,
-      achievements: profile.achievements,
-      title: profile.title,
+      skills: profile.skills.length === 0 ? none : profile.skills.map((cell) => this.intern(cell)),
+      achievements:
+        profile.achievements.length <= SHORT_TEXT ? this.intern(profile.achievements) : profile.achievements,
+      title: this.intern(profile.title),
       employer: this.intern(profile.employer),
-      honours: profile.honours.length === 0 ? none : profile.honours,
+      honours: this.listOf(profile.honours),
       length,
     };
     this.slots[slot] = expert;
     this.byId.set(profile.id, slot);
-    for (const [key, weight] of skills) {
-      const list = this.skillLists.get(key);
-      if (list) {
-        list.slots.push(slot);
-        list.weights.push(weight);
-      } else {
-        this.skillLists.set(key, { slots: [slot], weights: [weight] });
-      }
-    }
+    for (const [key, weight] of skills) listFor(this.skillLists, key).push(slot, weight);
     if (teamKey) push(this.teamLists, teamKey, slot);
-    for (const [term, tf] of terms) {
-      const list = this.termLists.get(term);
-      if (list) {
-        list.slots.push(slot);
-        list.weights.push(tf);
-      } else {
-        this.termLists.set(term, { slots: [slot], weights: [tf] });
-      }
-    }
+    for (const [term, tf] of terms) listFor(this.termLists, term).push(slot, tf);
     this.totalLength += length;
     this.lengths[slot] = length;
   }
@@ -192,25 +173,9 @@ export class ExpertIndex {
     if (slot === undefined) return false;
     const expert = this.slots[slot];
     if (expert) {
-      for (const key of expert.skillKeys) {
-        const list = this.skillLists.get(key);
-        if (!list) continue;
-        const at = list.slots.indexOf(slot);
-        if (at < 0) continue;
-        list.slots.splice(at, 1);
-        list.weights.splice(at, 1);
-        if (list.slots.length === 0) this.skillLists.delete(key);
-      }
+      for (const key of expert.skillKeys) dropFrom(this.skillLists, key, slot);
       if (expert.teamKey) dropSlot(this.teamLists, expert.teamKey, slot);
-      for (const term of weightedTerms(expert).keys()) {
-        const list = this.termLists.get(term);
-        if (!list) continue;
-        const at = list.slots.indexOf(slot);
-        if (at < 0) continue;
-        list.slots.splice(at, 1);
-        list.weights.splice(at, 1);
-        if (list.slots.length === 0) this.termLists.delete(term);
-      }
+      for (const term of weightedTerms(expert).keys()) dropFrom(this.termLists, term, slot);
       this.totalLength -= expert.length;
     }
     this.slots[slot] = undefined;
@@ -229,7 +194,7 @@ export class ExpertIndex {
   }
 
   skillPostings(key: string): Postings {
-    return this.skillLists.get(key) ?? noPostings;
+    return this.skillLists.get(key)?.view() ?? noPostings;
   }
 
   teamPostings(team: string): readonly number[] {
@@ -238,7 +203,7 @@ export class ExpertIndex {
 
   /** Experts whose profile holds `term`, with its field-weighted frequency. */
   termPostings(term: string): Postings {
-    return this.termLists.get(term) ?? noPostings;
+    return this.termLists.get(term)?.view() ?? noPostings;
   }
 
   /** The field-weighted profile length of the expert in `slot`. */
@@ -251,6 +216,12 @@ export class ExpertIndex {
     return this.byId.size === 0 ? 1 : Math.max(1, this.totalLength / this.byId.size);
   }
 
+  /** Gives back the room posting lists keep for growth; a bulk build ends with it. */
+  trim(): void {
+    for (const list of this.skillLists.values()) list.trim();
+    for (const list of this.termLists.values()) list.trim();
+  }
+
   *experts(): IterableIterator<IndexedExpert> {
     for (const expert of this.slots) if (expert) yield expert;
   }
@@ -260,6 +231,40 @@ export class ExpertIndex {
     if (known !== undefined) return known;
     this.strings.set(text, text);
     return text;
+  }
+
+  /** A list that many experts share (their honours): one copy of each text, one list for all who write it. */
+  private listOf(items: readonly string[]): readonly string[] {
+    if (items.length === 0) return none;
+    const key = items.join("\u0001");
+    const known = this.lists.get(key);
+    if (known) return known;
+    const list = Object.freeze(items.map((item) => this.intern(item)));
+    this.lists.set(key, list);
+    return list;
+  }
+
+  private loadOf(load: ExpertLoad): ExpertLoad {
+    if (load.openOffers === 0 && load.offersThisMonth === 0) return noLoad;
+    const key = `${load.openOffers},${load.offersThisMonth}`;
+    let known = this.loads.get(key);
+    if (!known) {
+      known = Object.freeze({ openOffers: load.openOffers, offersThisMonth: load.offersThisMonth });
+      this.loads.set(key, known);
+    }
+    return known;
+  }
+
+  private outcomesOf(outcomes: ExpertOutcomes): ExpertOutcomes {
+    const { accepted, declined, solved, ratingSum, ratingCount } = outcomes;
+    if (accepted === 0 && declined === 0 && solved === 0 && ratingSum === 0 && ratingCount === 0) return noOutcomes;
+    const key = `${accepted},${declined},${solved},${ratingSum},${ratingCount}`;
+    let known = this.outcomeSets.get(key);
+    if (!known) {
+      known = Object.freeze({ accepted, declined, solved, ratingSum, ratingCount });
+      this.outcomeSets.set(key, known);
+    }
+    return known;
   }
 
   private districtOf(city: string, district: string): string {
@@ -304,11 +309,8 @@ function termsOf(text: string, field: ProfileField): readonly string[] {
  * A profile's terms with their field-weighted frequencies. A list field is read item by item (a term never
  * spans two skills or honours), so that each item's terms come from the cache.
  */
-export function weightedTerms(
-  profile: Record<ProfileField, string | readonly string[]>,
-  terms = new Map<string, number>(),
-): Map<string, number> {
-  terms.clear();
+export function weightedTerms(profile: Record<ProfileField, string | readonly string[]>): Map<string, number> {
+  const terms = new Map<string, number>();
   for (const field of Object.keys(FIELD_WEIGHTS) as ProfileField[]) {
     const value = profile[field];
     const weight = FIELD_WEIGHTS[field];
@@ -318,6 +320,20 @@ export function weightedTerms(
     }
   }
   return terms;
+}
+
+function listFor(lists: Map<string, PostingList>, key: string): PostingList {
+  let list = lists.get(key);
+  if (!list) {
+    list = new PostingList();
+    lists.set(key, list);
+  }
+  return list;
+}
+
+function dropFrom(lists: Map<string, PostingList>, key: string, slot: number): void {
+  const list = lists.get(key);
+  if (list?.drop(slot) && list.size === 0) lists.delete(key);
 }
 
 function push(lists: Map<string, number[]>, key: string, slot: number): void {
