@@ -88,8 +88,17 @@ const slotSql = (where: string) => `
   FROM "Availability" a JOIN "Expert" e ON e."id" = a."expertId"
   WHERE ${where} AND (a."validUntil" IS NULL OR a."validUntil" >= ?) AND (a."date" IS NULL OR a."date" >= ? OR a."mode" = '${awayMode}')`;
 
-/** Profiles of `experts` (rows of expertColumns, which `scope` selects), in their order. */
-async function profilesOf(reader: DirectSql, now: Date, experts: unknown[][], scope: Scope): Promise<ExpertProfile[]> {
+/**
+ * Profiles of `experts` (rows of expertColumns, which `scope` selects), in their order, each built as it is
+ * read (once): a whole page of profile objects built up front outlived a few young-generation collections
+ * and became old-generation garbage, a good part of an index build's peak memory.
+ */
+async function profilesOf(
+  reader: DirectSql,
+  now: Date,
+  experts: unknown[][],
+  scope: Scope,
+): Promise<Iterable<ExpertProfile>> {
   const today = dayOf(now);
   const slotsOf = new Map<string, AvailabilitySlot[]>();
   const awayOf = new Map<string, DateWindow[]>();
@@ -116,7 +125,7 @@ async function profilesOf(reader: DirectSql, now: Date, experts: unknown[][], sc
   ])) {
     tallies.set(expertId as string, counts.map(Number));
   }
-  return experts.map((row) => {
+  const build = (row: unknown[]): ExpertProfile => {
     const [id, externalId, name, honours, employer, title, city, district, teamKey, skills, achievements] =
       row as string[];
     const [canOnsite, canRemote, cities, paused, active, pausedUntil] = row.slice(11);
@@ -153,18 +162,22 @@ async function profilesOf(reader: DirectSql, now: Date, experts: unknown[][], sc
       load: { openOffers, offersThisMonth },
       outcomes: { accepted, declined, solved, ratingSum, ratingCount },
     };
-  });
+  };
+  return (function* () {
+    for (const row of experts) yield build(row);
+  })();
 }
 
 /**
  * Every expert's profile (paused and inactive ones too: the ranker skips them, the index keeps them), a page
- * at a time in roster-id order, keyed on the roster id so that each page is one range of its index.
+ * at a time in roster-id order, keyed on the roster id so that each page is one range of its index. A page
+ * can be read once, before the next one is asked for.
  */
 export async function* expertProfilePages(
   db: Db,
   now: Date,
   options: { pageSize?: number } = {},
-): AsyncGenerator<ExpertProfile[]> {
+): AsyncGenerator<Iterable<ExpertProfile>> {
   const pageSize = options.pageSize ?? defaultPageSize;
   const reader = directSql(db);
   {

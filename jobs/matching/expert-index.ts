@@ -85,10 +85,9 @@ export class ExpertIndex {
   }
 
   /** Builds an index page by page, so that each page of profiles can be let go once it is absorbed. */
-  static async fromPages(pages: AsyncIterable<readonly ExpertProfile[]>): Promise<ExpertIndex> {
+  static async fromPages(pages: AsyncIterable<Iterable<ExpertProfile>>): Promise<ExpertIndex> {
     const index = new ExpertIndex();
     for await (const page of pages) for (const profile of page) index.upsert(profile);
-    index.trim();
     return index;
   }
 
@@ -214,12 +213,6 @@ export class ExpertIndex {
   /** Mean field-weighted profile length (BM25's average document length). */
   get meanLength(): number {
     return this.byId.size === 0 ? 1 : Math.max(1, this.totalLength / this.byId.size);
-  }
-
-  /** Gives back the room posting lists keep for growth; a bulk build ends with it. */
-  trim(): void {
-    for (const list of this.skillLists.values()) list.trim();
-    for (const list of this.termLists.values()) list.trim();
   }
 
   *experts(): IterableIterator<IndexedExpert> {

@@ -1,7 +1,7 @@
 // One posting list of the expert index: slots and weights in typed arrays side by side. A worker holds about
 // two million postings at 100,000 experts; as plain arrays each posting cost 16 bytes plus the growth slack,
-// and every growth left a copy behind on the JS heap, which is what set the worker's peak memory.
-// Typed arrays cost 8 bytes, live outside the JS heap, and are trimmed to size once a build is done.
+// and every growth left a copy behind on the JS heap. Typed arrays cost 8 bytes and live outside it. They
+// grow by half, not double: the room kept for growth stays small without copying every list after a build.
 
 /** A posting list as the ranker reads it. */
 export interface Postings {
@@ -21,7 +21,7 @@ export class PostingList {
   }
 
   push(slot: number, weight: number): void {
-    if (this.count === this.slotsAt.length) this.resize(this.count * 2);
+    if (this.count === this.slotsAt.length) this.resize(this.count + (this.count >> 1));
     this.slotsAt[this.count] = slot;
     this.weightsAt[this.count] = weight;
     this.count++;
@@ -37,19 +37,14 @@ export class PostingList {
     return true;
   }
 
-  /** Gives back the room kept for growth (after a bulk build). */
-  trim(): void {
-    if (this.slotsAt.length > this.count) this.resize(this.count);
-  }
-
   /** Views of the listed postings; valid until the list next changes. */
   view(): Postings {
     return { slots: this.slotsAt.subarray(0, this.count), weights: this.weightsAt.subarray(0, this.count) };
   }
 
   private resize(capacity: number): void {
-    const slots = new Int32Array(Math.max(capacity, 1));
-    const weights = new Float32Array(Math.max(capacity, 1));
+    const slots = new Int32Array(capacity);
+    const weights = new Float32Array(capacity);
     slots.set(this.slotsAt.subarray(0, this.count));
     weights.set(this.weightsAt.subarray(0, this.count));
     this.slotsAt = slots;

@@ -64,9 +64,9 @@ async function roster(store: Db): Promise<Map<string, string>> {
   return ids;
 }
 
-async function collect(pages: AsyncIterable<ExpertProfile[]>): Promise<ExpertProfile[][]> {
+async function collect(pages: AsyncIterable<Iterable<ExpertProfile>>): Promise<ExpertProfile[][]> {
   const all: ExpertProfile[][] = [];
-  for await (const page of pages) all.push(page);
+  for await (const page of pages) all.push([...page]);
   return all;
 }
 
