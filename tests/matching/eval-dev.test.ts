@@ -21,6 +21,20 @@ describe("batch matching on the development eval set", () => {
     expect(lines[0]?.experts[0]?.reasons[0]).toMatch(/^擅长/);
   }, 60_000);
 
+  it("whenever the roster holds someone who fits fully (skill and place or mode), one of them comes first", async () => {
+    const { lines } = await evaluate(DIR, NOW);
+    const judgments = (await readFile(path.join(DIR, "judgments.jsonl"), "utf8"))
+      .split("\n")
+      .filter((line) => line.trim() !== "")
+      .map((line) => JSON.parse(line) as { id: string; relevant: Record<string, number> });
+    const firsts = new Map(lines.map((line) => [line.id, line.experts[0]?.id]));
+    const missed = judgments
+      .filter((j) => Object.values(j.relevant).includes(3))
+      .filter((j) => j.relevant[firsts.get(j.id) ?? ""] !== 3)
+      .map((j) => j.id);
+    expect(missed).toEqual([]);
+  }, 60_000);
+
   it("scores the same with Chinese headers and full-width separators, as the acceptance roster has", async () => {
     const work = await mkdtemp(path.join(tmpdir(), "craftbridge-eval-zh-"));
     try {
