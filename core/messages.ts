@@ -68,6 +68,11 @@ export interface Target {
 /** What a platform adapter does. Only bot/adapters/ implements it. */
 export interface Adapter {
   readonly platform: Platform;
+  /**
+   * Every chat shows in one stream (the terminal): messages go out one after another in the order they
+   * were queued, across chats too, so the reader sees them in the order the bot said them.
+   */
+  readonly oneStream?: boolean;
   start(dispatch: (message: IncomingMessage) => Promise<void>): Promise<void>;
   stop(): Promise<void>;
   /** Sends one message; `key` is the outbox idempotency key for platforms that accept one. */

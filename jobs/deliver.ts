@@ -78,8 +78,9 @@ export function deliverJob(db: Db, adapter: Adapter, options: DeliverOptions = {
     process: ({ outboxId }, job, token) => {
       const target = lookups.then(() => outboundTarget(db, outboxId));
       const done = target.then((found) =>
-        perTarget.run(found ? `${found.targetKind}:${found.targetId}` : outboxId, () =>
-          deliverOne(outboxId, job, token),
+        perTarget.run(
+          adapter.oneStream ? "one-stream" : found ? `${found.targetKind}:${found.targetId}` : outboxId,
+          () => deliverOne(outboxId, job, token),
         ),
       );
       lookups = target.then(

@@ -54,6 +54,8 @@ export function formatLine(botName: string, target: Target, message: OutgoingMes
 
 export class TerminalAdapter implements Adapter {
   readonly platform = "terminal" as const;
+  /** One screen for every chat: lines print in the order the bot said them. */
+  readonly oneStream = true;
   private speaker: string;
   private chat: string;
   private readonly cards = new Map<string, TerminalCard>();
