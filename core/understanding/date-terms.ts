@@ -100,7 +100,7 @@ function weekOffset(prefix: string | undefined): number | null {
   if (prefix.startsWith("下下")) return 2;
   if (prefix.startsWith("下") || /^(next|coming)$/i.test(prefix)) return 1;
   if (prefix.startsWith("上")) return -1;
-  if (prefix.startsWith("本") || prefix.startsWith("这") || /^this$/i.test(prefix)) return 0;
+  if (prefix.startsWith("本") || prefix.startsWith("这") || prefix.startsWith("呢") || /^this$/i.test(prefix)) return 0;
   return null;
 }
 
@@ -185,6 +185,7 @@ function monthPart(year: number, month: number, part: string | undefined, today:
       break;
     case "底":
     case "末":
+    case "尾":
       from = last - 4;
       deadline = last;
       break;
@@ -266,7 +267,7 @@ const SCANNERS: Array<[RegExp, Maker]> = [
   // 周二, 下周一到周三, 每周二、四, 星期天, 礼拜三
   [
     new RegExp(
-      `(?<![0-9一二两三四五六七八九十几])(每个?|本|这个?|下下个?|下个?|上个?)?\\s*(?:周|星期|礼拜)\\s*(${WD})` +
+      `(?<![0-9一二两三四五六七八九十几])(每个?|本|这个?|呢个?|下下个?|下个?|上个?)?\\s*(?:周|星期|礼拜)\\s*(${WD})` +
         `(?:\\s*(?:到|至|-)\\s*(?:周|星期|礼拜)?\\s*(${WD})|((?:\\s*(?:(?:[、,和及与/]|或者|或是|还是|或)\\s*)?(?:周|星期|礼拜)?${WD}(?![0-9十个月号日天点时]))*))(?![次遍回])`,
       "g",
     ),
@@ -289,7 +290,7 @@ const SCANNERS: Array<[RegExp, Maker]> = [
   ],
   // 周末, 这周末, 下周末, 工作日, 每天, weekends, weekdays, every day
   [
-    /(本|这个?|下个?|每个?)?\s*(?:周末|双休日?)|工作日|每天|天天|每日|\b(this|next)\s+weekend\b|\bweekends\b|\bweekdays\b|\bevery\s*day\b|\bdaily\b/gi,
+    /(本|这个?|呢个?|下个?|每个?)?\s*(?:周末|双休日?)|工作日|每天|天天|每日|\b(this|next)\s+weekend\b|\bweekends\b|\bweekdays\b|\bevery\s*day\b|\bdaily\b/gi,
     (m, today) => {
       const w = m[0].toLowerCase();
       const weekdays =
@@ -311,7 +312,7 @@ const SCANNERS: Array<[RegExp, Maker]> = [
   // 本周, 这周, 下周, 下下周 (no weekday after), this week, next week
   [
     new RegExp(
-      `${NOT_AFTER_NUMBER}(本|这个?|下下个?|下个?)\\s*(?:周|星期|礼拜)(?!\\s*[一二三四五六日天1-7末])|\\b(this|next|coming)\\s+week\\b(?!end)`,
+      `${NOT_AFTER_NUMBER}(本|这个?|呢个?|下下个?|下个?)\\s*(?:周|星期|礼拜)(?!\\s*[一二三四五六日天1-7末])|\\b(this|next|coming)\\s+week\\b(?!end)`,
       "gi",
     ),
     (m, today) => {
@@ -325,9 +326,31 @@ const SCANNERS: Array<[RegExp, Maker]> = [
     /这两天|这几天|近两天|近几天|最近几天|最近两天|\b(?:the\s+)?next\s+(?:few|couple\s+of)\s+days\b/gi,
     (_m, today) => span(today, today + 3),
   ],
+  // 这两周, 呢两个礼拜, 未来三周, 接下来两个月: from today for that long
+  [
+    /(?:这|呢|近|最近|未来|接下来|今后)\s*(两|二|三|四|几)\s*个?\s*(周|星期|礼拜|月)/g,
+    (m, today) => {
+      const count = m[1] === "几" ? 2 : (parseNumber(m[1] ?? "") ?? 2);
+      if (m[2] === "月") return span(today, addMonths(today, count) - 1);
+      return span(today, today + count * 7 - 1);
+    },
+  ],
+  // "until the 15th", "back on the 4th": a day of this month, or of the next once passed. Only after a word that
+  // makes it a date and before the end of the phrase, so "the 3rd production line" is no date.
+  [
+    /(?<=\b(?:the|on|until|till|til|by|before|after|from|to|through|thru)\s+)(\d{1,2})(?:st|nd|rd|th)\b(?=\s*(?:$|[,.;!?)]|(?:and|or|to|till|until|through|then|but|at|in|morning|afternoon|evening|onwards?|i|we|please)\b))/gi,
+    (m, today) => {
+      const day = Number(m[1]);
+      if (day < 1 || day > 31) return null;
+      const { year, month, day: todayDay } = ymd(today);
+      const target = day >= todayDay ? month : month + 1;
+      const last = ymd(monthEnd(year, target)).day;
+      return day > last ? null : point(dayFromYmd(year, target, day));
+    },
+  ],
   // 本月, 下个月, 月底, 本月底, 下月初, 月中
   [
-    /(本|这个?|下个?)\s*月\s*(底|末|初|中旬|上旬|下旬|中)?|(?<![0-9一二三四五六七八九十个本这下])月\s*(底|末|初|中旬|上旬|下旬|中)/g,
+    /(本|这个?|呢个?|下个?)\s*月\s*(底|末|尾|初|中旬|上旬|下旬|中)?|(?<![0-9一二三四五六七八九十个本这呢下])月\s*(底|末|尾|初|中旬|上旬|下旬|中)/g,
     (m, today) => {
       const { year, month, day } = ymd(today);
       const next = (m[1] ?? "").startsWith("下");
@@ -342,7 +365,7 @@ const SCANNERS: Array<[RegExp, Maker]> = [
   ],
   // 12月, 十二月底, 11月中旬, 3月份
   [
-    new RegExp(`(?<![0-9年])(${CN_NUM})\\s*月份?\\s*(底|末|初|中旬|上旬|下旬|中)?`, "g"),
+    new RegExp(`(?<![0-9年])(${CN_NUM})\\s*月份?\\s*(底|末|尾|初|中旬|上旬|下旬|中)?`, "g"),
     (m, today) => {
       const month = parseNumber(m[1]);
       if (month === null || month < 1 || month > 12) return null;

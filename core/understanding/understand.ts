@@ -3,7 +3,7 @@
 
 import { dayNumberOf } from "../calendar.ts";
 import { detectLocale } from "../i18n.ts";
-import { AWAY, extractAvailability, PAUSE, RESUME } from "./availability.ts";
+import { AWAY, AWAY_OF_SPEAKER, extractAvailability, LATER, PAUSE, RESUME } from "./availability.ts";
 import { parseCommand } from "./command.ts";
 import { findContact, withoutContacts } from "./contact.ts";
 import { correctionTarget } from "./correction.ts";
@@ -184,7 +184,11 @@ function analyse(input: string, options: UnderstandOptions): Understanding {
     solved: SOLVED.test(text),
     thanks: THANKS.test(text),
     code: code !== null,
-    pauseOrResume: PAUSE.test(text) || RESUME.test(text) || (AWAY.test(text) && FIRST_PERSON.test(text)),
+    pauseOrResume:
+      PAUSE.test(text) ||
+      RESUME.test(text) ||
+      (AWAY.test(text) && (FIRST_PERSON.test(text) || AWAY_OF_SPEAKER.test(text))) ||
+      (LATER.test(text) && terms.length > 0),
     available: AVAILABLE.test(text),
     positive: POSITIVE.test(text),
     firstPerson: FIRST_PERSON.test(text),
