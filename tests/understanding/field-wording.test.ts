@@ -95,4 +95,23 @@ describe("skills and problems", () => {
     expect(parse("回流焊虚焊，炉温也不稳，求专家").request?.problems).toHaveLength(1);
     expect(parse("你好，我们是番禺的工厂，想请专家来指导一下").request?.problems).toEqual([]);
   });
+
+  it("reads a part deforming in machining as a machining problem, unless the part is moulded, fired or welded", () => {
+    const skills = (text: string) => parse(text).request?.skills.map((s) => s.key) ?? [];
+    for (const text of [
+      "薄壁件变形",
+      "我们厂铝合金薄壁件加工后变形严重，怎么办",
+      "工件一加工完就变形，求助",
+      "壳体装夹变形，有冇师傅识搞",
+      "零件铣完变形，平面度超差",
+      "Our thin-walled aluminium housings warp after milling, need help",
+    ]) {
+      expect(skills(text), text).toEqual(["cnc"]);
+    }
+    expect(skills("注塑件薄壁变形，求助")).toEqual(["injection_moulding"]);
+    expect(skills("塑胶薄壁件变形")).toEqual(["injection_moulding"]);
+    expect(skills("陶瓷薄壁件烧成后变形")).toEqual(["ceramics"]);
+    expect(skills("钣金件焊接后变形")).toContain("welding");
+    expect(skills("淬火后零件变形")).toEqual(["heat_treatment"]);
+  });
 });
