@@ -135,6 +135,8 @@ function buildCorrection(target: string, code: string | null, now: Date): Parsed
   const place = safePlace(target);
   if (place.city) changes.city = place.city;
   if (place.district) changes.district = place.district;
+  const cities = place.city ? safeCities(target) : [];
+  if (cities.length > 1) changes.cities = cities;
   const mode = detectMode(target);
   if (mode) changes.mode = mode;
   const window = extractWindow(target, now);
