@@ -38,11 +38,13 @@ export interface DateTerm {
   every: boolean;
   /** Followed by 前/之前 or preceded by 到/截止/by/until: a deadline rather than a day. */
   before: boolean;
+  /** Followed by 之后/以后/起 or preceded by after/from (without an end): the first day of an open stretch. */
+  after: boolean;
   /** Vague "as soon as possible". */
   asap: boolean;
 }
 
-type Maker = (m: RegExpExecArray, today: number) => Omit<DateTerm, "at" | "end" | "before"> | null;
+type Maker = (m: RegExpExecArray, today: number) => Omit<DateTerm, "at" | "end" | "before" | "after"> | null;
 
 const WEEKDAY_CHARS: Record<string, number> = {
   一: 1,
@@ -110,11 +112,11 @@ function weekdayDay(today: number, weekday: number, offset: number | null): numb
   return mondayOf(today) + offset * 7 + (weekday - 1);
 }
 
-function point(day: number): Omit<DateTerm, "at" | "end" | "before"> {
+function point(day: number): Omit<DateTerm, "at" | "end" | "before" | "after"> {
   return { from: day, to: day, deadline: day, weekly: null, every: false, asap: false };
 }
 
-function span(from: number, to: number, deadline = to): Omit<DateTerm, "at" | "end" | "before"> {
+function span(from: number, to: number, deadline = to): Omit<DateTerm, "at" | "end" | "before" | "after"> {
   return { from, to, deadline, weekly: null, every: false, asap: false };
 }
 
@@ -131,7 +133,7 @@ function weekdaysTerm(
   weekdays: number[],
   offset: number | null,
   every: boolean,
-): Omit<DateTerm, "at" | "end" | "before"> {
+): Omit<DateTerm, "at" | "end" | "before" | "after"> {
   const days = weekdays.map((w) => weekdayDay(today, w, every ? null : offset));
   return {
     from: Math.min(...days),
@@ -444,6 +446,9 @@ const MAX_TERMS_PER_PATTERN = 40;
 const BEFORE_AFTER = /^\s*(?:之前|以前|前(?!后|面|期|提|台|道|端|段|沿|处|方))/;
 const BEFORE_BEFORE =
   /(?:(?<![改挪迟前调换延推移])到|截止到?|截至|不晚于|最晚|最迟|\bby|\bbefore|\buntil|\btill|\bno\s+later\s+than)\s*(?:the\s+)?$/i;
+const AFTER_AFTER = /^\s*(?:或之后|之后|以后|往后|后(?![天日面期来])|起|开始|onwards?\b|or\s+later\b|and\s+after\b)/i;
+const AFTER_BEFORE = /(?:\bafter|\bfrom|\bstarting(?:\s+from)?|\bbeginning|从)\s*(?:the\s+)?$/i;
+const RANGE_NEXT = /^\s*(?:到|至|-|to\b|till\b|until\b|through\b|thru\b)/i;
 const RANGE_GAP = /^\s*(?:到|至|-|\bto\b|\btill\b|\buntil\b|\bthrough\b|\bthru\b)\s*$/i;
 
 /** All date terms of `text`, left to right, with ranges (明天到后天, 12月1日-12月5日) merged into one term. */
@@ -460,7 +465,7 @@ export function scanDateTerms(text: string, today: number): DateTerm[] {
       const at = m.index ?? 0;
       // Leading spaces a pattern consumed are not part of the term.
       const lead = m[0].length - m[0].trimStart().length;
-      found.push({ ...made, at: at + lead, end: at + m[0].length, before: false });
+      found.push({ ...made, at: at + lead, end: at + m[0].length, before: false, after: false });
     }
   }
   found.sort((a, b) => a.at - b.at || b.end - b.at - (a.end - a.at));
@@ -486,12 +491,18 @@ export function scanDateTerms(text: string, today: number): DateTerm[] {
         deadline: term.deadline,
         weekly,
         before: BEFORE_AFTER.test(text.slice(term.end, term.end + 4)),
+        after: false,
       };
       continue;
     }
     term.before =
       BEFORE_AFTER.test(text.slice(term.end, term.end + 4)) ||
       BEFORE_BEFORE.test(text.slice(Math.max(0, term.at - 14), term.at));
+    // A range merged above has its end; "from Monday" alone, or "下周二之后", has none.
+    term.after =
+      !term.before &&
+      (AFTER_AFTER.test(text.slice(term.end, term.end + 12)) ||
+        (AFTER_BEFORE.test(text.slice(Math.max(0, term.at - 16), term.at)) && !RANGE_NEXT.test(text.slice(term.end))));
     merged.push(term);
   }
   return merged;

@@ -51,7 +51,7 @@ import type {
 import { detectUrgency } from "./urgency.ts";
 
 const CANCEL =
-  /取消|撤销|撤回|不用了|不需要了|不用找了|不找了|先不用|不麻烦了|不必了|^(?:那就|那|要不)?算了|算了吧|唔使(?:了|喇|啦|搵)|唔(?:需要|要)(?:了|喇)|\bforget\s+it\b|\bcancel(?:led|ed)?\b|\bnever\s*mind\b|\bno\s+longer\s+need/i;
+  /取消|撤销|撤回|不用了|不需要了|不用找了|不找了|先不用|不麻烦了|不必了|^(?:那就|那|要不)?算了(?![,，\s]*还是)|算了吧(?![,，\s]*还是)|唔使(?:了|喇|啦|搵)|唔(?:需要|要)(?:了|喇)|\bforget\s+it\b|\bcancel(?:led|ed)?\b|\bnever\s*mind\b|\bno\s+longer\s+need/i;
 const TEAMS: TeamRef[] = teams;
 // Emoji, stickers and punctuation only ("👍", "🙏🙏", "[强]" is caught by CHATTER's shape).
 const ONLY_SYMBOLS = /^(?:[\p{Extended_Pictographic}\p{P}\p{S}\s]|\uFE0F|\p{Emoji_Modifier})+$/u;

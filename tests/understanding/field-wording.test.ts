@@ -115,3 +115,20 @@ describe("skills and problems", () => {
     expect(skills("淬火后零件变形")).toEqual(["heat_treatment"]);
   });
 });
+
+describe("second thoughts", () => {
+  it("算了，还是… with a mode, a place or a day is a correction, not a cancel", () => {
+    expect(parse("算了，还是要现场嘅")).toMatchObject({
+      intent: "correction",
+      correction: { changes: { mode: "onsite" } },
+    });
+    expect(parse("算了，还是远程吧")).toMatchObject({
+      intent: "correction",
+      correction: { changes: { mode: "remote" } },
+    });
+    expect(parse("唔好意思，应该系下周三之后").intent).toBe("correction");
+    expect(parse("算了吧").intent).toBe("cancel");
+    expect(parse("算了，不用了").intent).toBe("cancel");
+    expect(parse("还是不行").intent).not.toBe("correction");
+  });
+});
