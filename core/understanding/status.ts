@@ -5,7 +5,7 @@ import type { ParsedStatus } from "./types.ts";
 
 // Progress: how far it got, who answered, when someone comes.
 const PROGRESS =
-  /进展|进度|怎么样了|咋样了|点样了|到哪一步|到哪了|有(?:没有|冇)?(?:回复|回音|消息|结果|下文|人接)|有人接(?:了)?吗|(?:专家|师傅|老师)(?:什么时候|几时|哪天|啥时候)(?:来|到|过来|联系)|(?:专家|师傅|老师)(?:接(?:了|受了)?|同意(?:了)?|答应(?:了)?)(?:没有|吗|未)|(?:安排|匹配|对接|找到)(?:好)?了(?:吗|没有?|未)|还(?:没|未)(?:有)?(?:人|专家|消息|回复|安排|联系)|\bany\s+(?:update|news|progress)\b|\bupdates?\s+on\b|\bstatus\s+(?:of|on)\b|\bprogress\s+(?:of|on)\b|\bwhat'?s\s+(?:the\s+)?status\b|\bhas\s+(?:anyone|an?\s+expert|someone)\s+(?:accepted|replied|answered|agreed)\b|\bwho\s+(?:accepted|is\s+coming)\b|\bwhen\s+(?:will|is)\s+(?:the\s+)?expert\b/i;
+  /进展|进度|怎么样了|咋样了|点样了|到哪一步|到哪了|有(?:没有|冇)?(?:回复|回音|消息|结果|下文|人接)|有人接(?:了)?吗|(?:专家|师傅|老师)(?:什么时候|几时|哪天|啥时候)(?:来|到|过来|联系)|(?:什么时候|几时|哪天|啥时候|幾時)(?:有人|有专家|有师傅|派人|安排人?)(?:来|到|过来|过嚟|嚟|联系|跟进)?|(?:有冇|有没有)人(?:接|理|跟进|回复)|(?:专家|师傅|老师)(?:接(?:了|受了)?|同意(?:了)?|答应(?:了)?)(?:没有|吗|未)|(?:安排|匹配|对接|找到)(?:好)?了(?:吗|没有?|未)|还(?:没|未)(?:有)?(?:人|专家|消息|回复|安排|联系)|\bany\s+(?:update|news|progress)\b|\bupdates?\s+on\b|\bstatus\s+(?:of|on)\b|\bprogress\s+(?:of|on)\b|\bwhat'?s\s+(?:the\s+)?status\b|\bhas\s+(?:anyone|an?\s+expert|someone)\s+(?:accepted|replied|answered|agreed)\b|\bwho\s+(?:accepted|is\s+coming)\b|\bwhen\s+(?:will|is)\s+(?:the\s+)?expert\b/i;
 
 // The expert's contact: only the matched expert, never a colleague's number.
 const CONTACT =

@@ -63,4 +63,21 @@ describe("a manager's second thoughts in a busy group", () => {
     expect(summary).toContain("精密制造 · 数控加工");
     expect(summary).not.toMatch(/注塑|陶瓷/);
   });
+
+  it("R-0001 啥时候有人来？ is answered with the request's status", async () => {
+    const b = await bot();
+    await b.run([`/in ${group}`, "/as 宏达电子-陈经理", "@匠桥 我们SMT回流焊老是虚焊，求专家指导，在东莞松山湖"]);
+    const status = await b.say("@匠桥 R-0001 啥时候有人来？");
+    expect(status.join("\n")).toContain("R-0001：");
+    expect(status.join("\n")).not.toContain("我没太明白");
+  });
+});
+
+describe("an expert's time in Cantonese", () => {
+  it("下个礼拜三同礼拜四下昼 is both days of next week", async () => {
+    const b = await bot();
+    const expert = await b.app.services.db.expert.findFirstOrThrow({ where: { isDemo: true } });
+    const said = await b.run([`/as ${expert.name}`, "/in dm", "我下个礼拜三同礼拜四下昼得闲，可以过去东莞"]);
+    expect(said.join("\n")).toContain(`${nextWeek(2)} 14:00-18:00、${nextWeek(3)} 14:00-18:00`);
+  });
 });
