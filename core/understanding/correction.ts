@@ -3,7 +3,7 @@
 
 import { dayNumberOf } from "../calendar.ts";
 import { scanDateTerms } from "./date-terms.ts";
-import { detectMode } from "./mode.ts";
+import { detectMode, saysAlso } from "./mode.ts";
 import { extractPlace } from "./places.ts";
 
 const NOT_BUT = /不是\s*([^,，。;；!！?？]{1,20}?)\s*[,，、;；]?\s*(?:而)?是\s*([\s\S]{1,80})/;
@@ -32,6 +32,14 @@ const NEGATED_OLD = /[,，]?\s*(?:而)?不是[^,，。;；]{0,20}|,?\s*\bnot\s+[
 // is about something other than a request.
 const FIELD_WORDS =
   /时间|日期|地点|城市|地址|方式|服务方式|需求|要求|那个|这个|刚才|之前|写错了|写错咗|错了|搞错了|搞错咗|讲错咗|不好意思|唔好意思|对唔住|抱歉|麻烦|帮我|请|把|我们|我|的|吧|了|应该|也|就|上门|现场|不用|\b(?:sorry|please|it|the|date|time|city|place|location|mode|can\s+you|could\s+you)\b/gi;
+
+const MODE_FILLER =
+  /远程|线上|视频|现场|上门|过嚟|也|亦|都|可以|行|得|其实|实际上|不好意思|唔好意思|抱歉|啊|嘅|喔|哦|吧|咁|\b(?:sorry|actually|can|could|be|is|it|we|also|too|as|well|ok|fine|good|remote(?:ly)?|online|on|site|in|person|works|also)\b/gi;
+
+/** Whether the message says nothing but a mode and politeness, so that a new request is not read as a change. */
+function onlyTheMode(text: string): boolean {
+  return text.replace(MODE_FILLER, "").replace(/[\s\p{P}\p{S}-]/gu, "").length <= 2;
+}
 
 /** Whether a second thought names something a request has: a mode, a place or a day. */
 function saysAChange(text: string): boolean {
@@ -68,6 +76,8 @@ function findTarget(text: string, hasCode: boolean): string | null {
     // "时间改到下周三": the word before the marker (时间, 地点) names the field, the rest the value.
     return change[1];
   }
+  // "sorry, actually can be remote also", "其实远程也得": nothing but a widened mode.
+  if (saysAlso(text) && text.length <= 40 && onlyTheMode(text)) return text;
   const revert = REVERT.exec(text);
   if (revert?.[1] && saysAChange(revert[1])) return revert[1];
   const butNot = BUT_NOT.exec(text);

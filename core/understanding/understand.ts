@@ -28,7 +28,7 @@ import {
 import { detectKind } from "./kind.ts";
 import teams from "./knowledge/teams.json" with { type: "json" };
 import { stripMentions } from "./mention.ts";
-import { detectMode } from "./mode.ts";
+import { detectMode, saysAlso } from "./mode.ts";
 import { normalize } from "./normalize.ts";
 import { parseOfferReply } from "./offer-reply.ts";
 import { extractCities, extractPlace } from "./places.ts";
@@ -137,7 +137,8 @@ function buildCorrection(target: string, code: string | null, now: Date): Parsed
   if (place.district) changes.district = place.district;
   const cities = place.city ? safeCities(target) : [];
   if (cities.length > 1) changes.cities = cities;
-  const mode = detectMode(target);
+  // "actually can be remote also": the other way as well.
+  const mode = saysAlso(target) ? "either" : detectMode(target);
   if (mode) changes.mode = mode;
   const window = extractWindow(target, now);
   if (window) changes.window = window;

@@ -73,6 +73,26 @@ describe("a manager's second thoughts in a busy group", () => {
   });
 });
 
+describe("widening the mode after the request", () => {
+  it("'actually can be remote also' and 其实远程也得 make it on site or remote, not an offer answer", async () => {
+    const b = await bot();
+    await b.run([
+      "/in 中山灯饰模具群",
+      "/as 佳美模具-Kelvin",
+      "@匠桥 our injection moulds have flash, need a master on site, Zhongshan Guzhen",
+    ]);
+    const english = await b.say("@匠桥 sorry, actually can be remote also");
+    expect(english.join("\n")).toContain("Request R-0001 updated");
+    expect(english.join("\n")).toContain("on site or remote");
+    expect(english.join("\n")).not.toContain("Only the expert");
+
+    await b.run(["/as 古镇灯饰-梁生", "@匠桥 灯具散热结构设计有问题，要专家上门，中山古镇"]);
+    const chinese = await b.say("@匠桥 其实远程也得");
+    expect(chinese.join("\n")).toContain("已更新需求 R-0002");
+    expect(chinese.join("\n")).toContain("现场或远程均可");
+  });
+});
+
 describe("an expert's time in Cantonese", () => {
   it("下个礼拜三同礼拜四下昼 is both days of next week", async () => {
     const b = await bot();

@@ -132,3 +132,14 @@ describe("second thoughts", () => {
     expect(parse("还是不行").intent).not.toBe("correction");
   });
 });
+
+describe("a widened mode", () => {
+  it("远程也得 / can be remote also corrects to either; a new request with 线上也行 keeps its reading", () => {
+    expect(parse("sorry, actually can be remote also")).toMatchObject({
+      intent: "correction",
+      correction: { changes: { mode: "either" } },
+    });
+    expect(parse("其实远程也得")).toMatchObject({ intent: "correction", correction: { changes: { mode: "either" } } });
+    expect(parse("注塑件飞边，远程也可以").intent).toBe("request");
+  });
+});
