@@ -3,6 +3,7 @@
 
 import { dayNumberOf } from "../calendar.ts";
 import { detectLocale } from "../i18n.ts";
+import { extractAlternativeCities } from "./alternative-cities.ts";
 import { AWAY, AWAY_OF_SPEAKER, extractAvailability, LATER, PAUSE, RESUME } from "./availability.ts";
 import { parseCommand } from "./command.ts";
 import { findContact, withoutContacts } from "./contact.ts";
@@ -97,6 +98,14 @@ function safeCities(text: string): string[] {
   }
 }
 
+function safeAlternatives(text: string): string[] {
+  try {
+    return extractAlternativeCities(text);
+  } catch {
+    return [];
+  }
+}
+
 function safeProblems(text: string, skills: SkillRef[]): ParsedProblem[] {
   try {
     return extractProblems(text, skills);
@@ -112,7 +121,7 @@ function buildRequest(
   skills: SkillRef[],
   place: { city: string | null; district: string | null },
 ): ParsedRequest {
-  const cities = safeCities(text);
+  const cities = safeAlternatives(text);
   return {
     skills,
     team: teamOf(text, skills),
@@ -135,7 +144,7 @@ function buildCorrection(target: string, code: string | null, now: Date): Parsed
   const place = safePlace(target);
   if (place.city) changes.city = place.city;
   if (place.district) changes.district = place.district;
-  const cities = place.city ? safeCities(target) : [];
+  const cities = place.city ? safeAlternatives(target) : [];
   if (cities.length > 1) changes.cities = cities;
   // "actually can be remote also": the other way as well.
   const mode = saysAlso(target) ? "either" : detectMode(target);

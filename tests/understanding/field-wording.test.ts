@@ -143,3 +143,21 @@ describe("a widened mode", () => {
     expect(parse("注塑件飞边，远程也可以").intent).toBe("request");
   });
 });
+
+describe("several cities", () => {
+  const cities = (text: string) => parse(text).request?.cities ?? [];
+  it("keeps every city offered as an alternative", () => {
+    expect(cities("注塑件缩水，广州或者佛山都可以")).toEqual(["广州", "佛山"]);
+    expect(cities("注塑件缩水，深圳、东莞都行")).toEqual(["深圳", "东莞"]);
+    expect(cities("注塑件缩水，广州佛山都得")).toEqual(["广州", "佛山"]);
+    expect(cities("注塑件缩水，我们在广州，佛山也可以")).toEqual(["广州", "佛山"]);
+    expect(cities("注塑件缩水，佛山南海或者广州番禺都行")).toEqual(["佛山", "广州"]);
+    expect(cities("CNC parts out of tolerance, need help, Guangzhou or Foshan is fine")).toEqual(["广州", "佛山"]);
+    expect(cities("CNC chatter, need an expert, Dongguan/Huizhou both ok")).toEqual(["东莞", "惠州"]);
+  });
+
+  it("leaves out a city that is only mentioned", () => {
+    expect(cities("注塑件缩水求助，我们是深圳的厂，之前请过广州的专家")).toEqual([]);
+    expect(cities("注塑件缩水求助，我们在深圳，东莞也有厂")).toEqual([]);
+  });
+});
