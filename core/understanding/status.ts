@@ -13,7 +13,7 @@ const CONTACT =
 
 // My requests, as a whole message or nearly: 我的需求, 我提的需求呢, my requests.
 const MINE =
-  /^(?:查(?:一下|下)?|看(?:一下|下)?)?(?:我|我们|我哋)(?:的|提的|报的|登记的|发的)(?:需求|请求|求助|单子?|工单)(?:呢|怎么样了|在哪|列表)?[\s?？!！。.]*$|^(?:my|our)\s+requests?[\s?.!]*$|\b(?:status\s+of\s+)?(?:my|our)\s+requests?\b(?=.*\?)/i;
+  /^(?:查(?:一下|下)?|看(?:一下|下)?)?(?:我|我们|我哋)(?:的|嘅|啲|提的|提嘅|报的|报嘅|登记的|登记嘅|发的|发嘅)(?:需求|请求|求助|单子?|工单)(?:呢|怎么样了|点样了|喺边|在哪|列表)?[\s?？!！。.]*$|^(?:my|our)\s+requests?[\s?.!]*$|\b(?:status\s+of\s+)?(?:my|our)\s+requests?\b(?=.*\?)/i;
 
 /** The status question a message asks, or null. `code` is the request code named in the message, if any. */
 export function parseStatus(text: string, code: string | null): ParsedStatus | null {

@@ -70,6 +70,9 @@ describe("a manager's second thoughts in a busy group", () => {
     const status = await b.say("@匠桥 R-0001 啥时候有人来？");
     expect(status.join("\n")).toContain("R-0001：");
     expect(status.join("\n")).not.toContain("我没太明白");
+    const mine = await b.say("@匠桥 我哋嘅需求点样了？");
+    expect(mine.join("\n")).toContain("R-0001");
+    expect(mine.join("\n")).not.toContain("我没太明白");
   });
 });
 
