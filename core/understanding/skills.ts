@@ -72,7 +72,7 @@ const NOT_SKILLS = ["电动车", "电动自行车", "动车票", "技术员", "�
  * welded, hardened or wooden things deform too: when the text says so, the rule stays out of the way.
  */
 const MACHINING_DEFORMATION =
-  /(?:薄壁|加工|机加|铣|车削|车完|车好|磨削|磨完|钻孔|切削|装夹|夹紧|夹持|工件|零件|铝件|钢件|结构件|轴类|法兰|壳体|腔体)[^，。,.!?！？；;\n]{0,8}(?:变形|翘曲|翘起|弯曲|扭曲)|(?:变形|翘曲)[^，。,.!?！？；;\n]{0,4}(?:加工|铣|车削|装夹)|\bthin[- ]?wall(?:ed)?\b[^,.;!?\n]{0,40}\b(?:deform|distort|warp|bend)|\b(?:deform|distort|warp)\w*[^,.;!?\n]{0,20}\b(?:machining|milling|turning|clamping)\b/i;
+  /(?:薄壁|加工|机加|铣|车削|车完|车好|磨削|磨完|钻孔|切削|装夹|夹紧|夹持|工件|零件|铝件|钢件|结构件|轴类|法兰|壳体|腔体)[^，。,.!?！？；;\n]{0,8}(?:变形|变型|翘曲|翘起|弯曲|扭曲)|(?:变形|变型|翘曲)[^，。,.!?！？；;\n]{0,4}(?:加工|铣|车削|装夹)|\bthin[- ]?wall(?:ed)?\b[^,.;!?\n]{0,40}\b(?:deform|distort|warp|bend)|\b(?:deform|distort|warp)\w*[^,.;!?\n]{0,20}\b(?:machining|milling|turning|clamping)\b/i;
 const NOT_MACHINED =
   /塑|胶|啤|瓷|砖|玻璃|木|家具|焊|淬|热处理|轨道|边坡|监测|铸|锻|\bplastic|\bmou?ld|\bweld|\bceramic|\bglass/i;
 const MACHINING_SKILL = "cnc";

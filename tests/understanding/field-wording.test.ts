@@ -104,6 +104,7 @@ describe("skills and problems", () => {
       "工件一加工完就变形，求助",
       "壳体装夹变形，有冇师傅识搞",
       "零件铣完变形，平面度超差",
+      "薄壁件变型严重，求助",
       "Our thin-walled aluminium housings warp after milling, need help",
     ]) {
       expect(skills(text), text).toEqual(["cnc"]);
