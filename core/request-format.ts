@@ -14,6 +14,8 @@ export interface RequestFields {
   teamKey: string | null;
   city: string | null;
   district: string | null;
+  /** JSON array of every city accepted when more than one was named; "[]" otherwise. */
+  cities?: string;
   mode: string;
   windowStart: string | null;
   windowEnd: string | null;
@@ -45,14 +47,39 @@ export function describeWindow(t: Translate, row: Pick<RequestFields, "windowSta
   return t("window.range", { start: shortDate(row.windowStart), end: shortDate(row.windowEnd) });
 }
 
-/** "东莞长安" in Chinese, "Dongguan" in English (districts have no reliable English form). */
+/** "广州或者佛山都可以": every city accepted, the request's own city first; "[]" for one city or none. */
+export function citiesOf(parsed: { city: string | null; cities?: readonly string[] }): string {
+  const others = (parsed.cities ?? []).filter((city) => city !== parsed.city);
+  return JSON.stringify(parsed.city && others.length > 0 ? [parsed.city, ...others] : []);
+}
+
+/** Every city a request accepts: the cities list when it names several, else its one city (or none). */
+export function requestCities(row: Pick<RequestFields, "city" | "cities">): string[] {
+  const listed = jsonArray(row.cities ?? "[]").filter((city): city is string => typeof city === "string");
+  if (listed.length > 1) return listed;
+  return row.city ? [row.city] : [];
+}
+
+/**
+ * "东莞长安" in Chinese, "Dongguan" in English (districts have no reliable English form); a request that accepts
+ * several cities reads "广州或佛山", "Guangzhou or Foshan".
+ */
 export function describePlace(
   t: Translate,
-  row: Pick<RequestFields, "city" | "district">,
+  row: Pick<RequestFields, "city" | "district" | "cities">,
   locale: Locale = "zh-CN",
 ): string {
   if (!row.city) return t("intake.summary_no_city");
-  if (locale === "en") return cityEntry(row.city)?.en[0] ?? row.city;
+  const name = (city: string) => (locale === "en" ? (cityEntry(city)?.en[0] ?? city) : city);
+  const cities = requestCities(row);
+  if (cities.length > 1) {
+    const last = cities[cities.length - 1] ?? "";
+    return t("list.either", {
+      items: cities.slice(0, -1).map(name).join(t("list.separator")),
+      last: name(last),
+    });
+  }
+  if (locale === "en") return name(row.city);
   return row.district ? `${row.city}${row.district}` : row.city;
 }
 

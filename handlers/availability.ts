@@ -1,6 +1,7 @@
 // An expert says when and how they can help; the bot stores slots and confirms what it stored.
 
 import { addDays, dayOf } from "../core/calendar.ts";
+import { dayWords } from "../core/day-words.ts";
 import { pauseEndAfter } from "../core/expert-pause.ts";
 import { keyIn, type Translate } from "../core/i18n.ts";
 import { mergeSlots } from "../core/merge-slots.ts";
@@ -23,11 +24,6 @@ export function describeSlots(t: Translate, slots: AvailabilitySlot[]): string {
       }),
     )
     .join(t("list.separator"));
-}
-
-/** A calendar day (YYYY-MM-DD) as people write it: 12月20日, 12/20. */
-export function dayWords(t: Translate, day: string): string {
-  return t("availability.day", { month: Number(day.slice(5, 7)), day: Number(day.slice(8, 10)) });
 }
 
 /** Days away in words: 12月10日至12月15日, one day alone as itself. */

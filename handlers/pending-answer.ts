@@ -4,11 +4,11 @@
 // ("改成远程就行") counts. A failed answer hears the question once more in other words; after two, an
 // enterprise outside Guangdong hears why the programme cannot help, and a city that never comes is left out.
 
-import { describeRequest, requestSkills } from "../core/request-format.ts";
+import { citiesOf, describeRequest, requestSkills } from "../core/request-format.ts";
 import { detectMode } from "../core/understanding/mode.ts";
 import { isWordless } from "../core/understanding/non-answer.ts";
 import { isOutsideGuangdong } from "../core/understanding/outside-guangdong.ts";
-import { extractPlace } from "../core/understanding/places.ts";
+import { extractCities, extractPlace } from "../core/understanding/places.ts";
 import { extractProblems } from "../core/understanding/problems.ts";
 import { findRequestCode } from "../core/understanding/request-code.ts";
 import { extractSkills } from "../core/understanding/skills.ts";
@@ -26,7 +26,9 @@ const triesBeforeGivingUp = 2;
 /** Handles the message as the answer to an open question; returns false when it is not one. */
 export async function handlePendingAnswer(ctx: HandlerContext): Promise<boolean> {
   const { services, chat, speaker, message, understanding, t } = ctx;
-  if (!answerIntents.has(understanding.intent)) return false;
+  // "广州或者佛山都可以" reads like an expert's free time; from anyone else it is the answer to the city question.
+  const cityAnswer = understanding.intent === "availability" && !speaker.expertId;
+  if (!answerIntents.has(understanding.intent) && !cityAnswer) return false;
   const db = services.db;
   const pending = await pendingQuestion(db, chat.id, speaker.personId);
   if (!pending?.requestId) return false;
@@ -94,6 +96,8 @@ function answerFields(
     : request.city
       ? { city: request.city, district: request.district }
       : said;
+  // Every city named with the answer ("深圳、东莞都行"), or kept from the request.
+  const named = correction.city ? (correction.cities ?? []) : request.city ? null : extractCities(message.text);
   const skills = understanding.request?.skills.length ? understanding.request.skills : extractSkills(message.text);
   const known = requestSkills(request);
   const problemSaid =
@@ -101,6 +105,7 @@ function answerFields(
   return {
     city: place.city,
     district: place.district,
+    cities: named === null ? request.cities : citiesOf({ city: place.city, cities: named }),
     // "远程就行" answers "which city?": remote help needs none.
     mode: correction.mode ?? (detectMode(message.text) === "remote" ? "remote" : request.mode),
     skills: JSON.stringify(known.length ? known : skills),

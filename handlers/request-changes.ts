@@ -1,6 +1,6 @@
 // An enterprise corrects or cancels its own request ("R-0042 改成远程", "不是东莞，是惠州", "R-0042 取消").
 // The lifecycle changes the request (jobs/lifecycle/request-changes.ts); this words the answers.
-import { describeRequest } from "../core/request-format.ts";
+import { citiesOf, describeRequest } from "../core/request-format.ts";
 import { finishedRequestStatuses, inSet } from "../core/statuses.ts";
 import { findMalformedRequestCode } from "../core/understanding/request-code.ts";
 import { offerToKeep } from "../jobs/lifecycle/keep-offer.ts";
@@ -66,7 +66,13 @@ export async function handleCorrection(ctx: HandlerContext): Promise<void> {
   if (!request) return;
   const changes = correction.changes;
   const columns: RequestChanges = {
-    ...(changes.city !== undefined ? { city: changes.city, district: changes.district ?? null } : {}),
+    ...(changes.city !== undefined
+      ? {
+          city: changes.city,
+          district: changes.district ?? null,
+          cities: citiesOf({ city: changes.city ?? null, cities: changes.cities }),
+        }
+      : {}),
     ...(changes.district !== undefined && changes.city === undefined ? { district: changes.district } : {}),
     ...(changes.mode ? { mode: changes.mode } : {}),
     ...(changes.window !== undefined

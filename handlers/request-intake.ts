@@ -1,6 +1,6 @@
 // A help request from an enterprise: register it with a code, ask for what is missing, match.
 
-import { describePlace, describeRequest } from "../core/request-format.ts";
+import { citiesOf, describePlace, describeRequest } from "../core/request-format.ts";
 import { asksForJointWork } from "../core/understanding/problems.ts";
 import type { ParsedProblem, ParsedRequest } from "../core/understanding/types.ts";
 import { afterRegistering, registerRequest } from "../jobs/lifecycle/request-changes.ts";
@@ -105,6 +105,7 @@ export function storedFields(parsed: ParsedRequest) {
     teamKey: parsed.team?.key ?? parsed.skills[0]?.team ?? null,
     city: parsed.city,
     district: parsed.district,
+    cities: citiesOf(parsed),
     mode: parsed.mode,
     windowStart: parsed.window?.start ?? null,
     windowEnd: parsed.window?.end ?? null,

@@ -3,6 +3,7 @@
 
 import { keyIn } from "../core/i18n.ts";
 import { skillByKey } from "../core/understanding/skills.ts";
+import { refusalText } from "../jobs/lifecycle/may-ask-expert.ts";
 import * as lifecycle from "../jobs/lifecycle/staff-actions.ts";
 import { findRequestByCode } from "../prisma/requests.ts";
 import type { HandlerContext } from "./context.ts";
@@ -65,7 +66,9 @@ export async function assignExpert(ctx: HandlerContext, args: string[]): Promise
         }),
       );
     case "refused":
-      return ctx.reply(t(`staff.assign_refused.${outcome.reason}`, { code, expert: outcome.expert }));
+      return ctx.reply(
+        refusalText(t, outcome.reason, { code, expert: outcome.expert, pausedUntil: outcome.pausedUntil }),
+      );
     case "assigned":
       return ctx.reply(
         outcome.role === null

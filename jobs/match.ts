@@ -1,6 +1,6 @@
 // Ranks experts for a request, stores the candidates with score and reasons, and makes the first offer.
 
-import { type RequestFields, requestSkills } from "../core/request-format.ts";
+import { type RequestFields, requestCities, requestSkills } from "../core/request-format.ts";
 import { inSet, matchableRequestStatuses } from "../core/statuses.ts";
 import teams from "../core/understanding/knowledge/teams.json" with { type: "json" };
 import type { ParsedRequest, ServiceMode } from "../core/understanding/types.ts";
@@ -35,6 +35,7 @@ export function parsedFromRow(
   row: Omit<RequestFields, "code" | "text"> & { kind: string | null; urgency: string | null },
 ): ParsedRequest {
   const team = teams.find((candidate) => candidate.key === row.teamKey) ?? null;
+  const cities = requestCities(row);
   return {
     skills: requestSkills(row),
     team,
@@ -46,6 +47,7 @@ export function parsedFromRow(
     urgency: row.urgency as ParsedRequest["urgency"],
     enterprise: null,
     contact: null,
+    ...(cities.length > 1 ? { cities } : {}),
   };
 }
 

@@ -96,6 +96,7 @@ export interface RequestForOffer {
   teamKey: string | null;
   city: string | null;
   district: string | null;
+  cities: string;
   mode: string;
   windowStart: string | null;
   windowEnd: string | null;
@@ -138,6 +139,7 @@ const requestToOffer = prepared((requestId: number) =>
       "r.teamKey",
       "r.city",
       "r.district",
+      "r.cities",
       "r.mode",
       "r.windowStart",
       "r.windowEnd",

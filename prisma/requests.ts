@@ -84,6 +84,7 @@ export function insertRequest(db: Db, request: NewRequest): Promise<{ id: number
           teamKey: fields.teamKey,
           city: fields.city,
           district: fields.district,
+          cities: fields.cities ?? "[]",
           mode: fields.mode,
           windowStart: fields.windowStart,
           windowEnd: fields.windowEnd,
@@ -161,6 +162,7 @@ const requestToMatch = prepared((requestId: number) =>
       "teamKey",
       "city",
       "district",
+      "cities",
       "mode",
       "windowStart",
       "windowEnd",
@@ -255,6 +257,7 @@ export type RequestChanges = Partial<
     | "teamKey"
     | "city"
     | "district"
+    | "cities"
     | "mode"
     | "windowStart"
     | "windowEnd"

@@ -9,17 +9,23 @@ import { PARTS, scanTimesOfDay, type TimeOfDay } from "./time-of-day.ts";
 import type { AvailabilitySlot, ParsedAvailability } from "./types.ts";
 
 export const PAUSE =
-  /暂停(?:接单|接活|服务|派单)?|先别(?:派|给|找|安排)|别(?:再)?(?:派|给我派|安排|找我)|不接(?:单|活|了)|接不了|没(?:空|时间)接|(?:最近|呢排|呢段时间|近排|这段时间|这阵子|这阵|近期)(?:我)?(?:都|一直|实在)?(?:好|很|比较|太|特别|有点|挺|非常)?(?:没空|没时间|不行|忙|不方便|冇空|冇时间|唔得闲)|(?:这|本|下)(?:个)?(?:周|星期|礼拜|月)(?:都|我都|我)?(?:不行|没空|没时间|不方便|不在|排满了)|都不行|都没空|(?:都|也|全)(?:没|冇|没有)(?:空|时间)|(?:都|也)?唔得闲|(?:都|也)?冇(?:空|时间)|(?:都|也)不得空|排满了|\b(?:not|n't)\s+(?:be\s+)?available\b|\bunavailable\b|\bpause\b|\bon\s+leave\b|\bout\s+of\s+office\b|\btoo\s+busy\b/i;
+  /暂停(?:接单|接活|服务|派单)?|先别(?:派|给|找|安排)|别(?:再)?(?:派|给我派|安排|找我)|不接(?:单|活|了)|接不了|唔(?:再)?接(?!受|纳|电话)(?:单|活|嘢)?|接唔(?:到|了)(?:单|活)|接唔(?:了|嚟)|唔好(?:再)?(?:派|搵|揾|找|安排)|冇(?:得|法|办法)接|没(?:空|时间)接|(?:最近|呢排|呢段时间|近排|这段时间|这阵子|这阵|近期)(?:我)?(?:都|一直|实在)?(?:好|很|比较|太|特别|有点|挺|非常)?(?:没空|没时间|不行|忙|不方便|冇空|冇时间|唔得闲)|(?:这|本|下)(?:个)?(?:周|星期|礼拜|月)(?:都|我都|我)?(?:不行|没空|没时间|不方便|不在|排满了)|都不行|都没空|(?:都|也|全)(?:没|冇|没有)(?:空|时间)|(?:都|也)?唔得闲|(?:都|也)?冇(?:空|时间)|(?:都|也)不得空|排满了|(?:都|也|实在|真系|真是|真的)(?:好|很|太|特别|非常|比较|超)?忙|\b(?:not|n't)\s+(?:be\s+)?available\b|\bunavailable\b|\bpause\b|\bon\s+leave\b|\bout\s+of\s+office\b|\bbusy\b|\bno\s+(?:time|offers)\b/i;
 /** Absence words that pause only when the expert says them of themself ("王工今天请假" is chatter). */
 export const AWAY =
-  /出差|请假|休假|住院|在外地|不在广东|\baway\b|\bon\s+(?:a\s+)?(?:business\s+)?trip\b|\bout\s+of\s+town\b|\btravell?ing\b/i;
+  /出差|请假|休假|住院|在外地|不在广东|旅行|旅游|回老家|返老家|返乡下|回乡下|探亲|唔喺(?:度|广东|广州|深圳|本地)|\baway\b|\bon\s+(?:a\s+)?(?:business\s+)?trip\b|\bout\s+of\s+town\b|\btravell?ing\b/i;
+/** An absence said with no subject ("away until the 15th", "出差到20号"): the speaker's own. */
+export const AWAY_OF_SPEAKER =
+  /^(?:(?:will\s+be|be)\s+)?(?:away|on\s+(?:a\s+)?(?:business\s+)?trip|out\s+of\s+(?:town|office)|travell?ing)\b|^(?:要|去|在)?(?:出差|请假|休假|住院|去旅行|旅行|返乡下|回老家|返老家)/i;
 export const RESUME =
-  /恢复(?:接单|接活|服务|派单|一下)|^恢复$|(?:可以|能|又能|又可以|重新|继续)(?:接单|接活)|又有空了|出差回来|回来了|\bresume\b|\bavailable\s+again\b|\bi'?m\s+back\b|\bback\s+(?:from|now)\b/i;
+  /恢复(?:接单|接活|服务|派单|一下)|^恢复$|(?:可以|能|又能|又可以|重新|继续)(?:接单|接活)|又有空了|出差回来|回来了|\bresume\b|\bavailable\s+again\b(?!\s+(?:on|from|after|in)\b)|\bi'?m\s+back\b(?!\s+(?:on|by|in|after|from\s+the|next)\b)|\bback\s+(?:from|now)\b/i;
 const POSITIVE =
   /有空|有时间|空闲|(?<![唔冇不])得闲|得空|可以|能来|能去|方便|都行|\bavailable\b|\bfree\b|\bcan\b|\bok\b/i;
-/** "下周再说": the pause ends when the named time begins. */
-const LATER =
-  /再说|再联系|先(?:啦|喇|吧)?$|再约|再找我|再安排|再派|再算|再讲|先不|\btry\s+(?:me\s+)?again\b|\bask\s+(?:me\s+)?again\b/i;
+/**
+ * "下周再说", "下个礼拜先算", "20号先返", "back on Monday": the pause ends when the named time begins. Said with a
+ * date, it alone makes a message about the expert's time.
+ */
+export const LATER =
+  /再说|再联系|先(?:啦|喇|吧|咯)?$|再约|再找我|再安排|再派|再算|再讲|再倾|先不|(?:先|先至|才|至)(?:算|讲|倾|得闲|得空|有空|有时间|回来|返来|返(?!工)|回(?![复答头])|搵我|揾我|找我|联系|安排|接单)|\btry\s+(?:me\s+)?again\b|\bask\s+(?:me\s+)?again\b|\bback\s+(?:on|by|in|after|from\s+the|next)\b|\b(?:free|available)\s+again\s+(?:on|from|after|in)\b|\bnot\s+(?:until|till|before)\b/i;
 /** "其他时间都行": the days named are the exception, not a pause. */
 const OTHERWISE =
   /其他时间|其它时间|其余时间|其他日子|别的时间|其他都|其余都|\bother\s+(?:days|times)\b|\botherwise\b|\brest\s+of\s+the\s+time\b/i;
@@ -129,6 +135,8 @@ export function extractAvailability(text: string, now: Date): ParsedAvailability
   const laterTerms: DateTerm[] = [];
   const awayTerms: DateTerm[] = [];
   const activeTimes: TimeOfDay[] = [];
+  // "12月20号前，唔好搵我住": a deadline said beside a pause, in a clause that says nothing free, ends the pause.
+  const bareDeadlines: DateTerm[] = [];
   for (const c of clauses(text)) {
     const clause = text.slice(c.start, c.end);
     const pause = !resume && (PAUSE.test(clause) || (AWAY.test(clause) && FIRST_PERSON.test(text)));
@@ -155,8 +163,13 @@ export function extractAvailability(text: string, now: Date): ParsedAvailability
       continue;
     }
     if (POSITIVE.test(clause)) positiveSaid = true;
+    else if (!times.some(inClause)) bareDeadlines.push(...terms.filter((t) => inClause(t) && t.before));
     dayTerms.push(...terms.filter(inClause));
     activeTimes.push(...times.filter(inClause));
+  }
+  if (pausedSaid && pauseTerms.length === 0 && laterTerms.length === 0 && bareDeadlines.length > 0) {
+    pauseTerms.push(...bareDeadlines);
+    dayTerms.splice(0, dayTerms.length, ...dayTerms.filter((t) => !bareDeadlines.includes(t)));
   }
   const hasWeekly = dayTerms.some((t) => t.weekly !== null && !t.before);
   let until: number | null = null;
@@ -187,7 +200,9 @@ export function extractAvailability(text: string, now: Date): ParsedAvailability
   if (resume) paused = false;
   else if (pausedSaid && !(positiveSaid && slots.length > 0)) paused = true;
   // "下周再说" resumes when next week begins; a pause without any end lasts DEFAULT_PAUSE_DAYS.
-  const laterStart = laterTerms.reduce<number | null>((min, t) => Math.min(min ?? t.from, t.from), null);
+  // "back on Monday" said on a Monday means the next one.
+  const comesBack = (t: DateTerm) => (t.weekly !== null && t.from <= today ? t.from + 7 : t.from);
+  const laterStart = laterTerms.reduce<number | null>((min, t) => Math.min(min ?? comesBack(t), comesBack(t)), null);
   let end = laterStart !== null ? Math.max(today, laterStart - 1) : pauseEnd;
   const assumed = paused === true && end === null;
   if (assumed) end = today + DEFAULT_PAUSE_DAYS - 1;

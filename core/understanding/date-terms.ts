@@ -38,11 +38,13 @@ export interface DateTerm {
   every: boolean;
   /** Followed by 前/之前 or preceded by 到/截止/by/until: a deadline rather than a day. */
   before: boolean;
+  /** Followed by 之后/以后/起 or preceded by after/from (without an end): the first day of an open stretch. */
+  after: boolean;
   /** Vague "as soon as possible". */
   asap: boolean;
 }
 
-type Maker = (m: RegExpExecArray, today: number) => Omit<DateTerm, "at" | "end" | "before"> | null;
+type Maker = (m: RegExpExecArray, today: number) => Omit<DateTerm, "at" | "end" | "before" | "after"> | null;
 
 const WEEKDAY_CHARS: Record<string, number> = {
   一: 1,
@@ -100,7 +102,7 @@ function weekOffset(prefix: string | undefined): number | null {
   if (prefix.startsWith("下下")) return 2;
   if (prefix.startsWith("下") || /^(next|coming)$/i.test(prefix)) return 1;
   if (prefix.startsWith("上")) return -1;
-  if (prefix.startsWith("本") || prefix.startsWith("这") || /^this$/i.test(prefix)) return 0;
+  if (prefix.startsWith("本") || prefix.startsWith("这") || prefix.startsWith("呢") || /^this$/i.test(prefix)) return 0;
   return null;
 }
 
@@ -110,11 +112,11 @@ function weekdayDay(today: number, weekday: number, offset: number | null): numb
   return mondayOf(today) + offset * 7 + (weekday - 1);
 }
 
-function point(day: number): Omit<DateTerm, "at" | "end" | "before"> {
+function point(day: number): Omit<DateTerm, "at" | "end" | "before" | "after"> {
   return { from: day, to: day, deadline: day, weekly: null, every: false, asap: false };
 }
 
-function span(from: number, to: number, deadline = to): Omit<DateTerm, "at" | "end" | "before"> {
+function span(from: number, to: number, deadline = to): Omit<DateTerm, "at" | "end" | "before" | "after"> {
   return { from, to, deadline, weekly: null, every: false, asap: false };
 }
 
@@ -131,7 +133,7 @@ function weekdaysTerm(
   weekdays: number[],
   offset: number | null,
   every: boolean,
-): Omit<DateTerm, "at" | "end" | "before"> {
+): Omit<DateTerm, "at" | "end" | "before" | "after"> {
   const days = weekdays.map((w) => weekdayDay(today, w, every ? null : offset));
   return {
     from: Math.min(...days),
@@ -185,6 +187,7 @@ function monthPart(year: number, month: number, part: string | undefined, today:
       break;
     case "底":
     case "末":
+    case "尾":
       from = last - 4;
       deadline = last;
       break;
@@ -266,8 +269,8 @@ const SCANNERS: Array<[RegExp, Maker]> = [
   // 周二, 下周一到周三, 每周二、四, 星期天, 礼拜三
   [
     new RegExp(
-      `(?<![0-9一二两三四五六七八九十几])(每个?|本|这个?|下下个?|下个?|上个?)?\\s*(?:周|星期|礼拜)\\s*(${WD})` +
-        `(?:\\s*(?:到|至|-)\\s*(?:周|星期|礼拜)?\\s*(${WD})|((?:\\s*(?:(?:[、,和及与/]|或者|或是|还是|或)\\s*)?(?:周|星期|礼拜)?${WD}(?![0-9十个月号日天点时]))*))(?![次遍回])`,
+      `(?<![0-9一二两三四五六七八九十几])(每个?|本|这个?|呢个?|下下个?|下个?|上个?)?\\s*(?:周|星期|礼拜)\\s*(${WD})` +
+        `(?:\\s*(?:到|至|-)\\s*(?:周|星期|礼拜)?\\s*(${WD})|((?:\\s*(?:(?:[、,和及与跟/]|同埋|或者|或是|还是|或|同)\\s*)?(?:周|星期|礼拜)?${WD}(?![0-9十个月号日天点时]))*))(?![次遍回])`,
       "g",
     ),
     (m, today) => {
@@ -289,7 +292,7 @@ const SCANNERS: Array<[RegExp, Maker]> = [
   ],
   // 周末, 这周末, 下周末, 工作日, 每天, weekends, weekdays, every day
   [
-    /(本|这个?|下个?|每个?)?\s*(?:周末|双休日?)|工作日|每天|天天|每日|\b(this|next)\s+weekend\b|\bweekends\b|\bweekdays\b|\bevery\s*day\b|\bdaily\b/gi,
+    /(本|这个?|呢个?|下个?|每个?)?\s*(?:周末|双休日?)|工作日|每天|天天|每日|\b(this|next)\s+weekend\b|\bweekends\b|\bweekdays\b|\bevery\s*day\b|\bdaily\b/gi,
     (m, today) => {
       const w = m[0].toLowerCase();
       const weekdays =
@@ -311,7 +314,7 @@ const SCANNERS: Array<[RegExp, Maker]> = [
   // 本周, 这周, 下周, 下下周 (no weekday after), this week, next week
   [
     new RegExp(
-      `${NOT_AFTER_NUMBER}(本|这个?|下下个?|下个?)\\s*(?:周|星期|礼拜)(?!\\s*[一二三四五六日天1-7末])|\\b(this|next|coming)\\s+week\\b(?!end)`,
+      `${NOT_AFTER_NUMBER}(本|这个?|呢个?|下下个?|下个?)\\s*(?:周|星期|礼拜)(?!\\s*[一二三四五六日天1-7末])|\\b(this|next|coming)\\s+week\\b(?!end)`,
       "gi",
     ),
     (m, today) => {
@@ -325,9 +328,31 @@ const SCANNERS: Array<[RegExp, Maker]> = [
     /这两天|这几天|近两天|近几天|最近几天|最近两天|\b(?:the\s+)?next\s+(?:few|couple\s+of)\s+days\b/gi,
     (_m, today) => span(today, today + 3),
   ],
+  // 这两周, 呢两个礼拜, 未来三周, 接下来两个月: from today for that long
+  [
+    /(?:这|呢|近|最近|未来|接下来|今后)\s*(两|二|三|四|几)\s*个?\s*(周|星期|礼拜|月)/g,
+    (m, today) => {
+      const count = m[1] === "几" ? 2 : (parseNumber(m[1] ?? "") ?? 2);
+      if (m[2] === "月") return span(today, addMonths(today, count) - 1);
+      return span(today, today + count * 7 - 1);
+    },
+  ],
+  // "until the 15th", "back on the 4th": a day of this month, or of the next once passed. Only after a word that
+  // makes it a date and before the end of the phrase, so "the 3rd production line" is no date.
+  [
+    /(?<=\b(?:the|on|until|till|til|by|before|after|from|to|through|thru)\s+)(\d{1,2})(?:st|nd|rd|th)\b(?=\s*(?:$|[,.;!?)]|(?:and|or|to|till|until|through|then|but|at|in|morning|afternoon|evening|onwards?|i|we|please)\b))/gi,
+    (m, today) => {
+      const day = Number(m[1]);
+      if (day < 1 || day > 31) return null;
+      const { year, month, day: todayDay } = ymd(today);
+      const target = day >= todayDay ? month : month + 1;
+      const last = ymd(monthEnd(year, target)).day;
+      return day > last ? null : point(dayFromYmd(year, target, day));
+    },
+  ],
   // 本月, 下个月, 月底, 本月底, 下月初, 月中
   [
-    /(本|这个?|下个?)\s*月\s*(底|末|初|中旬|上旬|下旬|中)?|(?<![0-9一二三四五六七八九十个本这下])月\s*(底|末|初|中旬|上旬|下旬|中)/g,
+    /(本|这个?|呢个?|下个?)\s*月\s*(底|末|尾|初|中旬|上旬|下旬|中)?|(?<![0-9一二三四五六七八九十个本这呢下])月\s*(底|末|尾|初|中旬|上旬|下旬|中)/g,
     (m, today) => {
       const { year, month, day } = ymd(today);
       const next = (m[1] ?? "").startsWith("下");
@@ -342,7 +367,7 @@ const SCANNERS: Array<[RegExp, Maker]> = [
   ],
   // 12月, 十二月底, 11月中旬, 3月份
   [
-    new RegExp(`(?<![0-9年])(${CN_NUM})\\s*月份?\\s*(底|末|初|中旬|上旬|下旬|中)?`, "g"),
+    new RegExp(`(?<![0-9年])(${CN_NUM})\\s*月份?\\s*(底|末|尾|初|中旬|上旬|下旬|中)?`, "g"),
     (m, today) => {
       const month = parseNumber(m[1]);
       if (month === null || month < 1 || month > 12) return null;
@@ -421,6 +446,9 @@ const MAX_TERMS_PER_PATTERN = 40;
 const BEFORE_AFTER = /^\s*(?:之前|以前|前(?!后|面|期|提|台|道|端|段|沿|处|方))/;
 const BEFORE_BEFORE =
   /(?:(?<![改挪迟前调换延推移])到|截止到?|截至|不晚于|最晚|最迟|\bby|\bbefore|\buntil|\btill|\bno\s+later\s+than)\s*(?:the\s+)?$/i;
+const AFTER_AFTER = /^\s*(?:或之后|之后|以后|往后|后(?![天日面期来])|起|开始|onwards?\b|or\s+later\b|and\s+after\b)/i;
+const AFTER_BEFORE = /(?:\bafter|\bfrom|\bstarting(?:\s+from)?|\bbeginning|从)\s*(?:the\s+)?$/i;
+const RANGE_NEXT = /^\s*(?:到|至|-|to\b|till\b|until\b|through\b|thru\b)/i;
 const RANGE_GAP = /^\s*(?:到|至|-|\bto\b|\btill\b|\buntil\b|\bthrough\b|\bthru\b)\s*$/i;
 
 /** All date terms of `text`, left to right, with ranges (明天到后天, 12月1日-12月5日) merged into one term. */
@@ -437,7 +465,7 @@ export function scanDateTerms(text: string, today: number): DateTerm[] {
       const at = m.index ?? 0;
       // Leading spaces a pattern consumed are not part of the term.
       const lead = m[0].length - m[0].trimStart().length;
-      found.push({ ...made, at: at + lead, end: at + m[0].length, before: false });
+      found.push({ ...made, at: at + lead, end: at + m[0].length, before: false, after: false });
     }
   }
   found.sort((a, b) => a.at - b.at || b.end - b.at - (a.end - a.at));
@@ -463,12 +491,18 @@ export function scanDateTerms(text: string, today: number): DateTerm[] {
         deadline: term.deadline,
         weekly,
         before: BEFORE_AFTER.test(text.slice(term.end, term.end + 4)),
+        after: false,
       };
       continue;
     }
     term.before =
       BEFORE_AFTER.test(text.slice(term.end, term.end + 4)) ||
       BEFORE_BEFORE.test(text.slice(Math.max(0, term.at - 14), term.at));
+    // A range merged above has its end; "from Monday" alone, or "下周二之后", has none.
+    term.after =
+      !term.before &&
+      (AFTER_AFTER.test(text.slice(term.end, term.end + 12)) ||
+        (AFTER_BEFORE.test(text.slice(Math.max(0, term.at - 16), term.at)) && !RANGE_NEXT.test(text.slice(term.end))));
     merged.push(term);
   }
   return merged;

@@ -15,6 +15,18 @@ const REMOTE =
 const ONSITE =
   /现场|上门|到厂|来厂|到场|到车间|下厂|下车间|过来|来一趟|跑一趟|(?:能|可以|可|也能|也可以)(?:过去|去厂|去企业|去现场)|亲自|实地|\bon[- ]?site\b|\bin\s+person\b|来看看|来看一下|来看下|来厂里|来我们(?:厂|公司|这)|过来看|来(?:调试|评估|指导|现场|厂|帮忙|处理|修|检查|诊断|解决|产线|车间)|能来|来吗|可以来|都可以来|(?:要|派)[^,.!?;，。！？；]{0,4}人[^,.!?;，。！？；]{0,3}来|到船上|到现场|线下|过嚟|嚟(?:睇|厂|现场|帮手|搞)|上嚟|落厂|亲身|\bcome\b|\bvisit\b|\bcome\s+(?:over|to|and|in)\b|\bsend\s+someone\s+over\b/i;
 
+/** "远程也可以", "on site is fine too": the other way as well, so either. */
+const ALSO =
+  /(?:远程|线上|视频|现场|上门|过嚟|\bremote(?:ly)?\b|\bonline\b|\bon[- ]?site\b|\bin\s+person\b)\s*(?:也|亦)(?:可以|行|得|ok|没问题|冇问题)|(?:远程|线上|视频|现场|上门)\s*都(?:可以|行|得)|\b(?:remote(?:ly)?|online|on[- ]?site|in\s+person)\s+(?:also|too|as\s+well)\b|\b(?:remote(?:ly)?|online|on[- ]?site|in\s+person)\s+(?:is\s+|works\s+)?(?:also\s+)?(?:ok|fine|good)\s+(?:too|as\s+well)\b|\balso\s+(?:be\s+)?(?:remote(?:ly)?|online|on[- ]?site)\b/i;
+
+/**
+ * Whether the text says a mode is fine as well ("远程也可以"). In a correction it widens the request to either; in a
+ * new request "线上也行" is read as detectMode reads it, since people write it for "online will do".
+ */
+export function saysAlso(text: string): boolean {
+  return ALSO.test(text);
+}
+
 /** onsite, remote, either (both said), or null when neither is said. */
 export function detectMode(text: string): ServiceMode | null {
   let rest = text.replace(EQUIPMENT_REMOTE, " ");

@@ -112,9 +112,21 @@ function gazetteer(): Gazetteer {
   return cached;
 }
 
+/** A place named in a text, with where it stands in the folded text. */
+export interface PlaceHit {
+  city: string;
+  district: string | null;
+  start: number;
+  end: number;
+}
+
 function placeHits(text: string): PlaceTerm[] {
-  const out: PlaceTerm[] = [];
-  const folded = foldText(text);
+  return placeHitsIn(foldText(text));
+}
+
+/** Every place named in an already folded text (foldText), in order. */
+export function placeHitsIn(folded: string): PlaceHit[] {
+  const out: PlaceHit[] = [];
   for (const hit of gazetteer().matcher.findLongest(folded)) {
     const term = hit.payloads[0];
     if (!term) continue;
@@ -124,7 +136,7 @@ function placeHits(text: string): PlaceTerm[] {
       const cityBefore = before.endsWith(term.city) || before.endsWith(`${term.city}市`);
       if (!cityBefore && !(BEFORE_PLACE.test(before) && AFTER_PLACE.test(after))) continue;
     }
-    out.push(term);
+    out.push({ city: term.city, district: term.district, start: hit.start, end: hit.end });
   }
   return out;
 }

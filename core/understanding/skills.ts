@@ -66,6 +66,19 @@ const MACHINE_AFTER = /^(机|床|设备|装备|机器|机组|机械|机台|生�
 // Longer words that contain a skill's term but are not about it; they win as longest matches.
 const NOT_SKILLS = ["电动车", "电动自行车", "动车票", "技术员", "设计员"];
 
+/**
+ * A part deforming while it is machined (薄壁件变形, 工件一加工完就变形, thin-wall parts warp): the deformation is a
+ * machining problem, so the shared symptom words (变形, warp) count for CNC machining alone. Moulded, fired,
+ * welded, hardened or wooden things deform too: when the text says so, the rule stays out of the way.
+ */
+const MACHINING_DEFORMATION =
+  /(?:薄壁|加工|机加|铣|车削|车完|车好|磨削|磨完|钻孔|切削|装夹|夹紧|夹持|工件|零件|铝件|钢件|结构件|轴类|法兰|壳体|腔体)[^，。,.!?！？；;\n]{0,8}(?:变形|变型|翘曲|翘起|弯曲|扭曲)|(?:变形|变型|翘曲)[^，。,.!?！？；;\n]{0,4}(?:加工|铣|车削|装夹)|\bthin[- ]?wall(?:ed)?\b[^,.;!?\n]{0,40}\b(?:deform|distort|warp|bend)|\b(?:deform|distort|warp)\w*[^,.;!?\n]{0,20}\b(?:machining|milling|turning|clamping)\b/i;
+const NOT_MACHINED =
+  /塑|胶|啤|瓷|砖|玻璃|木|家具|焊|淬|热处理|轨道|边坡|监测|铸|锻|\bplastic|\bmou?ld|\bweld|\bceramic|\bglass/i;
+const MACHINING_SKILL = "cnc";
+/** The symptom words several trades share, which a machining deformation gives to machining. */
+const DEFORMATION_TERMS = new Set(["变形", "翘曲", "warpage", "warping", "warp"]);
+
 let cached: Taxonomy | undefined;
 
 function cjkBigrams(text: string): string[] {
@@ -211,7 +224,12 @@ function modifiesMachine(folded: string, hit: TermHit<SkillTerm>, next: TermHit<
 function tallyTerms(folded: string, profile: boolean): Map<string, Tally> {
   const tallies = new Map<string, Tally>();
   const hits = taxonomy().matcher.findLongest(folded);
+  const machined = !profile && MACHINING_DEFORMATION.test(folded) && !NOT_MACHINED.test(folded);
+  if (machined) {
+    tallies.set(MACHINING_SKILL, { score: 0.9, named: false, first: 0, terms: new Set(["machined"]) });
+  }
   for (const [at, hit] of hits.entries()) {
+    if (machined && DEFORMATION_TERMS.has(hit.term)) continue;
     // A term shared by several skills (变形, 无人机) says less about each of them.
     const skillsOfTerm = new Set(hit.payloads.map((p) => p.key)).size;
     const share = 1 / Math.sqrt(skillsOfTerm);

@@ -120,7 +120,9 @@ export interface ParsedOfferReply {
 export interface ParsedCorrection {
   code: string | null;
   /** Only the fields the message changes. */
-  changes: Partial<Pick<ParsedRequest, "city" | "district" | "mode" | "window" | "skills" | "kind" | "urgency">>;
+  changes: Partial<
+    Pick<ParsedRequest, "city" | "district" | "cities" | "mode" | "window" | "skills" | "kind" | "urgency">
+  >;
 }
 
 export interface SlashCommand {

@@ -3,7 +3,8 @@
 
 import { dayNumberOf } from "../calendar.ts";
 import { detectLocale } from "../i18n.ts";
-import { AWAY, extractAvailability, PAUSE, RESUME } from "./availability.ts";
+import { extractAlternativeCities } from "./alternative-cities.ts";
+import { AWAY, AWAY_OF_SPEAKER, extractAvailability, LATER, PAUSE, RESUME } from "./availability.ts";
 import { parseCommand } from "./command.ts";
 import { findContact, withoutContacts } from "./contact.ts";
 import { correctionTarget } from "./correction.ts";
@@ -28,7 +29,7 @@ import {
 import { detectKind } from "./kind.ts";
 import teams from "./knowledge/teams.json" with { type: "json" };
 import { stripMentions } from "./mention.ts";
-import { detectMode } from "./mode.ts";
+import { detectMode, saysAlso } from "./mode.ts";
 import { normalize } from "./normalize.ts";
 import { parseOfferReply } from "./offer-reply.ts";
 import { extractCities, extractPlace } from "./places.ts";
@@ -51,7 +52,7 @@ import type {
 import { detectUrgency } from "./urgency.ts";
 
 const CANCEL =
-  /取消|撤销|撤回|不用了|不需要了|不用找了|不找了|先不用|不麻烦了|不必了|^(?:那就|那|要不)?算了|算了吧|唔使(?:了|喇|啦|搵)|唔(?:需要|要)(?:了|喇)|\bforget\s+it\b|\bcancel(?:led|ed)?\b|\bnever\s*mind\b|\bno\s+longer\s+need/i;
+  /取消|撤销|撤回|不用了|不需要了|不用找了|不找了|先不用|不麻烦了|不必了|^(?:那就|那|要不)?算了(?![,，\s]*还是)|算了吧(?![,，\s]*还是)|唔使(?:了|喇|啦|搵)|唔(?:需要|要)(?:了|喇)|\bforget\s+it\b|\bcancel(?:led|ed)?\b|\bnever\s*mind\b|\bno\s+longer\s+need/i;
 const TEAMS: TeamRef[] = teams;
 // Emoji, stickers and punctuation only ("👍", "🙏🙏", "[强]" is caught by CHATTER's shape).
 const ONLY_SYMBOLS = /^(?:[\p{Extended_Pictographic}\p{P}\p{S}\s]|\uFE0F|\p{Emoji_Modifier})+$/u;
@@ -97,6 +98,14 @@ function safeCities(text: string): string[] {
   }
 }
 
+function safeAlternatives(text: string): string[] {
+  try {
+    return extractAlternativeCities(text);
+  } catch {
+    return [];
+  }
+}
+
 function safeProblems(text: string, skills: SkillRef[]): ParsedProblem[] {
   try {
     return extractProblems(text, skills);
@@ -112,7 +121,7 @@ function buildRequest(
   skills: SkillRef[],
   place: { city: string | null; district: string | null },
 ): ParsedRequest {
-  const cities = safeCities(text);
+  const cities = safeAlternatives(text);
   return {
     skills,
     team: teamOf(text, skills),
@@ -135,7 +144,10 @@ function buildCorrection(target: string, code: string | null, now: Date): Parsed
   const place = safePlace(target);
   if (place.city) changes.city = place.city;
   if (place.district) changes.district = place.district;
-  const mode = detectMode(target);
+  const cities = place.city ? safeAlternatives(target) : [];
+  if (cities.length > 1) changes.cities = cities;
+  // "actually can be remote also": the other way as well.
+  const mode = saysAlso(target) ? "either" : detectMode(target);
   if (mode) changes.mode = mode;
   const window = extractWindow(target, now);
   if (window) changes.window = window;
@@ -184,7 +196,11 @@ function analyse(input: string, options: UnderstandOptions): Understanding {
     solved: SOLVED.test(text),
     thanks: THANKS.test(text),
     code: code !== null,
-    pauseOrResume: PAUSE.test(text) || RESUME.test(text) || (AWAY.test(text) && FIRST_PERSON.test(text)),
+    pauseOrResume:
+      PAUSE.test(text) ||
+      RESUME.test(text) ||
+      (AWAY.test(text) && (FIRST_PERSON.test(text) || AWAY_OF_SPEAKER.test(text))) ||
+      (LATER.test(text) && terms.length > 0),
     available: AVAILABLE.test(text),
     positive: POSITIVE.test(text),
     firstPerson: FIRST_PERSON.test(text),

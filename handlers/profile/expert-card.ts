@@ -2,6 +2,7 @@
 // The same card serves staff (/expert) and the expert (我的资料); only the phone line depends on who reads.
 
 import { dayOf, yearRange } from "../../core/calendar.ts";
+import { dayWords } from "../../core/day-words.ts";
 import { lastPausedDay, pausedAt } from "../../core/expert-pause.ts";
 import { keyIn, type Locale, type Translate } from "../../core/i18n.ts";
 import { cityLabel } from "../../core/label.ts";
@@ -10,7 +11,7 @@ import { availabilityOf, awayWindowsOf } from "../../prisma/availability-slots.t
 import type { Db } from "../../prisma/client.ts";
 import { matchesOfferedBetween } from "../../prisma/expert-match-history.ts";
 import type { Expert } from "../../prisma/generated/client.ts";
-import { dayWords, describeAway, describeSlots } from "../availability.ts";
+import { describeAway, describeSlots } from "../availability.ts";
 
 export interface CardOptions {
   /** Phone shown, hidden as private (a staff member reading in a group), or left out. */

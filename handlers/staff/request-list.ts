@@ -4,7 +4,7 @@
 import { shortTime } from "../../core/calendar.ts";
 import { keyIn, type Locale, translator } from "../../core/i18n.ts";
 import { label } from "../../core/label.ts";
-import { skillLabels, teamLabel } from "../../core/request-format.ts";
+import { describePlace, requestCities, skillLabels, teamLabel } from "../../core/request-format.ts";
 import { resolveTeam, serviceTeams } from "../../core/roster/resolve-team.ts";
 import { openRequestStatuses, waitingRequestStatuses } from "../../core/statuses.ts";
 import { latestRequests, requestWithTimeline } from "../../prisma/request-listing.ts";
@@ -58,7 +58,7 @@ export async function listRequests(ctx: HandlerContext, args: string[]): Promise
     t("staff.request_line", {
       code: row.code,
       status: t(keyIn("status", row.status)),
-      city: row.city ?? "—",
+      city: requestCities(row).length > 1 ? describePlace(t, row, locale) : (row.city ?? "—"),
       skills: skillLabels(row, locale).join(t("list.separator")) || "—",
     }),
   );

@@ -2,7 +2,7 @@
 // stands, the expert is told what changed, and nobody else is asked. A new problem (other skills), a mode they
 // do not serve or a city they do not reach still withdraws the offer and matches afresh.
 import { jsonList } from "../../core/json-list.ts";
-import { describeRequest } from "../../core/request-format.ts";
+import { describeRequest, requestCities } from "../../core/request-format.ts";
 import { areNeighbours } from "../../core/understanding/places.ts";
 import { expertById } from "../../prisma/expert-records.ts";
 import type { Expert } from "../../prisma/generated/client.ts";
@@ -15,9 +15,13 @@ export function stillFits(expert: Expert, request: StoredRequest, changed: Reque
   if (changed.skills !== undefined || changed.teamKey !== undefined || changed.kind !== undefined) return false;
   if (request.mode === "onsite" && !expert.canOnsite) return false;
   if (request.mode === "remote" && !expert.canRemote) return false;
-  if (changed.city === undefined || request.mode === "remote" || !request.city) return true;
-  const city = request.city;
-  return expert.city === city || jsonList(expert.cities).includes(city) || areNeighbours(expert.city ?? "", city);
+  if ((changed.city === undefined && changed.cities === undefined) || request.mode === "remote" || !request.city) {
+    return true;
+  }
+  // Any of the cities the request accepts will do.
+  return requestCities(request).some(
+    (city) => expert.city === city || jsonList(expert.cities).includes(city) || areNeighbours(expert.city ?? "", city),
+  );
 }
 
 export interface OfferToKeep {

@@ -1,7 +1,9 @@
 // Why an expert someone chose (staff with /assign, or the enterprise by name) may not be asked for a request.
 
-import { monthStart } from "../../core/calendar.ts";
-import { pausedAt } from "../../core/expert-pause.ts";
+import { dayOf, monthStart } from "../../core/calendar.ts";
+import { dayWords } from "../../core/day-words.ts";
+import { lastPausedDay, pausedAt } from "../../core/expert-pause.ts";
+import type { Translate } from "../../core/i18n.ts";
 import { cappedOffersSince, matchesOf } from "../../prisma/matches.ts";
 import type { Services } from "../services.ts";
 
@@ -23,4 +25,22 @@ export async function whyNotAsk(
   const holding = own?.status === "offered" ? 1 : 0;
   const offers = await cappedOffersSince(services.db, expert.id, monthStart(new Date()));
   return offers - holding >= services.config.MONTHLY_OFFER_CAP ? "capped" : null;
+}
+
+/** The refusal staff read; a pause with an end says when it ends, so staff know when to try again. */
+export function refusalText(
+  t: Translate,
+  reason: AssignRefusal,
+  params: { code: string; expert: string; pausedUntil: Date | null },
+): string {
+  const { code, expert, pausedUntil } = params;
+  if (reason === "paused" && pausedUntil) {
+    return t("staff.assign_refused.paused_until", {
+      code,
+      expert,
+      date: dayWords(t, lastPausedDay(pausedUntil)),
+      resume: dayWords(t, dayOf(pausedUntil)),
+    });
+  }
+  return t(`staff.assign_refused.${reason}`, { code, expert });
 }

@@ -6,7 +6,7 @@ import { namedPeople } from "../../core/understanding/named-person.ts";
 import { activeExpertNames, assignableExpert, assignCandidate } from "../../prisma/matches.ts";
 import { staffToAlert } from "../../prisma/requests.ts";
 import { type Services, sendToPerson } from "../services.ts";
-import { type AssignRefusal, whyNotAsk } from "./may-ask-expert.ts";
+import { type AssignRefusal, refusalText, whyNotAsk } from "./may-ask-expert.ts";
 
 export interface NamedRequest {
   id: number;
@@ -31,7 +31,7 @@ export async function honourNamedExpert(
   if (!expert || skip.has(expert.id)) return false;
   const refusal = await whyNotAsk(services, request, expert);
   if (refusal) {
-    await tellStaff(services, request, expert.name, refusal);
+    await tellStaff(services, request, { name: expert.name, pausedUntil: expert.pausedUntil }, refusal);
     return false;
   }
   await assignCandidate(db, {
@@ -49,7 +49,7 @@ export async function honourNamedExpert(
 async function tellStaff(
   services: Services,
   request: NamedRequest,
-  expert: string,
+  expert: { name: string; pausedUntil: Date | null },
   reason: AssignRefusal,
 ): Promise<void> {
   for (const member of await staffToAlert(services.db)) {
@@ -60,8 +60,8 @@ async function tellStaff(
         kind: "text",
         text: t("staff.named_expert_not_asked", {
           code: request.code,
-          expert,
-          reason: t(`staff.assign_refused.${reason}`, { code: request.code, expert }),
+          expert: expert.name,
+          reason: refusalText(t, reason, { code: request.code, expert: expert.name, pausedUntil: expert.pausedUntil }),
         }),
       }),
     });

@@ -35,7 +35,8 @@ export type { AssignRefusal };
 export type AssignOutcome =
   | { kind: "closed" }
   | { kind: "expert_not_found" }
-  | { kind: "refused"; reason: AssignRefusal; expert: string }
+  /** `pausedUntil`: when a pause that refused the expert ends, if it has an end. */
+  | { kind: "refused"; reason: AssignRefusal; expert: string; pausedUntil: Date | null }
   /** Staff named a role the request does not have; `roles` are the skill keys it has. */
   | { kind: "unknown_role"; roles: string[] }
   /** `role`: the skill key the expert takes in a team, null for a one-expert request. */
@@ -112,7 +113,12 @@ export async function assignExpert(
   if (!staffMayStepIn(request)) return { kind: "closed" };
   const expert = who ? await assignableExpert(db, who) : null;
   if (!expert) return { kind: "expert_not_found" };
-  const refuse = (reason: AssignRefusal): AssignOutcome => ({ kind: "refused", reason, expert: expert.name });
+  const refuse = (reason: AssignRefusal): AssignOutcome => ({
+    kind: "refused",
+    reason,
+    expert: expert.name,
+    pausedUntil: expert.pausedUntil,
+  });
   const refusal = await whyNotAsk(services, request, expert);
   if (refusal) return refuse(refusal);
   const matches = await matchesOf(db, request.id);

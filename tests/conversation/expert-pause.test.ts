@@ -1,7 +1,7 @@
 // An expert pauses until a day, or says which days they are away (issue 13 §3-4): the reply and the profile state
 // the end, nobody offers them a request meanwhile, and after the end they are offered again without saying a word.
 import { describe, expect, it } from "vitest";
-import { addDays, dayNumberOfDate, dayOf, isoDate, mondayOf } from "../../core/calendar.ts";
+import { addDays, dayNumberOfDate, dayOf, isoDate, mondayOf, monthEnd, ymd } from "../../core/calendar.ts";
 import { offeredTo, useTestBots } from "../support/bots.ts";
 
 const group = "东莞制造企业群";
@@ -110,5 +110,60 @@ describe("days away", () => {
     // Nothing paused them: they still take offers.
     const row = await b.app.services.db.expert.findFirstOrThrow({ where: { name: expert } });
     expect(row.paused).toBe(false);
+  });
+});
+
+describe("a pause said the way experts talk", () => {
+  /** What the bot says back to `lines`, without the chat prefix. */
+  const replies = (lines: string[]) => lines.map((line) => line.replace(/^.*?匠桥: /, "")).join("\n");
+
+  it("in Cantonese: the end is in the reply and the profile, and staff hear it when /assign is refused", async () => {
+    const b = await bot();
+    const { db } = b.app.services;
+    const expert = await db.expert.findFirstOrThrow({ where: { isDemo: true, paused: false } });
+    const lastDay = addDays(dayOf(new Date()), 18);
+    const said = replies(
+      await b.run([`/as ${expert.name}`, "/in dm", `${zhDay(lastDay).replace("日", "号")}前唔接单`]),
+    );
+    expect(said).toContain(`${zhDay(lastDay)}（含当天）之前不再向您发出邀请`);
+    expect(said).toContain(`${zhDay(addDays(lastDay, 1))}起自动恢复接单`);
+    expect(replies(await b.run(["我的资料"]))).toContain(`接单状态：暂停至${zhDay(lastDay)}`);
+
+    await b.run(["/in 东莞制造企业群", "/as 东莞精工科技-王经理", ask]);
+    const refused = replies(await b.run(["/as 工会小陈", "/in dm", `/assign R-0001 ${expert.externalId}`]));
+    expect(refused).toContain(`${expert.name}已暂停接单至${zhDay(lastDay)}`);
+    expect(refused).toContain(`${zhDay(addDays(lastDay, 1))}起自动恢复`);
+  });
+
+  it("呢排好忙，下个礼拜先算: paused until this week ends, not for the default fortnight", async () => {
+    const b = await bot();
+    const expert = await b.app.services.db.expert.findFirstOrThrow({ where: { isDemo: true } });
+    const sunday = isoDate(mondayOf(dayNumberOfDate(dayOf(new Date()))) + 6);
+    const said = replies(await b.run([`/as ${expert.name}`, "/in dm", "呢排好忙，下个礼拜先算"]));
+    expect(said).toContain(`${zhDay(sunday)}（含当天）之前不再向您发出邀请`);
+    expect(said).not.toContain("先暂停14天");
+  });
+
+  it("月底之前冇时间 ends with the month", async () => {
+    const b = await bot();
+    const expert = await b.app.services.db.expert.findFirstOrThrow({ where: { isDemo: true } });
+    const { year, month } = ymd(dayNumberOfDate(dayOf(new Date())));
+    const lastDay = isoDate(monthEnd(year, month));
+    const said = replies(await b.run([`/as ${expert.name}`, "/in dm", "月底之前冇时间"]));
+    expect(said).toContain(`${zhDay(lastDay)}（含当天）之前不再向您发出邀请`);
+  });
+
+  it("in English with a day and no month: the next such day", async () => {
+    const b = await bot();
+    const expert = await b.app.services.db.expert.findFirstOrThrow({ where: { isDemo: true } });
+    const lastDay = addDays(dayOf(new Date()), 10);
+    const day = Number(lastDay.slice(8, 10));
+    const suffix = day >= 11 && day <= 13 ? "th" : (["th", "st", "nd", "rd"][day % 10] ?? "th");
+    const nth = `${day}${suffix}`;
+    const said = replies(await b.run([`/as ${expert.name}`, "/in dm", `away until the ${nth}`]));
+    expect(said).toContain(`no invitations through ${Number(lastDay.slice(5, 7))}/${day}`);
+    const back = replies(await b.run([`I'm travelling, back on the ${nth}`]));
+    const before = addDays(lastDay, -1);
+    expect(back).toContain(`no invitations through ${Number(before.slice(5, 7))}/${Number(before.slice(8, 10))}`);
   });
 });

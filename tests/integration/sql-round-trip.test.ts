@@ -175,6 +175,7 @@ describe("rows written by the typed path, read by Prisma", () => {
           text: "焊接",
           status: "open",
           skills: "[]",
+          cities: "[]",
           mode: "either",
           locale: "zh-CN",
           teamSize: 1,

@@ -116,3 +116,70 @@ describe("days away said in English", () => {
     );
   });
 });
+
+describe("pauses said in Cantonese and in colloquial Mandarin", () => {
+  const paused = (text: string) => {
+    const u = understand(text, { now });
+    expect(u.intent, text).toBe("availability");
+    return u.availability;
+  };
+
+  it("a day with 前 ends the pause on that day", () => {
+    expect(paused("12月20号前唔接单")).toMatchObject({ paused: true, pausedUntil: "2026-12-20" });
+    expect(paused("20号之前唔好派单俾我")).toMatchObject({ paused: true, pausedUntil: "2026-12-20" });
+    expect(paused("我12月5号前都好忙，唔好搵我住")).toMatchObject({ paused: true, pausedUntil: "2026-12-05" });
+    expect(paused("月底之前冇时间")).toMatchObject({ paused: true, pausedUntil: "2026-11-30" });
+    expect(paused("呢个月尾前都唔得闲")).toMatchObject({ paused: true, pausedUntil: "2026-11-30" });
+    expect(paused("年底前都没时间")).toMatchObject({ paused: true, pausedUntil: "2026-12-31" });
+  });
+
+  it("a time to come back to ends the pause the day before it", () => {
+    expect(paused("呢排好忙，下个礼拜先算")).toMatchObject({ paused: true, pausedUntil: "2026-11-29" });
+    expect(paused("最近比较忙，下周再倾")).toMatchObject({ paused: true, pausedUntil: "2026-11-29" });
+    expect(paused("下个月中先得闲")).toMatchObject({ paused: true, pausedUntil: "2026-12-10" });
+    expect(paused("我去咗旅行，28号先返")).toMatchObject({ paused: true, pausedUntil: "2026-11-27" });
+    expect(paused("下个月先搵我")).toMatchObject({ paused: true, pausedUntil: "2026-11-30" });
+  });
+
+  it("the coming weeks are a pause of that length, not the default", () => {
+    const two = paused("呢两个礼拜冇空");
+    expect(two).toMatchObject({ paused: true, pausedUntil: "2026-12-06" });
+    expect(two).not.toHaveProperty("pausedUntilAssumed");
+  });
+
+  it("declining an offer in Cantonese is not a pause", () => {
+    expect(understand("唔接受 R-0001", { now }).intent).toBe("offer_reply");
+  });
+});
+
+describe("a day of the month said in English without the month", () => {
+  it("is the next such day", () => {
+    expect(understand("away until the 15th", { now }).availability).toMatchObject({
+      paused: true,
+      pausedUntil: "2026-12-15",
+    });
+    expect(understand("busy till the 28th", { now }).availability).toMatchObject({
+      paused: true,
+      pausedUntil: "2026-11-28",
+    });
+    // The 10th has passed this month: next month's.
+    expect(understand("On leave till the 10th", { now }).availability).toMatchObject({
+      paused: true,
+      pausedUntil: "2026-12-10",
+    });
+  });
+
+  it("back on a day ends the pause the day before", () => {
+    const monday = understand("back on Monday", { now });
+    expect(monday.intent).toBe("availability");
+    expect(monday.availability).toMatchObject({ paused: true, pausedUntil: "2026-11-29" });
+    expect(understand("I'm travelling, back on the 4th", { now }).availability).toMatchObject({
+      paused: true,
+      pausedUntil: "2026-12-03",
+    });
+  });
+
+  it("an ordinal that is no date stays none", () => {
+    expect(understand("the 3rd production line keeps jamming, need help", { now }).request?.window ?? null).toBeNull();
+  });
+});

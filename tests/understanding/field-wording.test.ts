@@ -95,4 +95,70 @@ describe("skills and problems", () => {
     expect(parse("回流焊虚焊，炉温也不稳，求专家").request?.problems).toHaveLength(1);
     expect(parse("你好，我们是番禺的工厂，想请专家来指导一下").request?.problems).toEqual([]);
   });
+
+  it("reads a part deforming in machining as a machining problem, unless the part is moulded, fired or welded", () => {
+    const skills = (text: string) => parse(text).request?.skills.map((s) => s.key) ?? [];
+    for (const text of [
+      "薄壁件变形",
+      "我们厂铝合金薄壁件加工后变形严重，怎么办",
+      "工件一加工完就变形，求助",
+      "壳体装夹变形，有冇师傅识搞",
+      "零件铣完变形，平面度超差",
+      "薄壁件变型严重，求助",
+      "Our thin-walled aluminium housings warp after milling, need help",
+    ]) {
+      expect(skills(text), text).toEqual(["cnc"]);
+    }
+    expect(skills("注塑件薄壁变形，求助")).toEqual(["injection_moulding"]);
+    expect(skills("塑胶薄壁件变形")).toEqual(["injection_moulding"]);
+    expect(skills("陶瓷薄壁件烧成后变形")).toEqual(["ceramics"]);
+    expect(skills("钣金件焊接后变形")).toContain("welding");
+    expect(skills("淬火后零件变形")).toEqual(["heat_treatment"]);
+  });
+});
+
+describe("second thoughts", () => {
+  it("算了，还是… with a mode, a place or a day is a correction, not a cancel", () => {
+    expect(parse("算了，还是要现场嘅")).toMatchObject({
+      intent: "correction",
+      correction: { changes: { mode: "onsite" } },
+    });
+    expect(parse("算了，还是远程吧")).toMatchObject({
+      intent: "correction",
+      correction: { changes: { mode: "remote" } },
+    });
+    expect(parse("唔好意思，应该系下周三之后").intent).toBe("correction");
+    expect(parse("算了吧").intent).toBe("cancel");
+    expect(parse("算了，不用了").intent).toBe("cancel");
+    expect(parse("还是不行").intent).not.toBe("correction");
+  });
+});
+
+describe("a widened mode", () => {
+  it("远程也得 / can be remote also corrects to either; a new request with 线上也行 keeps its reading", () => {
+    expect(parse("sorry, actually can be remote also")).toMatchObject({
+      intent: "correction",
+      correction: { changes: { mode: "either" } },
+    });
+    expect(parse("其实远程也得")).toMatchObject({ intent: "correction", correction: { changes: { mode: "either" } } });
+    expect(parse("注塑件飞边，远程也可以").intent).toBe("request");
+  });
+});
+
+describe("several cities", () => {
+  const cities = (text: string) => parse(text).request?.cities ?? [];
+  it("keeps every city offered as an alternative", () => {
+    expect(cities("注塑件缩水，广州或者佛山都可以")).toEqual(["广州", "佛山"]);
+    expect(cities("注塑件缩水，深圳、东莞都行")).toEqual(["深圳", "东莞"]);
+    expect(cities("注塑件缩水，广州佛山都得")).toEqual(["广州", "佛山"]);
+    expect(cities("注塑件缩水，我们在广州，佛山也可以")).toEqual(["广州", "佛山"]);
+    expect(cities("注塑件缩水，佛山南海或者广州番禺都行")).toEqual(["佛山", "广州"]);
+    expect(cities("CNC parts out of tolerance, need help, Guangzhou or Foshan is fine")).toEqual(["广州", "佛山"]);
+    expect(cities("CNC chatter, need an expert, Dongguan/Huizhou both ok")).toEqual(["东莞", "惠州"]);
+  });
+
+  it("leaves out a city that is only mentioned", () => {
+    expect(cities("注塑件缩水求助，我们是深圳的厂，之前请过广州的专家")).toEqual([]);
+    expect(cities("注塑件缩水求助，我们在深圳，东莞也有厂")).toEqual([]);
+  });
 });

@@ -78,3 +78,21 @@ describe("extractWindow", () => {
     expect(w("月底前", new Date("2027-02-10T10:00:00+08:00"))).toEqual(day("2027-02-10", "2027-02-28"));
   });
 });
+
+describe("a window that only says when it starts", () => {
+  it.each([
+    ["下周二之后都可以", day("2026-12-01", "2026-12-14")],
+    ["12月10号起都得", day("2026-12-10", "2026-12-23")],
+    ["下个礼拜三以后先得", day("2026-12-02", "2026-12-15")],
+    ["any day after the 10th", day("2026-12-10", "2026-12-23")],
+    ["from next Monday onwards", day("2026-11-30", "2026-12-13")],
+  ])("%s", (text, expected) => {
+    expect(w(text)).toEqual(expected);
+  });
+
+  it("ends with a deadline said beside it, and a range keeps its end", () => {
+    expect(w("12月10号起，年底前搞掂")).toEqual(day("2026-12-10", "2026-12-31"));
+    expect(w("from Monday to Wednesday")).toEqual(day("2026-11-23", "2026-11-25"));
+    expect(w("周二后天都行")).not.toEqual(day("2026-11-24", "2026-12-07"));
+  });
+});

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "HelpRequest" ADD COLUMN "cities" TEXT NOT NULL DEFAULT '[]';
