@@ -13,7 +13,7 @@ import { type Db, directSql } from "./client.ts";
 import type { Enterprise, Expert, HelpRequest, Match, Person } from "./generated/client.ts";
 import { insertEvent, type RequestChanges, type TimelineEntry, updateWhere } from "./requests.ts";
 import { builder, prepared } from "./sql/builder.ts";
-import { fromSqlDate, sqlDate } from "./sql/values.ts";
+import { fromSqlDate, sqlBool, sqlDate } from "./sql/values.ts";
 
 export type StoredMatch = Omit<Match, "status"> & { status: MatchStatus };
 type StoredRequest = Omit<HelpRequest, "status"> & { status: RequestStatus };
@@ -407,8 +407,21 @@ export async function openOffersFor(db: Db, requestId: number): Promise<(StoredM
 }
 
 /** The names of the active roster, for finding the experts a message names. */
-export async function activeExpertNames(db: Db): Promise<string[]> {
-  const rows = await db.expert.findMany({ where: { active: true }, select: { name: true } });
+/**
+ * The names of active experts that occur in `text`, any case: a few rows, found by the database, instead of
+ * every expert's name read into the process for each request.
+ */
+export async function expertNamesIn(db: Db, text: string): Promise<string[]> {
+  const rows = await directSql(db).many(
+    builder
+      .selectFrom("Expert")
+      .select("name")
+      .where("active", "=", sqlBool(true))
+      .where((eb) => {
+        const anywhere = eb(eb(eb.val("%"), "||", eb.fn<string>("lower", ["name"])), "||", eb.val("%"));
+        return eb(eb.fn<string>("lower", [eb.val(text)]), "like", anywhere.$castTo<string>());
+      }),
+  );
   return rows.map((row) => row.name);
 }
 

@@ -3,7 +3,7 @@
 
 import { jsonList } from "../../core/json-list.ts";
 import { namedPeople } from "../../core/understanding/named-person.ts";
-import { activeExpertNames, assignableExpert, assignCandidate } from "../../prisma/matches.ts";
+import { assignableExpert, assignCandidate, expertNamesIn } from "../../prisma/matches.ts";
 import { staffToAlert } from "../../prisma/requests.ts";
 import { type Services, sendToPerson } from "../services.ts";
 import { type AssignRefusal, refusalText, whyNotAsk } from "./may-ask-expert.ts";
@@ -26,7 +26,7 @@ export async function honourNamedExpert(
   roleFor: (skills: string[]) => string | null,
 ): Promise<boolean> {
   const { db } = services;
-  const [name] = namedPeople(request.text, await activeExpertNames(db));
+  const [name] = namedPeople(request.text, await expertNamesIn(db, request.text));
   const expert = name ? await assignableExpert(db, name) : null;
   if (!expert || skip.has(expert.id)) return false;
   const refusal = await whyNotAsk(services, request, expert);

@@ -102,6 +102,13 @@ export class ExpertIndex {
 
   /** Adds or replaces an expert (by database id). */
   upsert(profile: ExpertProfile): void {
+    // Each offer changes an expert's load, far more often than their words change: then only the
+    // circumstances are replaced, and the postings (the costly part: segmenting the profile) stay.
+    const known = this.get(profile.id);
+    if (known && sameWords(known, profile)) {
+      this.slots[known.slot] = { ...known, ...this.circumstancesOf(profile) };
+      return;
+    }
     this.remove(profile.id);
     const slot = this.freeSlots.pop() ?? this.slots.length;
     const skills = new Map<string, number>();
@@ -118,7 +125,6 @@ export class ExpertIndex {
         if ((skills.get(key) ?? 0) < weight) skills.set(key, weight);
       }
     }
-    const city = this.intern(canonicalCity(profile.city) ?? profile.city.trim());
     const teamKey = profile.teamKey === null ? null : this.intern(profile.teamKey);
     // A fresh map per profile dies young; clearing one long-lived map reallocated its table in the old
     // generation each time, and that garbage was most of the build's peak memory.
@@ -128,7 +134,32 @@ export class ExpertIndex {
     const expert: IndexedExpert = {
       slot,
       id: profile.id,
+      ...this.circumstancesOf(profile),
+      teamKey,
+      skillKeys: skills.size === 0 ? none : [...skills.keys()],
+      skills: profile.skills.length === 0 ? none : profile.skills.map((cell) => this.intern(cell)),
+      achievements:
+        profile.achievements.length <= SHORT_TEXT ? this.intern(profile.achievements) : profile.achievements,
+      title: this.intern(profile.title),
+      employer: this.intern(profile.employer),
+      honours: this.listOf(profile.honours),
+      length,
+    };
+    this.slots[slot] = expert;
+    this.byId.set(profile.id, slot);
+    for (const [key, weight] of skills) listFor(this.skillLists, key).push(slot, weight);
+    if (teamKey) push(this.teamLists, teamKey, slot);
+    for (const [term, tf] of terms) listFor(this.termLists, term).push(slot, tf);
+    this.totalLength += length;
+    this.lengths[slot] = length;
+  }
+
+  /** What changes about an expert without their words changing: place, modes, availability, load, outcomes. */
+  private circumstancesOf(profile: ExpertProfile) {
+    const city = this.intern(canonicalCity(profile.city) ?? profile.city.trim());
+    return {
       externalId: profile.externalId,
+      name: profile.name,
       city,
       district: profile.district === null ? null : this.districtOf(city, profile.district),
       region: regionOf(city),
@@ -146,24 +177,7 @@ export class ExpertIndex {
       honour: this.honourOf(profile.honours),
       load: this.loadOf(profile.load),
       outcomes: this.outcomesOf(profile.outcomes),
-      teamKey,
-      skillKeys: skills.size === 0 ? none : [...skills.keys()],
-      name: profile.name,
-      skills: profile.skills.length === 0 ? none : profile.skills.map((cell) => this.intern(cell)),
-      achievements:
-        profile.achievements.length <= SHORT_TEXT ? this.intern(profile.achievements) : profile.achievements,
-      title: this.intern(profile.title),
-      employer: this.intern(profile.employer),
-      honours: this.listOf(profile.honours),
-      length,
-    };
-    this.slots[slot] = expert;
-    this.byId.set(profile.id, slot);
-    for (const [key, weight] of skills) listFor(this.skillLists, key).push(slot, weight);
-    if (teamKey) push(this.teamLists, teamKey, slot);
-    for (const [term, tf] of terms) listFor(this.termLists, term).push(slot, tf);
-    this.totalLength += length;
-    this.lengths[slot] = length;
+    } satisfies Partial<IndexedExpert>;
   }
 
   /** Removes an expert (by database id); false if it was not indexed. */
@@ -313,6 +327,22 @@ export function weightedTerms(profile: Record<ProfileField, string | readonly st
     }
   }
   return terms;
+}
+
+/** Whether the profile has the words (and team) the expert was indexed with, so its postings still hold. */
+function sameWords(known: IndexedExpert, profile: ExpertProfile): boolean {
+  return (
+    known.teamKey === profile.teamKey &&
+    known.achievements === profile.achievements &&
+    known.title === profile.title &&
+    known.employer === profile.employer &&
+    sameList(known.skills, profile.skills) &&
+    sameList(known.honours, profile.honours)
+  );
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((item, i) => item === b[i]);
 }
 
 function listFor(lists: Map<string, PostingList>, key: string): PostingList {

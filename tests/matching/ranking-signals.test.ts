@@ -191,6 +191,22 @@ describe("what an enterprise notices in the ranking", () => {
     expect(index.size).toBe(2);
   });
 
+  it("takes an expert's new load and pause without losing their words, and their new words when those change", () => {
+    const busy = expert({ externalId: "E1", city: "湛江", skills: ["焊接"], achievements: "船舶焊缝探伤返修" });
+    const index = new ExpertIndex([busy, expert({ externalId: "E2", city: "湛江", skills: ["焊接"] })]);
+    const q = query(request(["welding"], "湛江", "onsite"), 10, "船舶焊缝返修");
+    expect(order(index, q)[0]).toBe("E1");
+    // Paused: no longer offered, yet still indexed by the words of the profile.
+    index.upsert({ ...busy, paused: true, load: { openOffers: 2, offersThisMonth: 3 } });
+    expect(order(index, q)).toEqual(["E2"]);
+    expect(index.get(busy.id)?.load.offersThisMonth).toBe(3);
+    index.upsert({ ...busy, paused: false, load: { openOffers: 0, offersThisMonth: 3 } });
+    expect(order(index, q)[0]).toBe("E1");
+    // New words replace the old ones in the index.
+    index.upsert({ ...busy, skills: ["服装制版"], achievements: "" });
+    expect(order(index, q)).toEqual(["E2"]);
+  });
+
   it("every result carries readable reasons", () => {
     const index = new ExpertIndex([
       expert({ externalId: "DG", city: "东莞", skills: ["数控加工"], honours: ["全国劳动模范"] }),
