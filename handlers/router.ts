@@ -2,8 +2,10 @@
 // checks on the text, features that may take any message, slash commands, then the message's intent.
 // Groups are busy: unless the bot is addressed, only a clear help request, an offer reply naming a
 // code, or a slash command gets an answer.
+import type { TranslationKey } from "../core/i18n.ts";
 import { maxTextLength } from "../core/messages.ts";
 import { UserFacingError } from "../core/user-facing-error.ts";
+import { isStaff } from "../prisma/people.ts";
 import { bindingCodeIn, redeemBinding } from "./account-binding.ts";
 import { handleAvailability } from "./availability.ts";
 import { register as registerCardPress } from "./card-press.ts";
@@ -88,7 +90,7 @@ const byIntent: Middleware = async (ctx) => {
       // Chatter, thanks and emoji in a group stay unanswered unless someone speaks to the bot.
       if (!addressed) return;
       if (understanding.chatter === "greeting")
-        return ctx.reply(t("request_status.greeting", { bot: ctx.services.config.BOT_NAME }));
+        return ctx.reply(t(greetingFor(ctx), { bot: ctx.services.config.BOT_NAME }));
       if (understanding.chatter === "thanks") return ctx.reply(t("request_status.thanks"));
       await ctx.reply(t(onlySymbols.test(spokenText(ctx)) ? "errors.empty" : "errors.chatter"));
       return;
@@ -139,4 +141,11 @@ export async function route(ctx: HandlerContext): Promise<"handled" | "failed"> 
   } catch (error) {
     return onError(error, ctx);
   }
+}
+
+/** A greeting that says what the speaker can do here: enterprises ask, experts tell their time, staff run. */
+function greetingFor(ctx: HandlerContext): TranslationKey {
+  if (isStaff(ctx.speaker.role)) return "request_status.greeting_staff";
+  if (ctx.speaker.expertId) return "request_status.greeting_expert";
+  return "request_status.greeting";
 }

@@ -60,4 +60,14 @@ describe("a requester asking how things stand", () => {
     expect(await bot.run(["谢谢大家", "有人吗"])).toEqual([]);
     expect(await requestCount()).toBe(0);
   });
+
+  it("greets an expert and a staff member with what each of them can do here", async () => {
+    const expert = await bot.run(["/as 刘建华", "/in dm", "你好"]);
+    expect(expert).toHaveLength(1);
+    expect(expert[0]).toMatch(/^\[dm:刘建华\] 匠桥: 您好！.*私信邀请您.*什么时候有空/);
+    expect(expert[0]).not.toContain("描述遇到的技术问题");
+    const staff = await bot.run(["/as 工会小陈", "/in dm", "你好"]);
+    expect(staff[0]).toMatch(/^\[dm:工会小陈\] 匠桥: 您好！.*\/help.*\/console/);
+    expect(await requestCount()).toBe(0);
+  });
 });
