@@ -56,6 +56,8 @@ interface Taxonomy {
   /** CJK bigram -> ids of the Chinese names that contain it, for the fuzzy fallback. */
   bigrams: Map<string, number[]>;
   fuzzyNames: { key: string; size: number; head: string }[];
+  /** Latin words of the taxonomy's terms long enough to respell a typo towards (injecton → injection). */
+  latinWords: Set<string>;
 }
 
 const knowledgeUrl = (file: string) => new URL(`./knowledge/${file}`, import.meta.url);
@@ -78,6 +80,10 @@ const NOT_MACHINED =
 const MACHINING_SKILL = "cnc";
 /** The symptom words several trades share, which a machining deformation gives to machining. */
 const DEFORMATION_TERMS = new Set(["变形", "翘曲", "warpage", "warping", "warp"]);
+
+const LATIN_WORD = /[a-z]+/g;
+// Typos are respelled only in longer words: a short one is too near others ("would" is one letter from "mould").
+const MIN_RESPELLED = 7;
 
 let cached: Taxonomy | undefined;
 
@@ -102,6 +108,7 @@ function build(): Taxonomy {
   const teamMatcher = new TermMatcher<string>();
   const bigrams = new Map<string, number[]>();
   const fuzzyNames: { key: string; size: number; head: string }[] = [];
+  const latinWords = new Set<string>();
 
   for (const entry of entries) {
     if (!teams.has(entry.team)) throw new Error(`skills.json: ${entry.key} names unknown team ${entry.team}`);
@@ -123,6 +130,7 @@ function build(): Taxonomy {
         const payload: SkillTerm = { key: entry.key, kind: kind === "name" || holdsName ? "name" : kind };
         if (kind === "equipment") payload.machine = true;
         matcher.add(term, payload);
+        for (const word of folded.match(LATIN_WORD) ?? []) if (word.length >= MIN_RESPELLED) latinWords.add(word);
       }
     }
     for (const name of [entry.zh, ...entry.synonyms]) {
@@ -155,7 +163,7 @@ function build(): Taxonomy {
   for (const team of teamList) {
     for (const name of [team.zh, `${team.zh}服务队`, team.en]) teamMatcher.add(name, team.key);
   }
-  return { skills, refs, teams, related, matcher, teamMatcher, bigrams, fuzzyNames };
+  return { skills, refs, teams, related, matcher, teamMatcher, bigrams, fuzzyNames, latinWords };
 }
 
 function taxonomy(): Taxonomy {
@@ -251,6 +259,50 @@ function tallyTerms(folded: string, profile: boolean): Map<string, Tally> {
   return tallies;
 }
 
+/** The text with each unknown long Latin word replaced by the one taxonomy word it is a typo of, or null. */
+function respelled(folded: string): string | null {
+  const { latinWords } = taxonomy();
+  let changed = false;
+  const fixed = folded.replace(LATIN_WORD, (word) => {
+    if (word.length < MIN_RESPELLED || latinWords.has(word)) return word;
+    const near = onlyNearWord(word, latinWords, word.length >= 9 ? 2 : 1);
+    if (near === null) return word;
+    changed = true;
+    return near;
+  });
+  return changed ? fixed : null;
+}
+
+/** The single word of `words` within `most` edits of `word`; null when none is, or several are. */
+function onlyNearWord(word: string, words: ReadonlySet<string>, most: number): string | null {
+  let found: string | null = null;
+  for (const candidate of words) {
+    if (Math.abs(candidate.length - word.length) > most) continue;
+    if (editDistance(word, candidate, most) > most) continue;
+    if (found !== null) return null;
+    found = candidate;
+  }
+  return found;
+}
+
+/** Levenshtein distance, given up past `most` (returns most + 1 then). */
+function editDistance(a: string, b: string, most: number): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const value = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
+      current.push(value);
+      if (value < best) best = value;
+    }
+    if (best > most) return most + 1;
+    previous = current;
+  }
+  return previous[b.length] ?? most + 1;
+}
+
 function fuzzyTallies(folded: string): Map<string, Tally> {
   const { bigrams, fuzzyNames } = taxonomy();
   const counts = new Map<number, number>();
@@ -286,8 +338,13 @@ export function extractSkillScores(text: string, limit = 4, profile = false): Sk
     return entries.filter(([, t]) => (anyNamed ? t.named || t.score >= 1 : t.score >= 0.3 && t.score >= 0.6 * top));
   };
   let kept = select(tallyTerms(folded, profile));
-  // Nothing named nor hinted strongly enough: try near spellings of the names (服装打样 ~ 服装打版).
+  // Nothing named nor hinted strongly enough: try near spellings of the names (服装打样 ~ 服装打版), then
+  // English typos of the taxonomy's words ("injecton moulding").
   if (kept.length === 0) kept = select(fuzzyTallies(folded));
+  if (kept.length === 0) {
+    const fixed = respelled(folded);
+    if (fixed !== null) kept = select(tallyTerms(fixed, profile));
+  }
   kept.sort(([, a], [, b]) => Number(b.named) - Number(a.named) || b.score - a.score || a.first - b.first);
   const out: SkillScore[] = [];
   for (const [key, tally] of kept.slice(0, limit)) {

@@ -162,3 +162,16 @@ describe("several cities", () => {
     expect(cities("注塑件缩水求助，我们在深圳，东莞也有厂")).toEqual([]);
   });
 });
+
+describe("English typos of the trade", () => {
+  const skills = (text: string) => parse(text).request?.skills.map((s) => s.key) ?? [];
+  it("reads a misspelt long word as the taxonomy word it is one or two letters from", () => {
+    expect(skills("need help with injecton molding in Dongguan")).toEqual(["injection_moulding"]);
+    expect(skills("our refrigiration unit needs an expert in Foshan")).toEqual(["refrigeration"]);
+  });
+
+  it("leaves short and everyday words alone", () => {
+    expect(skills("we would like someone to have a look")).toEqual([]);
+    expect(skills("the schedule for tomorrow is posted")).toEqual([]);
+  });
+});
