@@ -98,6 +98,24 @@ export function textEvent(options: {
   );
 }
 
+/** `count` people of one group each asking the bot for help at once: a burst as Lark pushes it. */
+export function helpBurst(chatId: string, count: number, botOpenId: string) {
+  return Array.from({ length: count }, (_, i) =>
+    textEvent({
+      chatId,
+      chatType: "group",
+      senderId: `ou_${chatId}_${i}`,
+      text: "@_user_1 帮助",
+      mentions: [{ key: "@_user_1", openId: botOpenId, name: "匠桥" }],
+    }),
+  );
+}
+
+/** The outbox key of the bot's first reply to a text event. */
+export function replyKeyOf(event: ReturnType<typeof textEvent>): string {
+  return `in-lark-${event.event.message.message_id}-0`;
+}
+
 /** An im.message.receive_v1 event of a file someone sent (message_type "file"). */
 export function fileEvent(options: {
   chatId: string;

@@ -17,7 +17,7 @@ import { type Db, directSql, openDatabase, sqliteDirectSql } from "../../prisma/
 import { newId, type SqlWriter, sqlDate } from "../../prisma/direct-sql.ts";
 import { insertInbound as insertInboundRow } from "../../prisma/inbound-repository.ts";
 import { type FakeLark, startFakeLark } from "../adapters/fake-lark.ts";
-import { deliver, encryptKey, post, textEvent, verificationToken } from "../adapters/lark-events.ts";
+import { deliver, encryptKey, helpBurst, post, verificationToken } from "../adapters/lark-events.ts";
 import { onPostgres } from "../support/test-database.ts";
 import { eventually } from "./support/processes.ts";
 
@@ -128,15 +128,7 @@ describe.skipIf(onPostgres)("a full disk (SQLite only: made full with the SQLite
       const url = `http://127.0.0.1:${adapter.port}/lark/events`;
       const { db } = started.services;
 
-      const events = Array.from({ length: 10 }, (_, i) =>
-        textEvent({
-          chatId: "oc_factory",
-          chatType: "group",
-          senderId: `ou_factory_${i}`,
-          text: "@_user_1 帮助",
-          mentions: [{ key: "@_user_1", openId: fake.botOpenId, name: "匠桥" }],
-        }),
-      );
+      const events = helpBurst("oc_factory", 10, fake.botOpenId);
       await fillDisk(db);
       const refused = await Promise.all(events.map((event) => post(url, deliver(event))));
       expect(refused.map((answer) => answer.status)).toEqual(events.map(() => 500));

@@ -8,7 +8,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { type Db, openDatabase } from "../../prisma/client.ts";
 import { type FakeLark, startFakeLark } from "../adapters/fake-lark.ts";
-import { deliver, encryptKey, post, textEvent, verificationToken } from "../adapters/lark-events.ts";
+import { deliver, encryptKey, helpBurst, post, replyKeyOf, verificationToken } from "../adapters/lark-events.ts";
 import { testDatabaseUrl } from "../support/test-database.ts";
 import { type BotProcess, eventually, kill, startLarkProcess } from "./support/processes.ts";
 
@@ -42,16 +42,7 @@ describe("a Lark gateway killed during a burst of events", () => {
       JOB_LOCK_MS: "1500",
       JOB_STALLED_INTERVAL_MS: "500",
     };
-    const events = Array.from({ length: 40 }, (_, i) =>
-      textEvent({
-        chatId: "oc_factory",
-        chatType: "group",
-        senderId: `ou_factory_${i}`,
-        text: "@_user_1 帮助",
-        mentions: [{ key: "@_user_1", openId: fake?.botOpenId ?? "", name: "匠桥" }],
-      }),
-    );
-    const replyOf = (event: (typeof events)[number]) => `in-lark-${event.event.message.message_id}-0`;
+    const events = helpBurst("oc_factory", 40, fake?.botOpenId ?? "");
 
     const first = await startLarkProcess(env);
     running = first;
@@ -78,7 +69,7 @@ describe("a Lark gateway killed during a burst of events", () => {
     running = second;
     // Nothing is sent again for the acknowledged ones: they were stored, and are handled from the database.
     for (const event of acknowledged) {
-      await eventually(async () => fake?.messages.some((message) => message.uuid === replyOf(event)));
+      await eventually(async () => fake?.messages.some((message) => message.uuid === replyKeyOf(event)));
     }
     // Lark sends again what it got no 200 for.
     const again = await Promise.all(
@@ -86,7 +77,7 @@ describe("a Lark gateway killed during a burst of events", () => {
     );
     expect(again.map((answer) => answer.status)).toEqual(unacknowledged.map(() => 200));
     for (const event of events) {
-      await eventually(async () => fake?.messages.some((message) => message.uuid === replyOf(event)));
+      await eventually(async () => fake?.messages.some((message) => message.uuid === replyKeyOf(event)));
     }
     const store = await openDatabase(env.DATABASE_URL, { migrate: false });
     db = store;

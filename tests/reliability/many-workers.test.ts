@@ -9,6 +9,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import zh from "../../locales/zh-CN.json" with { type: "json" };
 import { type Db, openDatabase } from "../../prisma/client.ts";
 import { testDatabaseUrl } from "../support/test-database.ts";
+import { expectEachOfferAndIntroductionOnce } from "./support/once-each.ts";
 import {
   type BotProcess,
   eventually,
@@ -92,18 +93,7 @@ describe("four workers on one queue", () => {
     expect(requests.filter((request) => request.status === "introduced").length).toBeGreaterThanOrEqual(count - 1);
     const rows = await store.outboundMessage.findMany();
     const keys = rows.map((row) => row.key);
-    for (const request of requests) {
-      const claimed = request.matches.filter((match) => match.status !== "candidate" && match.status !== "skipped");
-      // One card per claimed offer, one group introduction per accepted expert.
-      const cards = keys.filter((key) => claimed.some((match) => key === `offer-${match.id}`));
-      expect(cards.length).toBe(claimed.length);
-      const accepted = request.matches.filter((match) => match.status === "accepted");
-      expect(accepted.length).toBeLessThanOrEqual(request.teamSize);
-      const intros = keys.filter((key) => request.matches.some((match) => key === `intro-chat-${match.id}`));
-      expect(intros.length).toBe(accepted.length);
-      // Never two open offers for one role at once.
-      expect(request.matches.filter((match) => match.status === "offered").length).toBe(0);
-    }
+    expectEachOfferAndIntroductionOnce(requests, keys);
     // The platform was asked for each message once.
     const sends = platformSends(sentFile).map((send) => send.key);
     expect(new Set(sends).size).toBe(sends.length);

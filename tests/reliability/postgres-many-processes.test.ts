@@ -10,6 +10,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import zh from "../../locales/zh-CN.json" with { type: "json" };
 import { type Db, openDatabase } from "../../prisma/client.ts";
 import { postgresMissing, postgresTestDatabaseUrl } from "../support/test-database.ts";
+import { expectEachOfferAndIntroductionOnce } from "./support/once-each.ts";
 import {
   type BotProcess,
   eventually,
@@ -121,17 +122,7 @@ describe.skipIf(missing !== null)(
       expect(requests.filter((request) => request.status !== "introduced").map((request) => request.text)).toEqual([]);
       const rows = await store.outboundMessage.findMany();
       const keys = rows.map((row) => row.key);
-      for (const request of requests) {
-        const claimed = request.matches.filter((match) => match.status !== "candidate" && match.status !== "skipped");
-        // One card per claimed offer, one group introduction per accepted expert.
-        const cards = keys.filter((key) => claimed.some((match) => key === `offer-${match.id}`));
-        expect(cards.length).toBe(claimed.length);
-        const accepted = request.matches.filter((match) => match.status === "accepted");
-        expect(accepted.length).toBeLessThanOrEqual(request.teamSize);
-        const intros = keys.filter((key) => request.matches.some((match) => key === `intro-chat-${match.id}`));
-        expect(intros.length).toBe(accepted.length);
-        expect(request.matches.filter((match) => match.status === "offered").length).toBe(0);
-      }
+      expectEachOfferAndIntroductionOnce(requests, keys);
       // The platform showed each message once (a delivery the killed worker had begun may be attempted again).
       const shown = platformSends(sentFile)
         .filter((send) => send.shown)

@@ -10,7 +10,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { type Db, openDatabase } from "../../prisma/client.ts";
 import { type FakeLark, startFakeLark } from "../adapters/fake-lark.ts";
-import { deliver, encryptKey, post, textEvent, verificationToken } from "../adapters/lark-events.ts";
+import { deliver, encryptKey, helpBurst, post, replyKeyOf, verificationToken } from "../adapters/lark-events.ts";
 import { eventually } from "./support/processes.ts";
 
 const dir = mkdtempSync(path.join(tmpdir(), "craftbridge-rolling-"));
@@ -74,16 +74,7 @@ describe("a rolling restart of a Lark webhook gateway", () => {
       SHUTDOWN_DRAIN_MS: "3000",
       SHUTDOWN_GRACE_MS: "3000",
     };
-    const events = Array.from({ length: 12 }, (_, i) =>
-      textEvent({
-        chatId: "oc_workshop",
-        chatType: "group",
-        senderId: `ou_workshop_${i}`,
-        text: "@_user_1 帮助",
-        mentions: [{ key: "@_user_1", openId: fake?.botOpenId ?? "", name: "匠桥" }],
-      }),
-    );
-    const replyOf = (event: (typeof events)[number]) => `in-lark-${event.event.message.message_id}-0`;
+    const events = helpBurst("oc_workshop", 12, fake?.botOpenId ?? "");
 
     const old = await startGateway(env);
     await eventually(async () => (await readyz(old.port)).status === 200);
@@ -105,7 +96,7 @@ describe("a rolling restart of a Lark webhook gateway", () => {
 
     const next = await startGateway(env);
     for (const event of events)
-      await eventually(async () => fake?.messages.some((message) => message.uuid === replyOf(event)));
+      await eventually(async () => fake?.messages.some((message) => message.uuid === replyKeyOf(event)));
     expect(fake.messages.filter((message) => message.receiveId === "oc_workshop")).toHaveLength(events.length);
     next.child.kill("SIGTERM");
     expect(await next.exited).toBe(0);
