@@ -17,7 +17,7 @@ import { personIdForExpert } from "../../prisma/people.ts";
 import { chatRoster, csvBytes } from "../roster/roster-files.ts";
 import { testDatabaseUrl } from "../support/test-database.ts";
 import { type FakeLark, type FakeMessage, startFakeLark } from "./fake-lark.ts";
-import { cardAction, deliver, encryptKey, fileEvent, post, textEvent, verificationToken } from "./lark-events.ts";
+import { cardAction, deliver, fileEvent, larkWebhookSettings, post, textEvent } from "./lark-events.ts";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -39,13 +39,7 @@ describe("the bot in a Lark group", () => {
       DATA_DIR: dir,
       QUEUE_PREFIX: `test-${randomUUID()}`,
       LOG_LEVEL: "silent",
-      LARK_APP_ID: "cli_test",
-      LARK_APP_SECRET: "secret",
-      LARK_DOMAIN: fake.url,
-      LARK_MODE: "webhook",
-      LARK_VERIFICATION_TOKEN: verificationToken,
-      LARK_ENCRYPT_KEY: encryptKey,
-      LARK_WEBHOOK_PORT: "0",
+      ...larkWebhookSettings(fake.url),
       STAFF: "ou_chen",
       DIGEST_CHAT: "lark:oc_staff",
     });

@@ -6,6 +6,19 @@ import { createCipheriv, createHash, randomBytes, randomUUID } from "node:crypto
 export const verificationToken = "v-token-test";
 export const encryptKey = "e-key-test";
 
+/** The settings of a bot that takes Lark's events by webhook (on a free port) from the platform at `domain`. */
+export function larkWebhookSettings(domain: string) {
+  return {
+    LARK_APP_ID: "cli_test",
+    LARK_APP_SECRET: "secret",
+    LARK_DOMAIN: domain,
+    LARK_MODE: "webhook",
+    LARK_VERIFICATION_TOKEN: verificationToken,
+    LARK_ENCRYPT_KEY: encryptKey,
+    LARK_WEBHOOK_PORT: "0",
+  };
+}
+
 export function encrypt(plain: string, key = encryptKey): string {
   const iv = randomBytes(16);
   const cipher = createCipheriv("aes-256-cbc", createHash("sha256").update(key).digest(), iv);

@@ -17,7 +17,7 @@ import { type Db, directSql, openDatabase, sqliteDirectSql } from "../../prisma/
 import { newId, type SqlWriter, sqlDate } from "../../prisma/direct-sql.ts";
 import { insertInbound as insertInboundRow } from "../../prisma/inbound-repository.ts";
 import { type FakeLark, startFakeLark } from "../adapters/fake-lark.ts";
-import { deliver, encryptKey, helpBurst, post, verificationToken } from "../adapters/lark-events.ts";
+import { deliver, helpBurst, larkWebhookSettings, post } from "../adapters/lark-events.ts";
 import { onPostgres } from "../support/test-database.ts";
 import { eventually } from "./support/processes.ts";
 
@@ -108,13 +108,7 @@ describe.skipIf(onPostgres)("a full disk (SQLite only: made full with the SQLite
         DATABASE_URL: `file:${path.join(dir, "test.db")}`,
         QUEUE_PREFIX: `test-${randomUUID()}`,
         LOG_LEVEL: "info",
-        LARK_APP_ID: "cli_test",
-        LARK_APP_SECRET: "secret",
-        LARK_DOMAIN: fake.url,
-        LARK_MODE: "webhook",
-        LARK_VERIFICATION_TOKEN: verificationToken,
-        LARK_ENCRYPT_KEY: encryptKey,
-        LARK_WEBHOOK_PORT: "0",
+        ...larkWebhookSettings(fake.url),
       });
       const logged: string[] = [];
       const logStream = new PassThrough();

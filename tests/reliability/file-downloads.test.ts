@@ -11,7 +11,7 @@ import { type App, startApp } from "../../bot/app.ts";
 import { loadConfig } from "../../core/config.ts";
 import { createLog } from "../../core/log.ts";
 import { type FakeLark, startFakeLark } from "../adapters/fake-lark.ts";
-import { deliver, encryptKey, fileEvent, post, verificationToken } from "../adapters/lark-events.ts";
+import { deliver, fileEvent, larkWebhookSettings, post } from "../adapters/lark-events.ts";
 import { chatRoster, csvBytes } from "../roster/roster-files.ts";
 import { testDatabaseUrl } from "../support/test-database.ts";
 import { eventually } from "./support/processes.ts";
@@ -39,13 +39,7 @@ describe("files shared on Lark", () => {
       DATA_DIR: dir,
       QUEUE_PREFIX: `test-${randomUUID()}`,
       LOG_LEVEL: "silent",
-      LARK_APP_ID: "cli_test",
-      LARK_APP_SECRET: "secret",
-      LARK_DOMAIN: platform.url,
-      LARK_MODE: "webhook",
-      LARK_VERIFICATION_TOKEN: verificationToken,
-      LARK_ENCRYPT_KEY: encryptKey,
-      LARK_WEBHOOK_PORT: "0",
+      ...larkWebhookSettings(platform.url),
       STAFF: "ou_chen",
     });
     const log = createLog("silent");

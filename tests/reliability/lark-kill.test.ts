@@ -8,7 +8,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { type Db, openDatabase } from "../../prisma/client.ts";
 import { type FakeLark, startFakeLark } from "../adapters/fake-lark.ts";
-import { deliver, encryptKey, helpBurst, post, replyKeyOf, verificationToken } from "../adapters/lark-events.ts";
+import { deliver, helpBurst, larkWebhookSettings, post, replyKeyOf } from "../adapters/lark-events.ts";
 import { testDatabaseUrl } from "../support/test-database.ts";
 import { type BotProcess, eventually, kill, startLarkProcess } from "./support/processes.ts";
 
@@ -31,13 +31,7 @@ describe("a Lark gateway killed during a burst of events", () => {
       DATABASE_URL: testDatabaseUrl(dir, "kill.db"),
       DATA_DIR: dir,
       QUEUE_PREFIX: `test-${randomUUID()}`,
-      LARK_APP_ID: "cli_test",
-      LARK_APP_SECRET: "secret",
-      LARK_DOMAIN: fake.url,
-      LARK_MODE: "webhook",
-      LARK_VERIFICATION_TOKEN: verificationToken,
-      LARK_ENCRYPT_KEY: encryptKey,
-      LARK_WEBHOOK_PORT: "0",
+      ...larkWebhookSettings(fake.url),
       // Events a dead process left unfinished are taken back after 1.5 s instead of 30 s.
       JOB_LOCK_MS: "1500",
       JOB_STALLED_INTERVAL_MS: "500",

@@ -11,6 +11,7 @@ import { type Db, openDatabase } from "../../prisma/client.ts";
 import { testDatabaseUrl } from "../support/test-database.ts";
 import { expectEachOfferAndIntroductionOnce } from "./support/once-each.ts";
 import {
+  acceptShownOffers,
   type BotProcess,
   eventually,
   kill,
@@ -67,20 +68,7 @@ describe("four workers on one queue", () => {
     // Every expert accepts every offer they get, as soon as it is on the platform.
     const answered = new Set<string>();
     await eventually(async () => {
-      const offers = await store.match.findMany({
-        where: { status: "offered" },
-        include: { expert: true, request: true },
-      });
-      const shown = new Set(platformSends(sentFile).map((send) => send.key));
-      for (const offer of offers) {
-        if (answered.has(offer.id) || !shown.has(`offer-${offer.id}`)) continue;
-        answered.add(offer.id);
-        gateway.say({
-          chatId: `dm:${offer.expert.name}`,
-          senderId: offer.expert.name,
-          text: `接受 ${offer.request.code}`,
-        });
-      }
+      await acceptShownOffers(store, sentFile, answered, gateway.say);
       const waiting = await store.helpRequest.count({ where: { status: { notIn: ["introduced", "unmatched"] } } });
       const pending = await store.outboundMessage.count({ where: { status: "pending" } });
       return waiting === 0 && pending === 0;

@@ -12,6 +12,7 @@ import { type Db, openDatabase } from "../../prisma/client.ts";
 import { postgresMissing, postgresTestDatabaseUrl } from "../support/test-database.ts";
 import { expectEachOfferAndIntroductionOnce } from "./support/once-each.ts";
 import {
+  acceptShownOffers,
   type BotProcess,
   eventually,
   kill,
@@ -90,21 +91,9 @@ describe.skipIf(missing !== null)(
       // Every expert accepts every offer shown to them, through either gateway.
       const answered = new Set<string>();
       await eventually(async () => {
-        const offers = await store.match.findMany({
-          where: { status: "offered" },
-          include: { expert: true, request: true },
-        });
-        const shown = new Set(platformSends(sentFile).map((send) => send.key));
-        for (const offer of offers) {
-          if (answered.has(offer.id) || !shown.has(`offer-${offer.id}`)) continue;
-          answered.add(offer.id);
-          (gateways[answered.size % 2] as BotProcess).say({
-            chatId: `dm:${offer.expert.name}`,
-            senderId: offer.expert.name,
-            text: `接受 ${offer.request.code}`,
-          });
-          said++;
-        }
+        said += await acceptShownOffers(store, sentFile, answered, (message) =>
+          (gateways[answered.size % 2] as BotProcess).say(message),
+        );
         const waiting = await store.helpRequest.count({ where: { status: { notIn: ["introduced", "unmatched"] } } });
         const pending = await store.outboundMessage.count({ where: { status: "pending" } });
         const unhandled = await store.inboundMessage.count({ where: { status: { notIn: ["handled", "ignored"] } } });

@@ -10,7 +10,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { type Db, openDatabase } from "../../prisma/client.ts";
 import { type FakeLark, startFakeLark } from "../adapters/fake-lark.ts";
-import { deliver, encryptKey, helpBurst, post, replyKeyOf, verificationToken } from "../adapters/lark-events.ts";
+import { deliver, helpBurst, larkWebhookSettings, post, replyKeyOf } from "../adapters/lark-events.ts";
 import { eventually } from "./support/processes.ts";
 
 const dir = mkdtempSync(path.join(tmpdir(), "craftbridge-rolling-"));
@@ -63,13 +63,7 @@ describe("a rolling restart of a Lark webhook gateway", () => {
     const env = {
       DATABASE_URL: `file:${path.join(dir, "rolling.db")}`,
       QUEUE_PREFIX: `test-${randomUUID()}`,
-      LARK_APP_ID: "cli_test",
-      LARK_APP_SECRET: "secret",
-      LARK_DOMAIN: fake.url,
-      LARK_MODE: "webhook",
-      LARK_VERIFICATION_TOKEN: verificationToken,
-      LARK_ENCRYPT_KEY: encryptKey,
-      LARK_WEBHOOK_PORT: "0",
+      ...larkWebhookSettings(fake.url),
       CONSOLE_PORT: "0",
       SHUTDOWN_DRAIN_MS: "3000",
       SHUTDOWN_GRACE_MS: "3000",

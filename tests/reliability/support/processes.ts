@@ -3,6 +3,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { IncomingMessage } from "../../../core/messages.ts";
+import type { Db } from "../../../prisma/client.ts";
 
 const botScript = path.resolve("tests/reliability/support/bot-process.ts");
 const larkScript = path.resolve("tests/reliability/support/lark-process.ts");
@@ -133,4 +134,26 @@ export async function eventually<T>(
     if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+}
+
+/**
+ * Each offer the platform has shown and nobody answered yet is accepted by its expert, through `say`
+ * (answered records the offers already accepted); returns how many were accepted now.
+ */
+export async function acceptShownOffers(
+  store: Db,
+  sentFile: string,
+  answered: Set<string>,
+  say: BotProcess["say"],
+): Promise<number> {
+  const offers = await store.match.findMany({ where: { status: "offered" }, include: { expert: true, request: true } });
+  const shown = new Set(platformSends(sentFile).map((send) => send.key));
+  let accepted = 0;
+  for (const offer of offers) {
+    if (answered.has(offer.id) || !shown.has(`offer-${offer.id}`)) continue;
+    answered.add(offer.id);
+    say({ chatId: `dm:${offer.expert.name}`, senderId: offer.expert.name, text: `接受 ${offer.request.code}` });
+    accepted++;
+  }
+  return accepted;
 }
